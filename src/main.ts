@@ -1,0 +1,3 @@
+export function onOpen(e?: unknown): void {
+  void e;
+}
