@@ -49,4 +49,6 @@ for (const f of readdirSync(join(root, "src/ui"))) {
   if (f.endsWith(".html")) copyFileSync(join(root, "src/ui", f), join(out, f));
 }
 const size = Buffer.byteLength(code);
-console.log(`built dist/Code.js (${(size / 1024).toFixed(1)} KB, ${names.length} entry points: ${names.join(", ")})`);
+console.log(
+  `built dist/Code.js (${(size / 1024).toFixed(1)} KB, ${names.length} entry points: ${names.join(", ")})`,
+);

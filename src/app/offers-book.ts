@@ -1,0 +1,110 @@
+// Reads Offers and Offer lines for a run, and writes offer rows back where they are now.
+
+import {
+  LINE_COLUMNS,
+  LINES_SHEET,
+  type LineKey,
+  OFFER_COLUMNS,
+  OFFERS_SHEET,
+  type OfferKey,
+} from "../core/columns";
+import type { ZonedYmd } from "../core/dates";
+import type { OfferRow } from "../core/offer-types";
+import { type ParsedLines, parseLines } from "../core/parse-lines";
+import { parseOffers } from "../core/parse-offers";
+import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
+import { type ReadSheet, readKeyColumn, readSheet, writeBlocks } from "../shell/sheets";
+
+const REQUIRED_OFFER_COLUMNS: readonly OfferKey[] = [
+  "offerNumber",
+  "customerId",
+  "issuedAt",
+  "status",
+  "offerId",
+  "message",
+];
+const REQUIRED_LINE_COLUMNS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
+
+export interface OffersBook {
+  readonly offersSheet: ReadSheet<OfferKey>;
+  readonly linesSheet: ReadSheet<LineKey>;
+  readonly offers: OfferRow[];
+  readonly lines: ParsedLines;
+  readonly timeZone: string;
+}
+
+export type Opened = { ok: true; book: OffersBook } | { ok: false; problem: string };
+
+function missingColumns<K extends string>(
+  read: ReadSheet<K>,
+  required: readonly K[],
+  sheetName: string,
+): string | null {
+  const missing = read.missing
+    .filter((spec) => required.includes(spec.key))
+    .map((spec) => `"${spec.header}"`);
+  if (missing.length === 0) return null;
+  return `The sheet ${sheetName} has no column ${missing.join(", ")} in row 1. Use MijnKlantportaal › Set up sheets to add it.`;
+}
+
+export function openOffersBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Opened {
+  const offersSheet = ss.getSheetByName(OFFERS_SHEET);
+  const linesSheet = ss.getSheetByName(LINES_SHEET);
+  if (!offersSheet || !linesSheet) {
+    const name = offersSheet ? LINES_SHEET : OFFERS_SHEET;
+    return {
+      ok: false,
+      problem: `There is no sheet named "${name}". Use MijnKlantportaal › Set up sheets first.`,
+    };
+  }
+  const offersRead = readSheet(offersSheet, OFFER_COLUMNS);
+  const linesRead = readSheet(linesSheet, LINE_COLUMNS);
+  const problem =
+    missingColumns(offersRead, REQUIRED_OFFER_COLUMNS, OFFERS_SHEET) ??
+    missingColumns(linesRead, REQUIRED_LINE_COLUMNS, LINES_SHEET);
+  if (problem) return { ok: false, problem };
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const zonedYmd: ZonedYmd = (d) => Utilities.formatDate(d, timeZone, "yyyy-MM-dd");
+  const lines = parseLines(linesRead.table, linesRead.columns);
+  const offers = parseOffers(offersRead.table, offersRead.columns, lines, zonedYmd);
+  return { ok: true, book: { offersSheet: offersRead, linesSheet: linesRead, offers, lines, timeZone } };
+}
+
+/**
+ * Writes updates into the rows that hold their offer numbers now. `fresh` when nothing can have
+ * moved since the read (no network wait in between), which saves reading the key column again.
+ * Returns the updates whose row could not be found.
+ */
+export function writeOfferUpdates(
+  book: OffersBook,
+  updates: readonly RowUpdate[],
+  fresh: boolean,
+): RowUpdate[] {
+  if (updates.length === 0) return [];
+  const { sheet, columns, table } = book.offersSheet;
+  const keyColumn = columns.offerNumber ?? 0;
+  const keys = fresh
+    ? table.rows.map((row) => {
+        const cell = row[keyColumn];
+        return cell ? (typeof cell.value === "string" ? cell.value : cell.display) : "";
+      })
+    : readKeyColumn(sheet, keyColumn);
+  const { placed, lost } = locateRows(updates, keys);
+  writeBlocks(sheet, planBlocks(placed, columns), book.offersSheet.plainText(OUT_KEYS));
+  return lost;
+}
+
+/** The Offers rows that intersect the current selection, or null when the selection is elsewhere. */
+export function selectedOfferRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<number> | null {
+  const list = ss.getActiveRangeList();
+  const ranges = list ? list.getRanges() : [];
+  const rows = new Set<number>();
+  let onOffers = false;
+  for (const range of ranges) {
+    if (range.getSheet().getName() !== OFFERS_SHEET) continue;
+    onOffers = true;
+    const first = range.getRow();
+    for (let r = first; r < first + range.getNumRows(); r++) rows.add(r);
+  }
+  return onOffers ? rows : null;
+}

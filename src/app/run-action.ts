@@ -1,0 +1,74 @@
+// The frame of every run that writes: one run at a time (document lock), a Run log row at the end,
+// the user told how it went — and an unexpected error reported, never swallowed.
+
+import type { RunCounts } from "../core/plan-run";
+import { appendRunLog, type RunLogEntry } from "../shell/run-log";
+import { menuNotifier, triggerNotifier } from "../shell/ui";
+import type { RunContext } from "./context";
+
+export const LOCK_WAIT_MS = 5000;
+export const BUSY_MESSAGE =
+  "Another MijnKlantportaal run is in progress (perhaps a scheduled one). Nothing was changed; try again in a few minutes.";
+
+export interface RunOutcome {
+  readonly counts: RunCounts;
+  /** Summary for the Run log and the closing toast. */
+  readonly message: string;
+  /** Set when the run was stopped by something the user must fix (shown as an alert). */
+  readonly stopped?: boolean;
+}
+
+export function makeContext(startedBy: "menu" | "trigger"): RunContext {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return {
+    ss,
+    notifier: startedBy === "menu" ? menuNotifier(ss) : triggerNotifier(),
+    startedBy,
+    startedAt: Date.now(),
+    now: () => Date.now(),
+    sleep: (ms) => Utilities.sleep(Math.max(0, Math.min(Math.round(ms), 300_000))),
+    random: () => Math.random(),
+  };
+}
+
+const zero = (): RunCounts => ({ created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 });
+
+export function runAction(
+  action: RunLogEntry["action"],
+  startedBy: "menu" | "trigger",
+  body: (ctx: RunContext) => RunOutcome,
+): RunOutcome {
+  const ctx = makeContext(startedBy);
+  const log = (outcome: RunOutcome): void =>
+    appendRunLog(ctx.ss, {
+      startedAt: new Date(ctx.startedAt),
+      action,
+      startedBy,
+      counts: outcome.counts,
+      durationSeconds: (ctx.now() - ctx.startedAt) / 1000,
+      message: outcome.message,
+    });
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    const outcome: RunOutcome = { counts: zero(), message: BUSY_MESSAGE, stopped: true };
+    ctx.notifier.problem(BUSY_MESSAGE);
+    log(outcome);
+    return outcome;
+  }
+  let outcome: RunOutcome;
+  try {
+    try {
+      outcome = body(ctx);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      outcome = { counts: zero(), message: `The run stopped on an unexpected error: ${text}`, stopped: true };
+    }
+    // Logged while the lock is held, so that two runs never write the same Run log row.
+    log(outcome);
+  } finally {
+    lock.releaseLock();
+  }
+  if (outcome.stopped) ctx.notifier.problem(outcome.message);
+  else ctx.notifier.done(outcome.message);
+  return outcome;
+}

@@ -1,0 +1,64 @@
+// A cell as Apps Script hands it to us (raw value, what the user sees, its number format), and the
+// small questions every parser asks of one: is it blank, is it an error, what text does it hold.
+
+export interface Cell {
+  /** From getValues: string, number, boolean, Date (of any realm) or "" for empty. */
+  readonly value: unknown;
+  /** From getDisplayValues. */
+  readonly display: string;
+  /** From getNumberFormats. */
+  readonly format: string;
+}
+
+export const EMPTY_CELL: Cell = { value: "", display: "", format: "" };
+
+const ERROR_VALUES = new Set([
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#ERROR!",
+  "#SPILL!",
+  "#CALC!",
+  "Loading...",
+]);
+
+export function isDateValue(value: unknown): value is Date {
+  // Dates come from another V8 realm in Apps Script's runtime and in tests, so no instanceof.
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+export function isErrorCell(cell: Cell): boolean {
+  return (
+    (typeof cell.value === "string" && ERROR_VALUES.has(cell.value.trim())) ||
+    ERROR_VALUES.has(cell.display.trim())
+  );
+}
+
+/** The cell's error text (`#N/A`) for messages. */
+export function errorText(cell: Cell): string {
+  return typeof cell.value === "string" && cell.value.trim() !== "" ? cell.value.trim() : cell.display.trim();
+}
+
+/** Nothing a person typed: empty, only spaces, or an unchecked checkbox (FALSE). */
+export function isBlankCell(cell: Cell): boolean {
+  const v = cell.value;
+  if (v === null || v === undefined || v === false) return true;
+  if (typeof v === "string") return v.trim() === "" && cell.display.trim() === "";
+  return false;
+}
+
+/** Text as the user sees it, trimmed (non-breaking spaces count as spaces). */
+export function shownText(cell: Cell): string {
+  const raw = typeof cell.value === "string" ? cell.value : cell.display;
+  return raw.replace(/\u00a0/g, " ").trim();
+}
+
+/** Quotes a user's value for a message, shortened so a message stays readable. */
+export function quote(text: string): string {
+  const short = text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  return `"${short}"`;
+}

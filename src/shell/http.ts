@@ -1,0 +1,59 @@
+// The HTTP client: sends a batch of API requests in parallel with UrlFetchApp.fetchAll and turns
+// whatever happens (a response, a timeout, a network error, the daily quota) into Exchange values.
+
+import type { Exchange, Headers } from "../core/responses";
+
+export interface ApiRequest {
+  readonly method: "get" | "post" | "patch";
+  /** Path under the base URL, e.g. `/customer-offers/manual`. */
+  readonly path: string;
+  readonly body?: unknown;
+}
+
+function failure(error: unknown): Exchange {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/too many times/i.test(detail)) return { kind: "quota", detail };
+  if (/timeout|timed out|deadline/i.test(detail)) return { kind: "timeout", detail };
+  return { kind: "network", detail };
+}
+
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly apiKey: string,
+  ) {}
+
+  private toFetch(request: ApiRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
+    return {
+      url: this.baseUrl + request.path,
+      method: request.method,
+      headers: { Authorization: `Bearer ${this.apiKey}`, Accept: "application/json" },
+      muteHttpExceptions: true,
+      followRedirects: false,
+      ...(request.body === undefined
+        ? {}
+        : { contentType: "application/json", payload: JSON.stringify(request.body) }),
+    };
+  }
+
+  /**
+   * One round trip for the whole batch. When fetchAll throws (one request timed out or could not
+   * connect), Apps Script gives no answer for any of them: every request of the batch gets that
+   * failure, and the caller treats each as "may or may not have arrived".
+   */
+  send(requests: readonly ApiRequest[]): Exchange[] {
+    if (requests.length === 0) return [];
+    try {
+      const responses = UrlFetchApp.fetchAll(requests.map((r) => this.toFetch(r)));
+      return responses.map((res) => ({
+        kind: "response",
+        status: res.getResponseCode(),
+        headers: res.getHeaders() as Headers,
+        body: res.getContentText(),
+      }));
+    } catch (error) {
+      const f = failure(error);
+      return requests.map(() => f);
+    }
+  }
+}

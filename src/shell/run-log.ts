@@ -1,0 +1,57 @@
+// Appends one row per run to the `Run log` sheet (created with its headers when missing).
+
+import { matchHeaders, RUN_LOG_COLUMNS, RUN_LOG_SHEET, type RunLogKey } from "../core/columns";
+import type { RunCounts } from "../core/plan-run";
+
+export interface RunLogEntry {
+  readonly startedAt: Date;
+  readonly action: "create" | "validate" | "refresh" | "scheduled" | "setup";
+  readonly startedBy: "menu" | "trigger";
+  readonly counts: RunCounts;
+  readonly durationSeconds: number;
+  readonly message: string;
+}
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+  const existing = ss.getSheetByName(RUN_LOG_SHEET);
+  if (existing) return existing;
+  const sheet = ss.insertSheet(RUN_LOG_SHEET);
+  const headerRange = sheet.getRange(1, 1, 1, RUN_LOG_COLUMNS.length);
+  headerRange.setValues([RUN_LOG_COLUMNS.map((c) => c.header)]);
+  headerRange.setFontWeight("bold");
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
+  const sheet = ensureRunLogSheet(ss);
+  const lastColumn = Math.max(sheet.getLastColumn(), 1);
+  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [];
+  const { columns } = matchHeaders(header, RUN_LOG_COLUMNS);
+  const values: Record<RunLogKey, unknown> = {
+    startedAt: entry.startedAt,
+    action: entry.action,
+    startedBy: entry.startedBy,
+    created: entry.counts.created,
+    failed: entry.counts.failed,
+    invalid: entry.counts.invalid,
+    skipped: entry.counts.skipped,
+    pending: entry.counts.pending,
+    duration: Math.round(entry.durationSeconds * 10) / 10,
+    message: entry.message,
+  };
+  const width = Math.max(lastColumn, ...Object.values(columns).map((c) => (c ?? 0) + 1));
+  const row: unknown[] = new Array(width).fill("");
+  const formats: string[] = new Array(width).fill("@");
+  for (const spec of RUN_LOG_COLUMNS) {
+    const c = columns[spec.key];
+    if (c === undefined) continue;
+    row[c] = values[spec.key];
+    formats[c] = spec.format ?? "@";
+  }
+  const range = sheet.getRange(sheet.getLastRow() + 1, 1, 1, width);
+  range.setNumberFormats([formats]);
+  range.setValues([row]);
+}

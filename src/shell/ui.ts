@@ -1,0 +1,27 @@
+// Telling the user: toasts for progress, an alert for what stops a run. A trigger run has no one
+// at the keyboard (and getUi() throws there), so it only logs.
+
+export interface Notifier {
+  progress(message: string): void;
+  done(message: string): void;
+  problem(message: string): void;
+}
+
+export function menuNotifier(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Notifier {
+  const title = "MijnKlantportaal";
+  return {
+    progress: (message) => ss.toast(message, title, 10),
+    done: (message) => ss.toast(message, title, 15),
+    problem: (message) => {
+      SpreadsheetApp.getUi().alert(title, message, SpreadsheetApp.getUi().ButtonSet.OK);
+    },
+  };
+}
+
+export function triggerNotifier(): Notifier {
+  return {
+    progress: () => undefined,
+    done: (message) => console.log(message),
+    problem: (message) => console.warn(message),
+  };
+}

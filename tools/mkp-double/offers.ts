@@ -1,0 +1,75 @@
+// Offer objects of the MKP double: new ids, a fresh stored offer, and the API view of a stored offer.
+
+import { randomInt } from "node:crypto";
+import { toAtom } from "./time";
+import type { CustomerOffer, OfferLine, StoredOffer } from "./types";
+
+const ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+export interface NewOffer {
+  customerId: string;
+  offerNumber: string;
+  issuedAt: string;
+  expiresAt: string;
+  lines: OfferLine[];
+  sendNotification: boolean | null;
+  /** Epoch ms. */
+  createdAt: number;
+  source: "api" | "seed";
+}
+
+/** "off_" + 14 random [a-z0-9], not `taken`. */
+export function newOfferId(taken: (id: string) => boolean): string {
+  for (;;) {
+    let id = "off_";
+    for (let i = 0; i < 14; i += 1) id += ID_CHARS[randomInt(ID_CHARS.length)];
+    if (!taken(id)) return id;
+  }
+}
+
+function customerLink(baseUrl: string, customerId: string): CustomerOffer["links"] {
+  return { customer: { href: `${baseUrl}/customers/${customerId}`, type: "application/json" } };
+}
+
+/** A stored offer, not accepted nor rejected, amount "0.00" (the caller sets it). */
+export function blankOffer(input: NewOffer, id: string, baseUrl: string): StoredOffer {
+  return {
+    id,
+    customerId: input.customerId,
+    offerNumber: input.offerNumber,
+    issuedAt: input.issuedAt,
+    expiresAt: input.expiresAt,
+    currency: "EUR",
+    amount: "0.00",
+    acceptedAt: null,
+    acceptedViaIp: null,
+    acceptedViaUserAgent: null,
+    acceptanceSignature: null,
+    rejectedAt: null,
+    createdAt: toAtom(input.createdAt),
+    links: customerLink(baseUrl, input.customerId),
+    lines: structuredClone(input.lines),
+    sendNotification: input.sendNotification,
+    source: input.source,
+  };
+}
+
+/** The API view: the documented fields in the documented order, links from the current base URL. */
+export function toApiOffer(offer: StoredOffer, baseUrl: string): CustomerOffer {
+  return {
+    id: offer.id,
+    customerId: offer.customerId,
+    offerNumber: offer.offerNumber,
+    issuedAt: offer.issuedAt,
+    expiresAt: offer.expiresAt,
+    currency: offer.currency,
+    amount: offer.amount,
+    acceptedAt: offer.acceptedAt,
+    acceptedViaIp: offer.acceptedViaIp,
+    acceptedViaUserAgent: offer.acceptedViaUserAgent,
+    acceptanceSignature: offer.acceptanceSignature,
+    rejectedAt: offer.rejectedAt,
+    createdAt: offer.createdAt,
+    links: customerLink(baseUrl, offer.customerId),
+  };
+}
