@@ -30,7 +30,23 @@ export function centsOfNumber(value: number): Parsed<number> {
 
 /** Cents of a typed amount such as `12,95`, `€ 1.234,56`, `-5`, `1,234.50`, `(5.00)`. */
 export function centsOfText(text: string): Parsed<number> {
-  let s = text.replace(/[\s\u00a0\u202f]/g, "").replace(/\u2212/g, "-");
+  // Spaces may stand around the sign and the currency, or group thousands (`1 234,56`), nowhere else.
+  let s = text
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .replace(/\u2212/g, "-")
+    .trim()
+    .replace(/\s*(€|EUR)\s*/gi, "$1")
+    .replace(/([-+(])\s+/g, "$1")
+    .replace(/\s+([-)])/g, "$1");
+  if (/\s/.test(s)) {
+    if (
+      !/(^|[^0-9])[0-9]{1,3}( [0-9]{3})+([.,][0-9]*)?([^0-9]|$)/.test(s) ||
+      /[0-9] [0-9]{1,2}([^0-9]|$)/.test(s)
+    ) {
+      return bad("is not an amount");
+    }
+    s = s.replace(/ /g, "");
+  }
   s = s.replace(/^(€|EUR)/i, "").replace(/(€|EUR)$/i, "");
   let negative = false;
   if (/^\(.*\)$/.test(s)) {

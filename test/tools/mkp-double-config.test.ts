@@ -85,6 +85,7 @@ test("400 for invalid JSON and a wrong content type; 404 for unknown routes", as
     400,
   );
   expect((await call("GET", "/invoices")).json).toEqual({ code: 404, message: "Not found." });
+  expect((await fetch(`${baseUrl.replace(/\/v1$/, "")}/customer-offers`)).status).toBe(404); // no /v1, no key
 });
 
 test("dates, expiry order, duplicates and unknown customers follow the config", async () => {
