@@ -95,12 +95,23 @@ function tokenize(sec: string): NumToken[] | null {
   return out;
 }
 
-/** x (>= 0) rounded half-up to d decimals, as a fixed-point string; null when too large. */
+/** x (>= 0) rounded half-up to d decimals on its shortest decimal form; null when too large. */
 function roundFixed(x: number, d: number): string | null {
   if (x >= 1e21) return null;
   const s = String(x);
-  if (s.includes("e")) return x.toFixed(d);
-  return Number(`${Math.round(Number(`${s}e${d}`))}e-${d}`).toFixed(d);
+  if (s.includes("e")) return x.toFixed(Math.min(d, 100));
+  const [int = "0", frac = ""] = s.split(".");
+  if (frac.length <= d) return d > 0 ? `${int}.${frac.padEnd(d, "0")}` : int;
+  const digits = (int + frac.slice(0, d)).split("").map(Number);
+  if (Number(frac[d]) >= 5) {
+    let i = digits.length - 1;
+    while (i >= 0 && digits[i] === 9) digits[i--] = 0;
+    if (i >= 0) digits[i] = (digits[i] ?? 0) + 1;
+    else digits.unshift(1);
+  }
+  const all = digits.join("");
+  const cut = all.length - d;
+  return d > 0 ? `${all.slice(0, cut)}.${all.slice(cut)}` : all;
 }
 
 function group(int: string, sep: string): string {
@@ -193,4 +204,3 @@ export function effectiveFormat(cell: Cell | undefined, locale: string, zone: st
   }
   return "General";
 }
-

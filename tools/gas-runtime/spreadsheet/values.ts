@@ -23,7 +23,15 @@ export function parseDateText(text: string): WallTime | null {
   const m = DATE_TEXT.exec(text);
   if (!m) return null;
   const [year, month, day, hour, minute, second] = m.slice(1).map((x) => Number(x ?? 0)) as number[];
-  const w = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: second!, millisecond: 0 };
+  const w = {
+    year: year!,
+    month: month!,
+    day: day!,
+    hour: hour!,
+    minute: minute!,
+    second: second!,
+    millisecond: 0,
+  };
   const check = new Date(Date.UTC(w.year, w.month - 1, w.day));
   if (check.getUTCMonth() !== w.month - 1 || check.getUTCDate() !== w.day) return null;
   if (w.hour > 23 || w.minute > 59 || w.second > 59) return null;
@@ -41,7 +49,12 @@ export function evalFormulaLiteral(formula: string): CellValue {
 }
 
 /** How Sheets stores a string written by the script into a cell with format `fmt`. */
-export function parseWrittenString(s: string, fmt: string | undefined, locale: string, zone: string): Written {
+export function parseWrittenString(
+  s: string,
+  fmt: string | undefined,
+  locale: string,
+  zone: string,
+): Written {
   if (fmt === "@") return { value: s === "" ? null : s };
   if (s === "") return { value: null };
   if (s.startsWith("=")) return { value: evalFormulaLiteral(s), formula: s };
@@ -56,7 +69,11 @@ export function parseWrittenString(s: string, fmt: string | undefined, locale: s
   if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === "true" };
   const w = s.includes("T") ? null : parseDateText(s);
   if (w) {
-    const numberFormat = isDateFormat(fmt) ? undefined : hasTimeOfDay(w) ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd";
+    const numberFormat = isDateFormat(fmt)
+      ? undefined
+      : hasTimeOfDay(w)
+        ? "yyyy-mm-dd hh:mm:ss"
+        : "yyyy-mm-dd";
     return { value: { date: zonedEpoch(w, zone) }, numberFormat };
   }
   // Like typing it: a leading + or - starts a formula ("+31 6 1234" is a formula parse error).
@@ -95,7 +112,11 @@ export function applyWritten(cell: Cell, w: Written): void {
 }
 
 /** What getValues() returns for a cell: Date for date cells and date-formatted numbers. */
-export function scriptValueOf(cell: Cell | undefined, zone: string, makeDate: (ms: number) => Date): ScriptValue {
+export function scriptValueOf(
+  cell: Cell | undefined,
+  zone: string,
+  makeDate: (ms: number) => Date,
+): ScriptValue {
   if (!cell || cell.value === null) return "";
   const { value, numberFormat: fmt } = cell;
   if (typeof value === "object") {
