@@ -26,7 +26,7 @@ export class CacheStores {
   }
 }
 
-export function createCacheService(env: ExecEnv, stores: CacheStores): GoogleAppsScript.Cache.CacheService {
+export function createCacheService(env: ExecEnv, stores: CacheStores): object {
   const open = (getter: string, store: () => Map<string, Entry>) => () => {
     env.record("CacheService", getter);
     return makeCache(env, store());
@@ -42,7 +42,7 @@ export function createCacheService(env: ExecEnv, stores: CacheStores): GoogleApp
   );
 }
 
-function makeCache(env: ExecEnv, store: Map<string, Entry>): GoogleAppsScript.Cache.Cache {
+function makeCache(env: ExecEnv, store: Map<string, Entry>): object {
   const read = (key: string): string | null => {
     const entry = store.get(String(key));
     if (!entry) return null;

@@ -47,17 +47,18 @@ export interface RealmIntrinsics {
 const PATCH = `(function (now, random) {
   "use strict";
   var RealDate = Date;
-  function Date(a, b, c, d, e, f, g) {
+  function VirtualDate(a, b, c, d, e, f, g) {
     if (!new.target) return new RealDate(now()).toString();
     if (arguments.length === 0) return Reflect.construct(RealDate, [now()], new.target);
     return Reflect.construct(RealDate, Array.prototype.slice.call(arguments), new.target);
   }
-  Object.defineProperty(Date, "prototype", { value: RealDate.prototype, writable: false });
-  Object.defineProperty(RealDate.prototype, "constructor", { value: Date, writable: true, configurable: true });
-  Object.defineProperty(Date, "now", { value: function now_() { return now(); }, writable: true, configurable: true });
-  Object.defineProperty(Date, "parse", { value: RealDate.parse, writable: true, configurable: true });
-  Object.defineProperty(Date, "UTC", { value: RealDate.UTC, writable: true, configurable: true });
-  Object.defineProperty(globalThis, "Date", { value: Date, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(VirtualDate, "name", { value: "Date" });
+  Object.defineProperty(VirtualDate, "prototype", { value: RealDate.prototype, writable: false });
+  Object.defineProperty(RealDate.prototype, "constructor", { value: VirtualDate, writable: true, configurable: true });
+  Object.defineProperty(VirtualDate, "now", { value: function now_() { return now(); }, writable: true, configurable: true });
+  Object.defineProperty(VirtualDate, "parse", { value: RealDate.parse, writable: true, configurable: true });
+  Object.defineProperty(VirtualDate, "UTC", { value: RealDate.UTC, writable: true, configurable: true });
+  Object.defineProperty(globalThis, "Date", { value: VirtualDate, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(Math, "random", { value: function random_() { return random(); }, writable: true, configurable: true });
   var getTime = RealDate.prototype.getTime;
   function copyIn(v) {

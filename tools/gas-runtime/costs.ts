@@ -93,7 +93,8 @@ const HANDLE_QUALIFIED = new Set(["Range.getLastRow", "Range.getLastColumn"]);
 export function callKind(service: string, method: string): CallKind {
   if (SPREADSHEET_SERVICES.has(service)) {
     if (service === "SpreadsheetApp" && method === "flush") return "flush";
-    if (HANDLE_METHODS.has(method) || HANDLE_QUALIFIED.has(`${service}.${method}`)) return "spreadsheet-handle";
+    if (HANDLE_METHODS.has(method) || HANDLE_QUALIFIED.has(`${service}.${method}`))
+      return "spreadsheet-handle";
     return "spreadsheet";
   }
   if (service === "UrlFetchApp") {

@@ -30,7 +30,11 @@ export interface ServiceEnv {
 }
 
 /** Wraps `target` so that reading a member it does not define throws instead of returning undefined. */
-export function strict<T extends object>(name: string, target: T, env: Pick<ServiceEnv, "notImplemented">): T {
+export function strict<T extends object>(
+  name: string,
+  target: T,
+  env: Pick<ServiceEnv, "notImplemented">,
+): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (typeof prop === "symbol" || prop in obj) return Reflect.get(obj, prop, receiver);

@@ -66,7 +66,14 @@ function fieldsAt(ms: number, timeZone: string): Fields {
   } else {
     const parts: Record<string, number> = {};
     for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = Number(p.value);
-    const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day, parts.hour, parts.minute, parts.second);
+    const wall = Date.UTC(
+      parts.year ?? 0,
+      (parts.month ?? 1) - 1,
+      parts.day,
+      parts.hour,
+      parts.minute,
+      parts.second,
+    );
     offsetMin = Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
   }
   const local = new Date(ms + offsetMin * 60_000);

@@ -21,7 +21,7 @@ function send(req, deadline, redirects = 0) {
     try {
       url = new URL(req.url);
     } catch (e) {
-      resolve({ error: "invalid", message: String(e && e.message) });
+      resolve({ error: "invalid", message: String(e?.message) });
       return;
     }
     const lib = url.protocol === "https:" ? https : url.protocol === "http:" ? http : null;
@@ -38,7 +38,8 @@ function send(req, deadline, redirects = 0) {
     };
     const headers = {};
     for (const [name, value] of req.headers) headers[name] = value;
-    if (req.body !== undefined) headers["Content-Length"] = String(Buffer.byteLength(req.body));
+    const hasLength = Object.keys(headers).some((h) => h.toLowerCase() === "content-length");
+    if (req.body !== undefined && !hasLength) headers["Content-Length"] = String(Buffer.byteLength(req.body));
     const request = lib.request(url, { method: req.method, headers, agent: agents[url.protocol] }, (res) => {
       const chunks = [];
       res.on("data", (c) => chunks.push(c));
@@ -74,7 +75,7 @@ function send(req, deadline, redirects = 0) {
       Math.max(0, deadline - Date.now()),
     );
     request.on("error", (e) => {
-      const code = e && e.code;
+      const code = e?.code;
       const kind = code === "ENOTFOUND" || code === "EAI_AGAIN" ? "dns" : "network";
       finish({ error: kind, message: `${code ?? ""} ${e.message}`.trim() });
     });

@@ -43,7 +43,7 @@ export class LockTable {
   }
 }
 
-export function createLockService(env: ExecEnv, table: LockTable): GoogleAppsScript.Lock.LockService {
+export function createLockService(env: ExecEnv, table: LockTable): object {
   const open = (getter: string, kind: LockKind) => () => {
     env.record("LockService", getter);
     return makeLock(env, table, LockTable.key(kind, env.user));
@@ -59,7 +59,7 @@ export function createLockService(env: ExecEnv, table: LockTable): GoogleAppsScr
   );
 }
 
-function makeLock(env: ExecEnv, table: LockTable, key: string): GoogleAppsScript.Lock.Lock {
+function makeLock(env: ExecEnv, table: LockTable, key: string): object {
   // Executions here run one after the other, so a lock held by someone else stays held for the
   // whole wait: the wait costs its full timeout in virtual time.
   const attempt = (timeoutMs: number): boolean => {

@@ -78,7 +78,8 @@ export function createLogger(env: ExecEnv, logs: LogEntry[]): object {
     {
       log(format: unknown, ...args: unknown[]) {
         env.record("Logger", "log");
-        const line = args.length > 0 && typeof format === "string" ? formatString(format, args) : show(format);
+        const line =
+          args.length > 0 && typeof format === "string" ? formatString(format, args) : show(format);
         logs.push({ level: "log", text: line, atMs: env.now() });
         text += `${line}\n`;
         return self;
@@ -98,10 +99,12 @@ export function createLogger(env: ExecEnv, logs: LogEntry[]): object {
 }
 
 export function createConsole(env: ExecEnv, logs: LogEntry[]): object {
-  const level = (name: string) => (...args: unknown[]) => {
-    env.record("console", name);
-    logs.push({ level: name, text: args.map(show).join(" "), atMs: env.now() });
-  };
+  const level =
+    (name: string) =>
+    (...args: unknown[]) => {
+      env.record("console", name);
+      logs.push({ level: name, text: args.map(show).join(" "), atMs: env.now() });
+    };
   return strict(
     "console",
     { log: level("log"), info: level("info"), warn: level("warn"), error: level("error") },

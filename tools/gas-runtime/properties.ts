@@ -19,7 +19,7 @@ export class PropertyStores {
   }
 }
 
-export function createPropertiesService(env: ExecEnv, stores: PropertyStores): GoogleAppsScript.Properties.PropertiesService {
+export function createPropertiesService(env: ExecEnv, stores: PropertyStores): object {
   const open = (getter: string, store: () => Map<string, string>) => () => {
     env.record("PropertiesService", getter);
     requireAuth(env, `PropertiesService.${getter}`, "script.storage");
@@ -36,9 +36,9 @@ export function createPropertiesService(env: ExecEnv, stores: PropertyStores): G
   );
 }
 
-function makeProperties(env: ExecEnv, store: Map<string, string>): GoogleAppsScript.Properties.Properties {
+function makeProperties(env: ExecEnv, store: Map<string, string>): object {
   const call = (method: string) => env.record("Properties", method);
-  const self: GoogleAppsScript.Properties.Properties = strict(
+  const self: object = strict(
     "Properties",
     {
       getProperty(key: string): string | null {

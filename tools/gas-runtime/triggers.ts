@@ -10,7 +10,14 @@ const MINUTE = 60_000;
 const MAX_TRIGGERS_PER_USER = 20;
 
 export const AUTH_MODE = enumOf("NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL");
-export const EVENT_TYPE = enumOf("CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED");
+export const EVENT_TYPE = enumOf(
+  "CLOCK",
+  "ON_OPEN",
+  "ON_EDIT",
+  "ON_FORM_SUBMIT",
+  "ON_CHANGE",
+  "ON_EVENT_UPDATED",
+);
 export const TRIGGER_SOURCE = enumOf("SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR");
 
 export class TriggerTable {
@@ -74,17 +81,22 @@ export function createScriptApp(env: ExecEnv, table: TriggerTable): object {
     requireAuth(env, `ScriptApp.${method}`, "script.scriptapp");
   };
   const triggerObject = (t: TriggerRecord) => {
-    const get = <T>(method: string, value: T) => () => {
-      env.record("Trigger", method);
-      return value;
-    };
+    const get =
+      <T>(method: string, value: T) =>
+      () => {
+        env.record("Trigger", method);
+        return value;
+      };
     const obj = strict(
       "Trigger",
       {
         getUniqueId: get("getUniqueId", t.id),
         getHandlerFunction: get("getHandlerFunction", t.handler),
         getEventType: get("getEventType", t.type === "onOpen" ? EVENT_TYPE.ON_OPEN : EVENT_TYPE.CLOCK),
-        getTriggerSource: get("getTriggerSource", t.type === "onOpen" ? TRIGGER_SOURCE.SPREADSHEETS : TRIGGER_SOURCE.CLOCK),
+        getTriggerSource: get(
+          "getTriggerSource",
+          t.type === "onOpen" ? TRIGGER_SOURCE.SPREADSHEETS : TRIGGER_SOURCE.CLOCK,
+        ),
         getTriggerSourceId: get("getTriggerSourceId", t.type === "onOpen" ? "spreadsheet" : null),
       },
       env,
@@ -92,10 +104,16 @@ export function createScriptApp(env: ExecEnv, table: TriggerTable): object {
     handles.set(obj, t.id);
     return obj;
   };
-  const install = (builder: string, handler: string, type: TriggerType | undefined, at: { everyMs?: number; dueAt?: number }) => {
+  const install = (
+    builder: string,
+    handler: string,
+    type: TriggerType | undefined,
+    at: { everyMs?: number; dueAt?: number },
+  ) => {
     env.record(builder, "create");
     requireAuth(env, `${builder}.create`, "script.scriptapp");
-    if (!type) throw env.makeError("Missing time-based trigger schedule (everyHours, everyMinutes, after or at).");
+    if (!type)
+      throw env.makeError("Missing time-based trigger schedule (everyHours, everyMinutes, after or at).");
     if (table.ownedBy(env.user).length >= MAX_TRIGGERS_PER_USER) {
       throw env.makeError(
         "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
@@ -115,7 +133,8 @@ export function createScriptApp(env: ExecEnv, table: TriggerTable): object {
       "ClockTriggerBuilder",
       {
         everyHours: step("everyHours", (n) => {
-          if (![1, 2, 4, 6, 8, 12].includes(Number(n))) throw env.makeError("Hours must be 1, 2, 4, 6, 8 or 12.");
+          if (![1, 2, 4, 6, 8, 12].includes(Number(n)))
+            throw env.makeError("Hours must be 1, 2, 4, 6, 8 or 12.");
           type = "hourly";
           at = { everyMs: Number(n) * HOUR, dueAt: env.now() + Number(n) * HOUR };
         }),

@@ -19,7 +19,9 @@ export function createUtilities(env: ExecEnv, random: () => number): object {
         try {
           return formatDate(ms, String(timeZone), String(pattern));
         } catch (e) {
-          throw env.makeError(`Invalid argument: ${e instanceof RangeError ? "timeZone" : (e as Error).message}`);
+          throw env.makeError(
+            `Invalid argument: ${e instanceof RangeError ? "timeZone" : (e as Error).message}`,
+          );
         }
       },
       sleep(ms: number): void {
@@ -79,22 +81,25 @@ function uuid(random: () => number): string {
 /** Java's String.format for the common cases: %s %d %f %x %% with flags "-", "0", width, precision. */
 export function formatString(template: string, args: unknown[]): string {
   let next = 0;
-  return template.replace(/%(-)?(0)?(\d+)?(?:\.(\d+))?([sdfx%n])/g, (_m, left, zero, width, precision, conv) => {
-    if (conv === "%") return "%";
-    if (conv === "n") return "\n";
-    const arg = args[next++];
-    let text: string;
-    if (conv === "d") text = String(Math.trunc(Number(arg)));
-    else if (conv === "f") text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
-    else if (conv === "x") text = Math.trunc(Number(arg)).toString(16);
-    else text = precision === undefined ? String(arg) : String(arg).slice(0, Number(precision));
-    const w = width === undefined ? 0 : Number(width);
-    if (text.length >= w) return text;
-    if (left) return text.padEnd(w, " ");
-    if (zero && conv !== "s") {
-      const negative = text.startsWith("-");
-      return (negative ? "-" : "") + text.slice(negative ? 1 : 0).padStart(w - (negative ? 1 : 0), "0");
-    }
-    return text.padStart(w, " ");
-  });
+  return template.replace(
+    /%(-)?(0)?(\d+)?(?:\.(\d+))?([sdfx%n])/g,
+    (_m, left, zero, width, precision, conv) => {
+      if (conv === "%") return "%";
+      if (conv === "n") return "\n";
+      const arg = args[next++];
+      let text: string;
+      if (conv === "d") text = String(Math.trunc(Number(arg)));
+      else if (conv === "f") text = Number(arg).toFixed(precision === undefined ? 6 : Number(precision));
+      else if (conv === "x") text = Math.trunc(Number(arg)).toString(16);
+      else text = precision === undefined ? String(arg) : String(arg).slice(0, Number(precision));
+      const w = width === undefined ? 0 : Number(width);
+      if (text.length >= w) return text;
+      if (left) return text.padEnd(w, " ");
+      if (zero && conv !== "s") {
+        const negative = text.startsWith("-");
+        return (negative ? "-" : "") + text.slice(negative ? 1 : 0).padStart(w - (negative ? 1 : 0), "0");
+      }
+      return text.padStart(w, " ");
+    },
+  );
 }
