@@ -1,0 +1,71 @@
+// `npm start`: the product end to end on this machine, no Google account needed. Starts the
+// MijnKlantportaal double, loads the example spreadsheet into the local Apps Script runtime, runs
+// setupSheets, stores a demo key through saveApiKey, runs createPendingOffers, prints the sheets.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { GasRuntime, SpreadsheetModel } from "./gas-runtime";
+import { startMkpDouble } from "./mkp-double/client";
+
+const ROOT = join(__dirname, "..");
+const DEMO_KEY = "demo-key-0001";
+
+function printTable(title: string, rows: string[][], keep?: (header: string) => boolean): void {
+  const header = rows[0] ?? [];
+  const columns = header.map((h, i) => i).filter((i) => !keep || keep(header[i] ?? ""));
+  const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+  const cells = rows.map((r) => columns.map((i) => cut(r[i] ?? "")));
+  const widths = columns.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c] ?? 0)).join(" | ")} |`;
+  console.log(`\n${title}`);
+  console.log(line(cells[0] ?? []));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const r of cells.slice(1)) console.log(line(r));
+}
+
+function check(step: string, result: ReturnType<GasRuntime["run"]>): void {
+  const ok = !result.error && !result.killed;
+  const returned = typeof result.returned === "string" ? ` → ${result.returned}` : "";
+  console.log(
+    `${ok ? "✓" : "✗"} ${step}${returned}${ok ? "" : `: ${result.error?.message ?? result.killed}`}`,
+  );
+  if (!ok) process.exitCode = 1;
+}
+
+async function main(): Promise<void> {
+  const api = await startMkpDouble();
+  try {
+    const fixture = JSON.parse(readFileSync(join(ROOT, "examples", "offers.json"), "utf8"));
+    const ss = SpreadsheetModel.fromFixture(fixture);
+    const rt = new GasRuntime({ distDir: join(ROOT, "dist"), spreadsheet: ss });
+    rt.properties.script.set("MKP_BASE_URL", api.baseUrl);
+    console.log(
+      `MijnKlantportaal double on ${api.baseUrl}; example spreadsheet "${ss.name}" (${ss.timeZone}).`,
+    );
+
+    check("onOpen: menu added", rt.run("onOpen", [{ authMode: "LIMITED" }], { authMode: "LIMITED" }));
+    check("setupSheets", rt.run("setupSheets"));
+    check("saveApiKey (demo key)", rt.run("saveApiKey", [DEMO_KEY]));
+    check("createPendingOffers", rt.run("createPendingOffers"));
+    for (const t of ss.toasts.slice(-1)) console.log(`  toast: ${t.message}`);
+
+    const offers = ss.displayValues("Offers");
+    printTable("Offers", offers, (h) => !["Accepted at", "Rejected at", "Sales rep"].includes(h));
+    const head = offers[0] ?? [];
+    for (const row of offers.slice(1)) {
+      const message = row[head.indexOf("Message")] ?? "";
+      if (message) console.log(`  ${row[0]}: ${message}`);
+    }
+    printTable("Offer lines", ss.displayValues("Offer lines"));
+    printTable("Run log", ss.displayValues("Run log"));
+    const created = (await api.offers()).length;
+    console.log(`\nThe double now holds ${created} offer(s).`);
+  } finally {
+    await api.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
