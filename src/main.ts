@@ -8,12 +8,15 @@ import {
 } from "./app/api-key";
 import { createOffers, validateOffers as validate } from "./app/create-offers";
 import { runAction } from "./app/run-action";
+import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
 import { setupSheets as setup } from "./app/setup-sheets";
 
 const MENU: readonly [string, string][] = [
   ["Create pending offers", "createPendingOffers"],
   ["Create offers in selected rows", "createSelectedOffers"],
   ["Check offers without sending", "validateOffers"],
+  ["Turn on hourly runs", "enableScheduledRuns"],
+  ["Turn off hourly runs", "disableScheduledRuns"],
   ["Set up sheets", "setupSheets"],
   ["Set API key…", "showApiKeyDialog"],
   ["Remove my API key", "clearApiKey"],
@@ -58,5 +61,22 @@ export function createSelectedOffers(): void {
 }
 
 export function createPendingOffers(): void {
-  runAction("create", "menu", (ctx) => createOffers(ctx, false));
+  runAction("create", "menu", (ctx) => createOffers(ctx, false), { continuation: true });
+}
+
+export function enableScheduledRuns(): string {
+  const message = enable();
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
+  return message;
+}
+
+export function disableScheduledRuns(): string {
+  const message = disable();
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
+  return message;
+}
+
+/** Trigger handler (hourly, and continuations of a batch that did not fit in one execution). */
+export function runScheduledBatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  runAction("scheduled", "trigger", (ctx) => createOffers(ctx, false), { continuation: true, mail: true });
 }

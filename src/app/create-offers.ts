@@ -1,16 +1,20 @@
 // The create and validate use cases: read both sheets once, validate, mark, send, write back.
 
 import type { LineRow } from "../core/offer-types";
+import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
 import { orphanLines } from "../core/parse-offers";
-import { planRun, type RunCounts } from "../core/plan-run";
+import { createdValues, outcomeValues, planRun, type RunCounts, type SendItem } from "../core/plan-run";
+import type { ReconcileTarget } from "../core/reconcile";
 import type { RowUpdate } from "../core/write-back";
 import { ApiClient } from "../shell/http";
 import { getApiKey, getBaseUrl } from "../shell/settings";
 import { writeColumn } from "../shell/sheets";
+import { ApiSession } from "./api-session";
 import type { RunContext } from "./context";
 import { type OffersBook, openOffersBook, selectedOfferRows, writeOfferUpdates } from "./offers-book";
+import { reconcile } from "./reconcile";
 import type { RunOutcome } from "./run-action";
-import { sendOffers } from "./send-offers";
+import { type RowWriter, type Sent, sendOffers } from "./send-offers";
 
 const NO_KEY = "No MijnKlantportaal API key is set for you. Use MijnKlantportaal › Set API key… first.";
 const KEY_REFUSED =
@@ -61,6 +65,28 @@ function orphanNote(orphans: readonly LineRow[]): string {
   return ` ${orphans.length} row(s) of Offer lines match no offer (rows ${rows.join(", ")}${more}).`;
 }
 
+/** The final state of each offer this run touched, by key: later events override earlier ones. */
+class Tally {
+  private readonly states = new Map<string, keyof RunCounts>();
+  constructor(private readonly base: RunCounts) {}
+  set(key: string, count: keyof RunCounts): void {
+    this.states.set(key, count);
+  }
+  counts(): RunCounts {
+    const c = { ...this.base };
+    for (const state of this.states.values()) c[state]++;
+    return c;
+  }
+}
+
+const targetOf = (item: SendItem): ReconcileTarget => ({
+  key: item.key,
+  offerNumber: item.body.offerNumber,
+  customerId: item.body.customerId,
+});
+
+const isAmbiguous = (s: Sent): boolean => s.outcome.kind === "transient" && s.outcome.ambiguous;
+
 export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome {
   const apiKey = getApiKey();
   if (apiKey === null) return stopped(NO_KEY);
@@ -83,43 +109,135 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   if (lines && lines.texts.length > 0 && book.linesSheet.columns.message !== undefined) {
     writeColumn(book.linesSheet.sheet, book.linesSheet.columns.message, lines.texts);
   }
-  const counts = plan.counts;
-  // Rows found `sending` are left alone here: they are looked up before they may be sent again.
-  counts.pending += plan.toReconcile.length;
-  if (plan.toSend.length > 0 && ctx.startedBy === "menu") {
-    ctx.notifier.progress(`Creating ${plan.toSend.length} offer(s) in MijnKlantportaal…`);
-  }
+  const session = new ApiSession(ctx, new ApiClient(base.url, apiKey));
+  const lost: RowUpdate[] = [];
+  const writer: RowWriter = {
+    // Until the first request nothing can have moved: the keys read at the start still hold.
+    write: (updates) => lost.push(...writeOfferUpdates(book, updates, session.requests === 0)),
+    flush: () => SpreadsheetApp.flush(),
+  };
+  writer.write(plan.updates);
   const tz = book.timeZone;
-  const result = sendOffers(
-    {
-      ctx,
-      client: new ApiClient(base.url, apiKey),
-      formatTimestamp: (iso) => {
-        const ms = Date.parse(iso);
-        return Number.isNaN(ms) ? iso : Utilities.formatDate(new Date(ms), tz, "yyyy-MM-dd HH:mm:ss");
-      },
-      write: (updates: RowUpdate[], fresh: boolean) => writeOfferUpdates(book, updates, fresh),
-      flush: () => SpreadsheetApp.flush(),
-    },
-    plan.toSend,
-    plan.updates,
-  );
-  for (const k of Object.keys(counts) as (keyof RunCounts)[]) counts[k] += result.counts[k];
+  const formatTimestamp = (iso: string): string => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? iso : Utilities.formatDate(new Date(ms), tz, "yyyy-MM-dd HH:mm:ss");
+  };
+  const tally = new Tally(plan.counts);
+  const attempts = new Map<string, number>();
+  let moreWork = false;
+
+  // 1. Rows left `sending` by an earlier run: look them up before anything may be sent again.
+  const toSend: SendItem[] = [];
+  if (plan.toReconcile.length > 0) {
+    const rows = plan.toReconcile;
+    const rec = reconcile(
+      session,
+      rows.map((r) => ({
+        key: r.key,
+        offerNumber: r.body?.offerNumber ?? r.offerNumber,
+        customerId: r.body?.customerId ?? r.customerId,
+      })),
+    );
+    const updates: RowUpdate[] = [];
+    for (const r of rows) {
+      const offer = rec.found.get(r.key);
+      if (offer) {
+        updates.push({ key: r.key, sheetRow: r.sheetRow, values: createdValues(offer, formatTimestamp) });
+        tally.set(r.key, "created");
+      } else if (!rec.complete) {
+        tally.set(r.key, "pending");
+        moreWork = true;
+      } else if (r.body) {
+        // Not in MijnKlantportaal: the earlier request never arrived. Send it now.
+        toSend.push({ key: r.key, sheetRow: r.sheetRow, offerNumber: r.offerNumber, body: r.body });
+      } else {
+        updates.push({
+          key: r.key,
+          sheetRow: r.sheetRow,
+          values: { status: "invalid", message: r.problems.join("; ") },
+        });
+        tally.set(r.key, "invalid");
+      }
+    }
+    writer.write(updates);
+  }
+  toSend.push(...plan.toSend);
+  toSend.sort((a, b) => a.sheetRow - b.sheetRow);
+
+  // 2. Send; 3. look up the ambiguous ones and send again those that did not arrive.
+  if (toSend.length > 0 && ctx.startedBy === "menu") {
+    ctx.notifier.progress(`Creating ${toSend.length} offer(s) in MijnKlantportaal…`);
+  }
+  const progress = (created: number, toGo: number): void => {
+    if (ctx.startedBy === "menu") ctx.notifier.progress(`Sending offers… ${created} created, ${toGo} to go.`);
+  };
+  let round = sendOffers(session, writer, toSend, formatTimestamp, progress);
+  for (;;) {
+    for (const s of round.sent) {
+      attempts.set(s.item.key, (attempts.get(s.item.key) ?? 0) + 1);
+      tally.set(s.item.key, outcomeValues(s.outcome, formatTimestamp).count);
+    }
+    for (const item of round.unsent) tally.set(item.key, "pending");
+    if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) moreWork = true;
+    const ambiguous = round.sent.filter(isAmbiguous).map((s) => s.item);
+    if (ambiguous.length === 0 || !session.canContinue()) {
+      if (ambiguous.length > 0) moreWork = true;
+      break;
+    }
+    const rec = reconcile(session, ambiguous.map(targetOf));
+    const updates: RowUpdate[] = [];
+    const again: SendItem[] = [];
+    for (const item of ambiguous) {
+      const offer = rec.found.get(item.key);
+      if (offer) {
+        updates.push({
+          key: item.key,
+          sheetRow: item.sheetRow,
+          values: createdValues(offer, formatTimestamp),
+        });
+        tally.set(item.key, "created");
+      } else if (rec.complete) {
+        const message = "Not created: temporary errors at MijnKlantportaal, will retry";
+        updates.push({ key: item.key, sheetRow: item.sheetRow, values: { status: "", message } });
+        tally.set(item.key, "pending");
+        if ((attempts.get(item.key) ?? 0) < DEFAULT_RETRY_POLICY.maxAttempts) again.push(item);
+      } else {
+        moreWork = true;
+      }
+    }
+    writer.write(updates);
+    if (again.length === 0) break;
+    const wait = decideRetry(
+      { kind: "transient" },
+      attempts.get(again[0]?.key ?? "") ?? 1,
+      DEFAULT_RETRY_POLICY,
+      ctx.now(),
+      session.deadline,
+      ctx.random(),
+    );
+    if (!wait.retry || !session.waitUntil(ctx.now() + wait.afterMs)) break;
+    round = sendOffers(session, writer, again, formatTimestamp, progress);
+  }
+  session.save();
+
+  const counts = tally.counts();
   let message = summarize(counts);
-  if (result.lost.length > 0) {
-    const ids = result.lost.map((u) => `${u.key}${u.values.offerId ? ` → ${u.values.offerId}` : ""}`);
+  if (lost.length > 0) {
+    const ids = lost.map((u) => `${u.key}${u.values.offerId ? ` → ${u.values.offerId}` : ""}`);
     message += `. Rows deleted or duplicated during the run, results not written: ${ids.join(", ")}`;
   }
   message += orphanNote(lines?.orphans ?? []);
-  if (result.unauthorized) return stopped(`${KEY_REFUSED} (${message})`, counts);
-  if (result.quotaExhausted) {
+  if (session.unauthorized) return stopped(`${KEY_REFUSED} (${message})`, counts);
+  if (session.quotaExhausted) {
     return {
       counts,
       message: `${message}. Google's daily UrlFetch quota is used up; the rest waits for tomorrow.`,
     };
   }
-  if (result.leftForLater > 0) message += `. ${result.leftForLater} offer(s) wait for the next run.`;
-  return { counts, message };
+  if (moreWork && selectedOnly)
+    message += ". Some offers are not done yet: choose the menu item again in a minute.";
+  else if (moreWork) message += ". The rest continues automatically in a moment.";
+  return { counts, message, ...(moreWork && !selectedOnly ? { continueAt: session.nextWindowAt() } : {}) };
 }
 
 export function validateOffers(ctx: RunContext): RunOutcome {

@@ -2,7 +2,9 @@
 // the user told how it went — and an unexpected error reported, never swallowed.
 
 import type { RunCounts } from "../core/plan-run";
+import { mailIfNeeded } from "../shell/mail";
 import { appendRunLog, type RunLogEntry } from "../shell/run-log";
+import { clearContinuations, scheduleContinuation } from "../shell/triggers";
 import { menuNotifier, triggerNotifier } from "../shell/ui";
 import type { RunContext } from "./context";
 
@@ -16,6 +18,8 @@ export interface RunOutcome {
   readonly message: string;
   /** Set when the run was stopped by something the user must fix (shown as an alert). */
   readonly stopped?: boolean;
+  /** Set when work is left that a continuation should pick up (epoch ms to start it at). */
+  readonly continueAt?: number;
 }
 
 export function makeContext(startedBy: "menu" | "trigger"): RunContext {
@@ -33,10 +37,18 @@ export function makeContext(startedBy: "menu" | "trigger"): RunContext {
 
 const zero = (): RunCounts => ({ created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 });
 
+export interface RunOptions {
+  /** Create runs: schedule a continuation when work is left, remove it when none is. */
+  readonly continuation?: boolean;
+  /** Scheduled runs: mail the user about failures and stops. */
+  readonly mail?: boolean;
+}
+
 export function runAction(
   action: RunLogEntry["action"],
   startedBy: "menu" | "trigger",
   body: (ctx: RunContext) => RunOutcome,
+  options: RunOptions = {},
 ): RunOutcome {
   const ctx = makeContext(startedBy);
   const log = (outcome: RunOutcome): void =>
@@ -63,11 +75,24 @@ export function runAction(
       const text = error instanceof Error ? error.message : String(error);
       outcome = { counts: zero(), message: `The run stopped on an unexpected error: ${text}`, stopped: true };
     }
+    if (options.continuation) {
+      try {
+        if (outcome.continueAt === undefined) clearContinuations();
+        else scheduleContinuation(outcome.continueAt, ctx.now());
+      } catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        outcome = {
+          ...outcome,
+          message: `${outcome.message} (Could not schedule the continuation: ${text})`,
+        };
+      }
+    }
     // Logged while the lock is held, so that two runs never write the same Run log row.
     log(outcome);
   } finally {
     lock.releaseLock();
   }
+  if (options.mail) mailIfNeeded(ctx, outcome);
   if (outcome.stopped) ctx.notifier.problem(outcome.message);
   else ctx.notifier.done(outcome.message);
   return outcome;

@@ -1,28 +1,30 @@
 // Sends offers in paced batches: each batch is marked `sending` and flushed before its requests go
-// out (one fetchAll round trip), then its results are written back with the next batch's marks.
+// out (one fetchAll round trip), then its results are written back together with the next batch's
+// marks. 429s and clear temporary errors are retried here; answers after which the offer may exist
+// (5xx, timeouts) leave the row `sending` for reconciliation.
 
-import {
-  allowance,
-  DEFAULT_RETRY_POLICY,
-  decideRetry,
-  initialWindow,
-  type RateWindow,
-  windowResetAt,
-} from "../core/pacing";
-import { emptyCounts, outcomeValues, type RunCounts, type SendItem, sendingValues } from "../core/plan-run";
-import { classify, type Outcome, rateLimitOf } from "../core/responses";
+import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
+import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
+import { classify, type Outcome } from "../core/responses";
 import type { RowUpdate } from "../core/write-back";
-import type { ApiClient } from "../shell/http";
-import { deadlineOf, type RunContext } from "./context";
+import type { ApiSession } from "./api-session";
+
+export interface Sent {
+  readonly item: SendItem;
+  readonly outcome: Outcome;
+}
 
 export interface SendResult {
-  readonly counts: RunCounts;
-  /** Set when the API refused the key: the run stopped. */
-  readonly unauthorized: boolean;
-  readonly quotaExhausted: boolean;
-  /** Offers not sent because the run ran out of time. */
-  readonly leftForLater: number;
-  readonly lost: RowUpdate[];
+  /** Final outcomes (after retries), in the order they came. */
+  readonly sent: Sent[];
+  /** Not sent (out of time, key refused, quota): still pending, never marked `sending`. */
+  readonly unsent: SendItem[];
+}
+
+export interface RowWriter {
+  /** Writes row updates where their offer numbers are now. */
+  write(updates: RowUpdate[]): void;
+  flush(): void;
 }
 
 interface Queued {
@@ -32,138 +34,80 @@ interface Queued {
   notBefore: number;
 }
 
-export interface SendDeps {
-  readonly ctx: RunContext;
-  readonly client: ApiClient;
-  readonly formatTimestamp: (iso: string) => string;
-  /** Writes row updates (located by offer number) and returns those whose row is gone. */
-  readonly write: (updates: RowUpdate[], fresh: boolean) => RowUpdate[];
-  readonly flush: () => void;
-}
-
-const row = (item: SendItem, values: RowUpdate["values"]): RowUpdate => ({
+const rowOf = (item: SendItem, values: RowUpdate["values"]): RowUpdate => ({
   key: item.key,
   sheetRow: item.sheetRow,
   values,
 });
 
-export function sendOffers(deps: SendDeps, items: readonly SendItem[], firstWrites: RowUpdate[]): SendResult {
-  const { ctx, client } = deps;
-  const deadline = deadlineOf(ctx);
-  const counts = emptyCounts();
-  const lost: RowUpdate[] = [];
+export function sendOffers(
+  session: ApiSession,
+  writer: RowWriter,
+  items: readonly SendItem[],
+  formatTimestamp: (iso: string) => string,
+  onProgress: (created: number, toGo: number) => void,
+): SendResult {
+  const { ctx } = session;
+  const sent: Sent[] = [];
   let queue: Queued[] = items.map((item) => ({ item, attempts: 0, rateLimited: 0, notBefore: 0 }));
-  let pendingWrites: RowUpdate[] = firstWrites;
-  let fresh = true;
-  let window: RateWindow = initialWindow();
-  let unauthorized = false;
-  let quotaExhausted = false;
-  let batches = 0;
+  let pendingWrites: RowUpdate[] = [];
+  let created = 0;
 
-  const finish = (q: Queued, outcome: Outcome): void => {
-    const { values, count } = outcomeValues(outcome, deps.formatTimestamp);
-    counts[count]++;
-    pendingWrites.push(row(q.item, values));
-  };
-
-  while (queue.length > 0 && !unauthorized && !quotaExhausted) {
+  while (queue.length > 0 && session.canContinue()) {
     const now = ctx.now();
-    if (now >= deadline) break;
+    if (session.room() === 0) {
+      if (!session.waitForRoom()) break;
+      continue;
+    }
     const earliest = Math.min(...queue.map((q) => q.notBefore));
-    let room = allowance(window, now);
-    if (room === 0 && window.observedAt !== null) {
-      // The window is used up: wait for the next one when there is time for it.
-      const reset = windowResetAt(window.observedAt) + 1000;
-      if (reset > deadline) break;
-      ctx.sleep(reset - now);
-      continue;
-    }
     if (earliest > now) {
-      if (earliest > deadline) break;
-      ctx.sleep(earliest - now);
+      if (!session.waitUntil(earliest)) break;
       continue;
     }
-    room = Math.min(room, window.limit);
-    const batch = queue.filter((q) => q.notBefore <= now).slice(0, room);
+    const batch = queue.filter((q) => q.notBefore <= now).slice(0, session.room());
     const inBatch = new Set(batch);
     queue = queue.filter((q) => !inBatch.has(q));
 
-    lost.push(...deps.write([...pendingWrites, ...batch.map((q) => row(q.item, sendingValues()))], fresh));
+    // Exactly once: the rows say `sending` in the sheet before their requests leave.
+    writer.write([...pendingWrites, ...batch.map((q) => rowOf(q.item, sendingValues()))]);
     pendingWrites = [];
-    fresh = false;
-    deps.flush();
-    batches++;
-    if (ctx.startedBy === "menu" && batches > 1) {
-      ctx.notifier.progress(
-        `Sending offers… ${counts.created} created, ${queue.length + batch.length} to go.`,
-      );
-    }
+    writer.flush();
 
-    const exchanges = client.send(
+    const exchanges = session.send(
       batch.map((q) => ({ method: "post", path: "/customer-offers/manual", body: q.item.body })),
     );
     const answeredAt = ctx.now();
-    let remaining: number | null = null;
-    let limit = window.limit;
     batch.forEach((q, i) => {
-      const exchange = exchanges[i] ?? { kind: "network", detail: "no answer" };
-      if (exchange.kind === "response") {
-        const rate = rateLimitOf(exchange.headers);
-        if (rate.limit !== null && rate.limit > 0) limit = rate.limit;
-        if (rate.remaining !== null)
-          remaining = remaining === null ? rate.remaining : Math.min(remaining, rate.remaining);
-      }
-      const outcome = classify(exchange, answeredAt, true);
+      const outcome = classify(exchanges[i] ?? { kind: "network", detail: "no answer" }, answeredAt, true);
       q.attempts++;
-      if (outcome.kind === "unauthorized") unauthorized = true;
-      if (outcome.kind === "quota") quotaExhausted = true;
-      if (outcome.kind === "rate-limited") {
-        q.rateLimited++;
-        remaining = 0;
+      if (outcome.kind === "rate-limited" || (outcome.kind === "transient" && !outcome.ambiguous)) {
+        // Not created: safe to send again, after the wait the server or the backoff asks for.
+        const attempt = outcome.kind === "rate-limited" ? ++q.rateLimited : q.attempts;
         const decision = decideRetry(
           outcome,
-          q.rateLimited,
+          attempt,
           DEFAULT_RETRY_POLICY,
           answeredAt,
-          deadline,
+          session.deadline,
           ctx.random(),
         );
         if (decision.retry) {
           q.notBefore = answeredAt + decision.afterMs;
           queue.push(q);
-          pendingWrites.push(
-            row(q.item, { status: "", message: "Waiting for MijnKlantportaal's rate limit" }),
-          );
-          return;
-        }
-      } else if (outcome.kind === "transient" && !outcome.ambiguous) {
-        const decision = decideRetry(
-          outcome,
-          q.attempts,
-          DEFAULT_RETRY_POLICY,
-          answeredAt,
-          deadline,
-          ctx.random(),
-        );
-        if (decision.retry) {
-          q.notBefore = answeredAt + decision.afterMs;
-          queue.push(q);
-          pendingWrites.push(row(q.item, { status: "", message: `${outcome.reason}, retrying` }));
+          const why =
+            outcome.kind === "rate-limited" ? "waiting for MijnKlantportaal's rate limit" : outcome.reason;
+          pendingWrites.push(rowOf(q.item, { status: "", message: `Not sent yet: ${why}, retrying` }));
           return;
         }
       }
-      finish(q, outcome);
+      if (outcome.kind === "created") created++;
+      sent.push({ item: q.item, outcome });
+      pendingWrites.push(rowOf(q.item, outcomeValues(outcome, formatTimestamp).values));
     });
-    window = {
-      limit,
-      remaining: remaining ?? Math.max(0, allowance(window, answeredAt) - batch.length),
-      observedAt: answeredAt,
-    };
     queue.sort((a, b) => a.item.sheetRow - b.item.sheetRow);
+    if (queue.length > 0) onProgress(created, queue.length);
   }
 
-  // Whatever is still queued was never marked `sending` (or was put back to pending above).
-  counts.pending += queue.length;
-  lost.push(...deps.write(pendingWrites, fresh));
-  return { counts, unauthorized, quotaExhausted, leftForLater: queue.length, lost };
+  writer.write(pendingWrites);
+  return { sent, unsent: queue.map((q) => q.item) };
 }

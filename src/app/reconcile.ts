@@ -1,0 +1,66 @@
+// Looks up offers whose request may have arrived (rows `sending`) by paging through the
+// customer-offers list, several pages per round trip, within the run's time and rate budget;
+// an unfinished pass resumes where it stopped on the next run.
+
+import { matchTargets, parseCursor, parseListPage, type ReconcileTarget, startPage } from "../core/reconcile";
+import type { CreatedOffer } from "../core/responses";
+import type { ApiSession } from "./api-session";
+
+const CURSOR_KEY = "MKP_RECONCILE_CURSOR";
+/** Asked for; the API documents 15 a page and may ignore it, which is fine. */
+const PER_PAGE = 100;
+const PAGES_PER_ROUND_TRIP = 10;
+const MAX_FAILED_ROUNDS = 3;
+
+export interface ReconcileResult {
+  /** Targets found in MijnKlantportaal. */
+  readonly found: Map<string, CreatedOffer>;
+  /** True when the whole list was searched: targets not found do not exist. */
+  readonly complete: boolean;
+}
+
+export function reconcile(session: ApiSession, targets: readonly ReconcileTarget[]): ReconcileResult {
+  const found = new Map<string, CreatedOffer>();
+  if (targets.length === 0) return { found, complete: true };
+  const props = PropertiesService.getDocumentProperties();
+  let page = startPage(parseCursor(props.getProperty(CURSOR_KEY)), targets);
+  let complete = false;
+  let failedRounds = 0;
+  const missing = () => targets.filter((t) => !found.has(t.key));
+
+  while (!complete && missing().length > 0 && failedRounds < MAX_FAILED_ROUNDS && session.canContinue()) {
+    if (session.room() === 0 && !session.waitForRoom()) break;
+    const count = Math.min(session.room(), PAGES_PER_ROUND_TRIP);
+    const pages = Array.from({ length: count }, (_, i) => page + i);
+    const exchanges = session.send(
+      pages.map((p) => ({ method: "get" as const, path: `/customer-offers?page=${p}&per_page=${PER_PAGE}` })),
+    );
+    let advanced = 0;
+    for (const exchange of exchanges) {
+      const list =
+        exchange.kind === "response" && exchange.status === 200 ? parseListPage(exchange.body) : null;
+      // Pages must be searched in order: stop at the first one that did not come back.
+      if (list === null) break;
+      for (const [key, offer] of matchTargets(missing(), list.offers)) found.set(key, offer);
+      advanced++;
+      if (!list.hasNext) {
+        complete = true;
+        break;
+      }
+    }
+    page += advanced;
+    if (advanced < pages.length && !complete) {
+      failedRounds++;
+      // A 429 has set the window to 0 (waitForRoom handles it); other failures back off a little.
+      if (!session.waitUntil(session.ctx.now() + 2000 * failedRounds)) break;
+    }
+  }
+  const done = complete || missing().length === 0;
+  if (done) props.deleteProperty(CURSOR_KEY);
+  else
+    props.setProperty(
+      CURSOR_KEY,
+      JSON.stringify({ nextPage: page, perPage: PER_PAGE, targets: targets.map((t) => t.key) }),
+    );
+  return { found, complete: done };
+}

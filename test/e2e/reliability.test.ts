@@ -1,0 +1,163 @@
+// Retries, reconciliation and the run lock, over the built bundle against the double with faults.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import { expectOk, type Row, stopDouble, world } from "./world";
+
+afterAll(stopDouble);
+
+function offers(n: number, prefix = "R"): { offers: Row[]; lines: Row[] } {
+  const rows: Row[] = [];
+  const lines: Row[] = [];
+  for (let i = 1; i <= n; i++) {
+    const number = `${prefix}-${String(i).padStart(4, "0")}`;
+    rows.push([number, "cst_demo0001", "2025-04-14"]);
+    lines.push([number, `Line A of ${number}`, "10.00", 21], [number, `Line B of ${number}`, "2.50", 9]);
+  }
+  return { offers: rows, lines };
+}
+
+async function expectExactlyOnce(w: Awaited<ReturnType<typeof world>>, n: number): Promise<void> {
+  const stored = (await w.api.offers()).filter((o) => o.source === "api");
+  const numbers = stored.map((o) => o.offerNumber).sort();
+  expect(new Set(numbers).size).toBe(numbers.length);
+  expect(numbers.length).toBe(n);
+  const ids = new Map(stored.map((o) => [o.offerNumber, o.id]));
+  const rows = w.offers();
+  for (const row of rows.slice(1)) {
+    expect(row[5]).toBe("created");
+    expect(row[6]).toBe(ids.get(row[0] ?? ""));
+  }
+}
+
+describe("retries", () => {
+  test("429 with retry-after: the product waits at least that long, then creates every offer once", async () => {
+    const w = await world(offers(5));
+    await w.api.injectFaults([
+      {
+        match: { path: "/customer-offers/manual" },
+        times: 2,
+        fault: { kind: "rate-limit", retryAfterSeconds: 20 },
+      },
+    ]);
+    const start = w.rt.clock.now();
+    expectOk(w.run("createPendingOffers"));
+    await expectExactlyOnce(w, 5);
+    const posts = (await w.api.requests()).filter((r) => r.method === "POST");
+    const limited = posts.filter((r) => r.status === 429);
+    expect(limited.length).toBe(2);
+    const firstRetry = posts.find(
+      (r) =>
+        r.status === 201 && r.body && limited.some((l) => JSON.stringify(l.body) === JSON.stringify(r.body)),
+    );
+    expect(firstRetry).toBeDefined();
+    expect((firstRetry?.at ?? 0) - (limited[0]?.at ?? 0)).toBeGreaterThanOrEqual(20_000);
+    expect(w.rt.clock.now() - start).toBeLessThan(120_000);
+  });
+
+  test("503 twice then OK: created once", async () => {
+    const w = await world(offers(1));
+    await w.api.injectFaults([
+      { match: { path: "/customer-offers/manual" }, times: 2, fault: { kind: "status", status: 503 } },
+    ]);
+    expectOk(w.run("createPendingOffers"));
+    await expectExactlyOnce(w, 1);
+  });
+
+  test("an offer that fails every time stays pending with 'will retry', and a later run creates it", async () => {
+    const w = await world(offers(2));
+    await w.api.injectFaults([
+      { match: { offerNumber: "R-0002" }, times: null, fault: { kind: "status", status: 502 } },
+    ]);
+    expectOk(w.run("createPendingOffers"));
+    expect(w.column("Status")).toEqual(["created", ""]);
+    expect(w.column("Message")[1]).toMatch(/will retry/);
+    await w.api.clearFaults();
+    expectOk(w.run("createPendingOffers"));
+    await expectExactlyOnce(w, 2);
+  });
+
+  test.each([
+    ["created-then-500", { kind: "created-then-status", status: 500 }],
+    ["created-then-timeout", { kind: "created-then-timeout", holdMs: 3000 }],
+  ] as const)("%s: after re-runs the offer exists once and its row holds that ID", async (_name, fault) => {
+    const w = await world(offers(3));
+    await w.api.injectFaults([{ match: { offerNumber: "R-0002" }, times: 1, fault }]);
+    expectOk(w.run("createPendingOffers"));
+    expectOk(w.run("createPendingOffers"));
+    await expectExactlyOnce(w, 3);
+  });
+
+  test("400/404/422 are not retried: the row is failed with the API's reason", async () => {
+    const w = await world({ offers: [["F-1", "cst_unknown99", "2025-04-14"]], lines: [["F-1", "x", 1, 21]] });
+    expectOk(w.run("createPendingOffers"));
+    expect(w.column("Status")).toEqual(["failed"]);
+    expect(w.column("Message")[0]).toMatch(/No Customer can be found.*HTTP 404/);
+    expect((await w.api.requests()).filter((r) => r.method === "POST").length).toBe(1);
+    expectOk(w.run("createPendingOffers"));
+    expect((await w.api.requests()).filter((r) => r.method === "POST").length).toBe(1);
+  });
+});
+
+describe("one run at a time", () => {
+  test("a run that finds the lock taken sends nothing, changes no offer, and says so", async () => {
+    const w = await world(offers(3));
+    const before = w.offers();
+    const release = w.rt.holdLock("document");
+    const result = w.run("createPendingOffers");
+    release();
+    expectOk(result);
+    expect(await w.api.requests()).toEqual([]);
+    expect(w.offers()).toEqual(before);
+    expect(w.ss.alerts.at(-1)?.message).toMatch(/Another MijnKlantportaal run is in progress/);
+    expect(w.ss.displayValues("Run log")[1]?.[9]).toMatch(/in progress/);
+  });
+});
+
+describe("auth errors", () => {
+  test("401 in the middle of a batch stops the run, marks no row failed, and asks for the key again", async () => {
+    const w = await world(offers(10));
+    await w.api.injectFaults([
+      {
+        match: { path: "/customer-offers/manual" },
+        skip: 4,
+        times: null,
+        fault: { kind: "status", status: 401, body: { code: 401, message: "Unauthenticated." } },
+      },
+    ]);
+    expectOk(w.run("createPendingOffers"));
+    const statuses = w.column("Status");
+    expect(statuses).not.toContain("failed");
+    expect(statuses.filter((s) => s === "created").length).toBe(4);
+    expect(statuses.filter((s) => s === "").length).toBe(6);
+    expect(w.ss.alerts.at(-1)?.message).toMatch(/Set API key/);
+    await w.api.clearFaults();
+    expectOk(w.run("createPendingOffers"));
+    await expectExactlyOnce(w, 10);
+  });
+});
+
+describe("exactly once when the execution is killed", () => {
+  test("a 40-offer batch killed at every service call, then re-run, ends with every offer created once", async () => {
+    const n = 40;
+    // First learn how many service calls a clean run makes.
+    const probe = await world(offers(n));
+    const clean = probe.run("createPendingOffers");
+    expectOk(clean);
+    const total = clean.calls.length;
+    const names = clean.calls.map((c) => `${c.service}.${c.method}`);
+    expect(names).toContain("UrlFetchApp.fetchAll");
+    const killedAt: string[] = [];
+    for (let k = 0; k < total; k++) {
+      const w = await world(offers(n));
+      const killed = w.run("createPendingOffers", [], { kill: (call) => call.index === k });
+      expect(killed.killed).toBe("killed");
+      killedAt.push(names[k] ?? "?");
+      for (let again = 0; again < 3; again++) expectOk(w.run("createPendingOffers"));
+      await expectExactlyOnce(w, n);
+    }
+    // The walk covered marking, the flush, the send and the write-back.
+    expect(killedAt).toEqual(
+      expect.arrayContaining(["Range.setValues", "SpreadsheetApp.flush", "UrlFetchApp.fetchAll"]),
+    );
+  });
+});

@@ -1,0 +1,85 @@
+// Scheduled runs: the hourly trigger, continuations across executions, and a 1,000-offer batch
+// completed at the API's rate limit with nobody watching.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import { expectOk, type Row, stopDouble, world } from "./world";
+
+afterAll(stopDouble);
+
+function batch(n: number): { offers: Row[]; lines: Row[] } {
+  const offers: Row[] = [];
+  const lines: Row[] = [];
+  for (let i = 1; i <= n; i++) {
+    const number = `S-${String(i).padStart(5, "0")}`;
+    offers.push([number, "cst_demo0001", "2025-04-14"]);
+    lines.push([number, "Licence", "100.00", 21], [number, "Support", "15.50", 9]);
+  }
+  return { offers, lines };
+}
+
+describe("scheduled runs", () => {
+  test("enableScheduledRuns twice installs one hourly trigger; disableScheduledRuns removes it", async () => {
+    const w = await world(batch(1));
+    expectOk(w.run("enableScheduledRuns"));
+    expectOk(w.run("enableScheduledRuns"));
+    expect(w.rt.triggers.map((t) => [t.handler, t.type])).toEqual([["runScheduledBatch", "hourly"]]);
+    expectOk(w.run("disableScheduledRuns"));
+    expect(w.rt.triggers).toEqual([]);
+  });
+
+  test("the hourly run creates pending offers without any UI call and logs to Run log", async () => {
+    const w = await world(batch(3));
+    expectOk(w.run("enableScheduledRuns"));
+    const run = w.rt.advanceToNextTrigger();
+    expect(run).not.toBeNull();
+    if (!run) return;
+    expectOk(run);
+    expect(run.calls.filter((c) => c.service === "SpreadsheetApp" && c.method === "getUi")).toEqual([]);
+    expect(w.column("Status")).toEqual(["created", "created", "created"]);
+    const log = w.ss.displayValues("Run log");
+    expect(log.at(-1)?.slice(1, 4)).toEqual(["scheduled", "trigger", "3"]);
+  });
+
+  test("a scheduled run that meets an auth error mails the user once a day, without the key", async () => {
+    const w = await world(batch(2));
+    expectOk(w.run("enableScheduledRuns"));
+    await w.api.configure({ apiKeys: ["another-key"] });
+    w.rt.advanceToNextTrigger();
+    w.rt.advanceToNextTrigger();
+    expect(w.rt.mail.length).toBe(1);
+    expect(w.rt.mail[0]?.to).toBe("sales@example.com");
+    expect(JSON.stringify(w.rt.mail)).not.toContain("test-key-0001");
+    expect(w.column("Status")).not.toContain("failed");
+  });
+
+  test("1,000 offers × 2 lines at 60 requests a minute: all created once, no execution killed, within 15% of the minimum, only the hourly trigger left", async () => {
+    const n = 1000;
+    const w = await world(batch(n));
+    expectOk(w.run("enableScheduledRuns"));
+    const executions = [];
+    let first: number | null = null;
+    for (let i = 0; i < 40; i++) {
+      const run = w.rt.advanceToNextTrigger();
+      if (!run) break;
+      first ??= run.startedAt;
+      executions.push(run);
+      expect(run.killed).toBeUndefined();
+      expectOk(run);
+      if (!w.column("Status").some((s) => s !== "created") && w.rt.triggers.length === 1) break;
+    }
+    const stored = (await w.api.offers()).filter((o) => o.source === "api");
+    expect(stored.length).toBe(n);
+    expect(new Set(stored.map((o) => o.offerNumber)).size).toBe(n);
+    expect(w.column("Status").every((s) => s === "created")).toBe(true);
+    const last = executions.at(-1);
+    const minutes = ((last?.endedAt ?? 0) - (first ?? 0)) / 60_000;
+    const floor = n / 60;
+    expect(minutes).toBeLessThanOrEqual(floor * 1.15);
+    expect(w.rt.triggers.map((t) => t.type)).toEqual(["hourly"]);
+    const stats = await w.api.stats();
+    expect(stats.rateLimited).toBeLessThanOrEqual(5);
+    console.log(
+      `1000 offers: ${executions.length} executions, ${minutes.toFixed(2)} min (floor ${floor.toFixed(2)}), ${stats.rateLimited} × 429`,
+    );
+  });
+});
