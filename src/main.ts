@@ -7,14 +7,17 @@ import {
   showApiKeyDialog as showDialog,
 } from "./app/api-key";
 import { createOffers, validateOffers as validate } from "./app/create-offers";
+import { refreshStatuses as refresh } from "./app/refresh-statuses";
 import { runAction } from "./app/run-action";
 import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
+import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
 import { setupSheets as setup } from "./app/setup-sheets";
 
 const MENU: readonly [string, string][] = [
   ["Create pending offers", "createPendingOffers"],
   ["Create offers in selected rows", "createSelectedOffers"],
   ["Check offers without sending", "validateOffers"],
+  ["Refresh offer statuses", "refreshOfferStatuses"],
   ["Turn on hourly runs", "enableScheduledRuns"],
   ["Turn off hourly runs", "disableScheduledRuns"],
   ["Set up sheets", "setupSheets"],
@@ -76,7 +79,11 @@ export function disableScheduledRuns(): string {
   return message;
 }
 
-/** Trigger handler (hourly, and continuations of a batch that did not fit in one execution). */
+export function refreshOfferStatuses(): void {
+  runAction("refresh", "menu", (ctx) => refreshOutcome(ctx, refresh(ctx)), { continuation: true });
+}
+
+/** Trigger handler (hourly, and continuations of work that did not fit in one execution). */
 export function runScheduledBatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runAction("scheduled", "trigger", (ctx) => createOffers(ctx, false), { continuation: true, mail: true });
+  runAction("scheduled", "trigger", (ctx) => scheduledBatch(ctx), { continuation: true, mail: true });
 }

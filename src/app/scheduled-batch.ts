@@ -1,0 +1,38 @@
+// The scheduled run: create pending offers, then refresh statuses with what is left of the
+// execution, as one Run log row; and the Run log outcome of a refresh on its own.
+
+import type { RunContext } from "./context";
+import { createOffers } from "./create-offers";
+import { type RefreshResult, refreshStatuses } from "./refresh-statuses";
+import type { RunOutcome } from "./run-action";
+
+const zero = () => ({ created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 });
+
+export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {
+  if ("stopped" in result) return { counts: zero(), message: result.stopped, stopped: true };
+  if (result.unauthorized) {
+    return {
+      counts: zero(),
+      message: `MijnKlantportaal refused the API key. Use MijnKlantportaal › Set API key… to enter it again. ${result.message}`,
+      stopped: true,
+    };
+  }
+  return {
+    counts: { ...zero(), pending: result.left },
+    message: result.message,
+    ...(result.moreWork ? { continueAt: ctx.now() } : {}),
+  };
+}
+
+export function scheduledBatch(ctx: RunContext): RunOutcome {
+  const created = createOffers(ctx, false);
+  // Offers still waiting to be created come first: the refresh waits for a later execution.
+  if (created.stopped || created.continueAt !== undefined) return created;
+  const refreshed = refreshOutcome(ctx, refreshStatuses(ctx));
+  return {
+    counts: created.counts,
+    message: `${created.message}. ${refreshed.message}`,
+    ...(refreshed.stopped ? { stopped: true } : {}),
+    ...(refreshed.continueAt !== undefined ? { continueAt: refreshed.continueAt } : {}),
+  };
+}
