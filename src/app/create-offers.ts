@@ -117,11 +117,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     flush: () => SpreadsheetApp.flush(),
   };
   writer.write(plan.updates);
-  const tz = book.timeZone;
-  const formatTimestamp = (iso: string): string => {
-    const ms = Date.parse(iso);
-    return Number.isNaN(ms) ? iso : Utilities.formatDate(new Date(ms), tz, "yyyy-MM-dd HH:mm:ss");
-  };
+  const formatTimestamp = book.time.timestamp;
   const tally = new Tally(plan.counts);
   const attempts = new Map<string, number>();
   let moreWork = false;

@@ -14,6 +14,7 @@ import { type ParsedLines, parseLines } from "../core/parse-lines";
 import { parseOffers } from "../core/parse-offers";
 import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
 import { type ReadSheet, readKeyColumn, readSheet, writeBlocks } from "../shell/sheets";
+import { type ZonedTime, zonedTime } from "../shell/time";
 
 const REQUIRED_OFFER_COLUMNS: readonly OfferKey[] = [
   "offerNumber",
@@ -31,6 +32,7 @@ export interface OffersBook {
   readonly offers: OfferRow[];
   readonly lines: ParsedLines;
   readonly timeZone: string;
+  readonly time: ZonedTime;
 }
 
 export type Opened = { ok: true; book: OffersBook } | { ok: false; problem: string };
@@ -64,10 +66,14 @@ export function openOffersBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Op
     missingColumns(linesRead, REQUIRED_LINE_COLUMNS, LINES_SHEET);
   if (problem) return { ok: false, problem };
   const timeZone = ss.getSpreadsheetTimeZone();
-  const zonedYmd: ZonedYmd = (d) => Utilities.formatDate(d, timeZone, "yyyy-MM-dd");
+  const time = zonedTime(timeZone);
+  const zonedYmd: ZonedYmd = (d) => time.ymd(d);
   const lines = parseLines(linesRead.table, linesRead.columns);
   const offers = parseOffers(offersRead.table, offersRead.columns, lines, zonedYmd);
-  return { ok: true, book: { offersSheet: offersRead, linesSheet: linesRead, offers, lines, timeZone } };
+  return {
+    ok: true,
+    book: { offersSheet: offersRead, linesSheet: linesRead, offers, lines, timeZone, time },
+  };
 }
 
 /**

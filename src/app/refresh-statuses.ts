@@ -201,12 +201,8 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
     };
   }
   const session = new ApiSession(ctx, new ApiClient(base.url, apiKey));
-  const tz = book.timeZone;
-  const today = Utilities.formatDate(new Date(ctx.now()), tz, "yyyy-MM-dd");
-  const formatTimestamp = (iso: string): string => {
-    const ms = Date.parse(iso);
-    return Number.isNaN(ms) ? iso : Utilities.formatDate(new Date(ms), tz, "yyyy-MM-dd HH:mm:ss");
-  };
+  const today = book.time.today(ctx.now());
+  const formatTimestamp = book.time.timestamp;
   const refresher = new Refresher(book, session, today, formatTimestamp);
   const cursorJson = parseJson(props.getProperty(CURSOR_KEY) ?? "") as Cursor | null;
   const knownPages = Number(props.getProperty(PAGES_KEY) ?? Number.NaN);

@@ -44,14 +44,13 @@ export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
   };
   const width = Math.max(lastColumn, ...Object.values(columns).map((c) => (c ?? 0) + 1));
   const row: unknown[] = new Array(width).fill("");
-  const formats: string[] = new Array(width).fill("@");
   for (const spec of RUN_LOG_COLUMNS) {
     const c = columns[spec.key];
     if (c === undefined) continue;
-    row[c] = values[spec.key];
-    formats[c] = spec.format ?? "@";
+    const value = values[spec.key];
+    // appendRow reads text as if typed: a leading apostrophe keeps every text a text (never a
+    // formula, number or date), whatever a message says.
+    row[c] = typeof value === "string" && value !== "" ? `'${value}` : value;
   }
-  const range = sheet.getRange(sheet.getLastRow() + 1, 1, 1, width);
-  range.setNumberFormats([formats]);
-  range.setValues([row]);
+  sheet.appendRow(row);
 }
