@@ -8,7 +8,7 @@ import {
 } from "./app/api-key";
 import { createOffers, validateOffers as validate } from "./app/create-offers";
 import { refreshStatuses as refresh } from "./app/refresh-statuses";
-import { runAction } from "./app/run-action";
+import { BUSY_MESSAGE, LOCK_WAIT_MS, runAction } from "./app/run-action";
 import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
 import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
 import { setupSheets as setup } from "./app/setup-sheets";
@@ -37,8 +37,17 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setupSheets(): void {
-  const message = setup(SpreadsheetApp.getActiveSpreadsheet());
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    SpreadsheetApp.getUi().alert(BUSY_MESSAGE);
+    return;
+  }
+  try {
+    ss.toast(setup(ss), "MijnKlantportaal", 10);
+  } finally {
+    lock.releaseLock();
+  }
 }
 
 export function showApiKeyDialog(): void {

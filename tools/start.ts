@@ -12,7 +12,7 @@ const DEMO_KEY = "demo-key-0001";
 
 function printTable(title: string, rows: string[][], keep?: (header: string) => boolean): void {
   const header = rows[0] ?? [];
-  const columns = header.map((h, i) => i).filter((i) => !keep || keep(header[i] ?? ""));
+  const columns = header.map((_, i) => i).filter((i) => !keep || keep(header[i] ?? ""));
   const cut = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
   const cells = rows.map((r) => columns.map((i) => cut(r[i] ?? "")));
   const widths = columns.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));

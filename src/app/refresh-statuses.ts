@@ -14,7 +14,6 @@ import { getApiKey, getBaseUrl } from "../shell/settings";
 import { ApiSession } from "./api-session";
 import type { RunContext } from "./context";
 import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-book";
-import type { RunOutcome } from "./run-action";
 
 const CURSOR_KEY = "MKP_REFRESH_CURSOR";
 const PAGES_KEY = "MKP_LIST_PAGES";
