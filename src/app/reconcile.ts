@@ -11,6 +11,7 @@ const CURSOR_KEY = "MKP_RECONCILE_CURSOR";
 const PER_PAGE = 100;
 const PAGES_PER_ROUND_TRIP = 10;
 const MAX_FAILED_ROUNDS = 3;
+const MAX_CURSOR_LENGTH = 8000;
 
 export interface ReconcileResult {
   /** Targets found in MijnKlantportaal. */
@@ -56,11 +57,9 @@ export function reconcile(session: ApiSession, targets: readonly ReconcileTarget
     }
   }
   const done = complete || missing().length === 0;
-  if (done) props.deleteProperty(CURSOR_KEY);
-  else
-    props.setProperty(
-      CURSOR_KEY,
-      JSON.stringify({ nextPage: page, perPage: PER_PAGE, targets: targets.map((t) => t.key) }),
-    );
+  const cursor = JSON.stringify({ nextPage: page, perPage: PER_PAGE, targets: targets.map((t) => t.key) });
+  // A property holds 9 KB: a cursor too large to keep means starting from page 1 next time.
+  if (done || cursor.length > MAX_CURSOR_LENGTH) props.deleteProperty(CURSOR_KEY);
+  else props.setProperty(CURSOR_KEY, cursor);
   return { found, complete: done };
 }

@@ -1,7 +1,7 @@
 // Calendar dates as `YYYY-MM-DD` strings: read from date cells in the spreadsheet's time zone
 // (the shell passes the formatter in) or from typed text, checked against the real calendar.
 
-import { type Cell, isDateValue, shownText } from "./cells";
+import { type Cell, isDateValue, quote, shownText } from "./cells";
 import { bad, ok, type Parsed } from "./result";
 
 /** Formats an instant as `YYYY-MM-DD` in the spreadsheet's time zone. */
@@ -21,12 +21,12 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 /** `2025-04-31` is not a date; `2025-4-1` is `2025-04-01`. */
 export function ymdOfText(text: string): Parsed<string> {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (!m) return bad(`${JSON.stringify(text)} is not a date (use a date cell or YYYY-MM-DD)`);
+  if (!m) return bad(`${quote(text)} is not a date (use a date cell or YYYY-MM-DD)`);
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return bad(`${JSON.stringify(text)} is not a real calendar date`);
+    return bad(`${quote(text)} is not a real calendar date`);
   }
   return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 }
@@ -37,8 +37,7 @@ export function ymdOfCell(cell: Cell, zonedYmd: ZonedYmd): Parsed<string> {
     if (Number.isNaN(v.getTime())) return bad("is not a valid date");
     return ymdOfText(zonedYmd(v));
   }
-  if (typeof v === "number")
-    return bad(`${JSON.stringify(cell.display || String(v))} is a number, not a date`);
+  if (typeof v === "number") return bad(`${quote(cell.display || String(v))} is a number, not a date`);
   if (typeof v === "boolean") return bad("is not a date");
   return ymdOfText(shownText(cell));
 }

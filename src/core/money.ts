@@ -1,7 +1,7 @@
 // Money as an integer number of cents: parsed from number cells and from text the way people type
 // it in the Netherlands and elsewhere (12.95, 12,95, € 1.234,56, -5), formatted with 2 decimals.
 
-import { type Cell, isDateValue, shownText } from "./cells";
+import { type Cell, isDateValue, quote, shownText } from "./cells";
 import { bad, ok, type Parsed } from "./result";
 
 /** Largest amount we accept (in cents): a typo guard, far above any offer line. */
@@ -92,7 +92,7 @@ export function centsOfText(text: string): Parsed<number> {
   }
   if (intPart === "") intPart = "0";
   if (!/^[0-9]+$/.test(intPart) || !/^[0-9]*$/.test(fraction)) return bad("is not an amount");
-  if (fraction.length > 2) return bad(`has more than 2 decimals (${text.trim()})`);
+  if (fraction.length > 2) return bad(`has more than 2 decimals (${quote(text.trim())})`);
   if (intPart.replace(/^0+/, "").length > 10) return bad("is too large");
   const cents = Number(intPart) * 100 + Number(fraction.padEnd(2, "0") || "0");
   if (cents > MAX_CENTS) return bad("is too large");

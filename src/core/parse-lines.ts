@@ -1,7 +1,7 @@
 // Rows of `Offer lines` → line rows: description, amount in cents (sent as a 2-decimal string) and
 // VAT rate, each with the problems found, grouped by the offer they belong to.
 
-import { type Cell, errorText, isBlankCell, isErrorCell, shownText } from "./cells";
+import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
 import { type ColumnMap, LINE_COLUMNS, type LineKey } from "./columns";
 import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
@@ -31,7 +31,7 @@ export function vatRateOfCell(cell: Cell): Parsed<number> {
   } else if (typeof v === "string") {
     const text = shownText(cell).replace(/\s/g, "").replace(",", ".");
     const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(text);
-    if (!m) return bad(`${JSON.stringify(shownText(cell))} is not a VAT rate (use 21, 9 or 0)`);
+    if (!m) return bad(`${quote(shownText(cell))} is not a VAT rate (use 21, 9 or 0)`);
     rate = Number(m[1]);
   } else {
     return bad("is not a VAT rate (use 21, 9 or 0)");

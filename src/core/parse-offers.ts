@@ -1,7 +1,7 @@
 // Rows of `Offers` (with their lines) → offer rows: status, the request body when everything is
 // valid, otherwise every problem found, each naming its field (CONTRACT §5).
 
-import { type Cell, errorText, isBlankCell, isErrorCell, shownText } from "./cells";
+import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
 import { type ColumnMap, OFFER_COLUMNS, type OfferKey } from "./columns";
 import { addDays, dayNumber, ymdOfCell, type ZonedYmd } from "./dates";
 import type { CreateOfferBody, LineRow, OfferRow, OfferStatus } from "./offer-types";
@@ -50,7 +50,7 @@ export function notificationOfCell(cell: Cell): Parsed<boolean | null> {
   const word = shownText(cell).toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
-  return bad(`${JSON.stringify(shownText(cell))} is not yes or no (tick the box, or type yes/no, ja/nee)`);
+  return bad(`${quote(shownText(cell))} is not yes or no (tick the box, or type yes/no, ja/nee)`);
 }
 
 function textField(cell: Cell, key: OfferKey): Parsed<string> {
@@ -96,9 +96,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
 
   const customerId = need(textField(cell("customerId"), "customerId"));
   if (customerId !== null && (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)) {
-    problems.push(
-      `Customer ID: ${JSON.stringify(customerId)} is not a customer ID (it looks like cst_abc123)`,
-    );
+    problems.push(`Customer ID: ${quote(customerId)} is not a customer ID (it looks like cst_abc123)`);
   }
 
   const dateOf = (key: OfferKey): string | null => {

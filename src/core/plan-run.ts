@@ -1,6 +1,7 @@
 // Decides, from the parsed rows, what a create or validate run does with each offer, and what each
 // API outcome writes back into the row.
 
+import { quote } from "./cells";
 import type { CreateOfferBody, OfferRow } from "./offer-types";
 import type { CreatedOffer, Outcome } from "./responses";
 import type { OutValues, RowUpdate } from "./write-back";
@@ -82,7 +83,7 @@ export function planRun(
     } else if (row.status === "unknown") {
       updates.push(
         update(row, {
-          message: `Status ${JSON.stringify(row.statusText)} is not one this tool knows: clear it to send the offer, or type skip.`,
+          message: `Status ${quote(row.statusText)} is not one this tool knows: clear it to send the offer, or type skip.`,
         }),
       );
       counts.skipped++;
