@@ -49,6 +49,15 @@ export function locateRows(
   const placed: Placed[] = [];
   const lost: RowUpdate[] = [];
   for (const update of updates) {
+    if (update.key === "") {
+      // A row without a usable offer number (blank, or an error such as #N/A) can only be found
+      // where it was, and only while that row still has no offer number there.
+      const now = keyColumn[update.sheetRow - FIRST_DATA_ROW];
+      if (now !== undefined && (offerKey(now) === "" || /^#/.test(now.trim())))
+        placed.push({ row: update.sheetRow, update });
+      else lost.push(update);
+      continue;
+    }
     const rows = rowsByKey.get(update.key) ?? [];
     const row = rows.includes(update.sheetRow) ? update.sheetRow : rows.length === 1 ? rows[0] : undefined;
     if (row === undefined) lost.push(update);

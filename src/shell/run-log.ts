@@ -14,6 +14,17 @@ export interface RunLogEntry {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * appendRow reads text as if typed: text that Sheets would turn into a formula, a number, a date
+ * or a boolean gets a leading apostrophe, which keeps it text. Other text is left as it is, since
+ * a plain-text cell would show the apostrophe.
+ */
+export function asTypedText(text: string): string {
+  const risky =
+    /^[=+\-@']/.test(text) || /^[\d\s.,:/%€$()-]+$/.test(text) || /^(true|false)$/i.test(text.trim());
+  return risky && text !== "" ? `'${text}` : text;
+}
+
 export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(RUN_LOG_SHEET);
   if (existing) return existing;
@@ -48,9 +59,7 @@ export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
     const c = columns[spec.key];
     if (c === undefined) continue;
     const value = values[spec.key];
-    // appendRow reads text as if typed: a leading apostrophe keeps every text a text (never a
-    // formula, number or date), whatever a message says.
-    row[c] = typeof value === "string" && value !== "" ? `'${value}` : value;
+    row[c] = typeof value === "string" ? asTypedText(value) : value;
   }
   sheet.appendRow(row);
 }

@@ -60,3 +60,10 @@ describe("write-back plan", () => {
     ]);
   });
 });
+
+test("a row without an offer number is written where it was, while it still has none", () => {
+  const u: RowUpdate = { key: "", sheetRow: 3, values: { status: "invalid" } };
+  expect(locateRows([u], ["A1", "", "B2"]).placed).toEqual([{ row: 3, update: u }]);
+  expect(locateRows([u], ["A1", "#N/A", "B2"]).placed).toEqual([{ row: 3, update: u }]);
+  expect(locateRows([u], ["A1", "C3", "B2"]).lost).toEqual([u]);
+});

@@ -60,6 +60,8 @@ export interface WorldOptions {
   runtime?: Partial<RuntimeOptions>;
   withKey?: boolean;
   config?: Parameters<DoubleClient["reset"]>[0];
+  /** Replaces the default Offers / Offer lines sheets entirely (e.g. `{}` for an empty spreadsheet). */
+  sheets?: Record<string, Row[]>;
 }
 
 export async function world(opts: WorldOptions = {}): Promise<World> {
@@ -68,7 +70,7 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
   const ss = SpreadsheetModel.fromFixture({
     timeZone: opts.timeZone ?? "Europe/Amsterdam",
     locale: opts.locale ?? "en_US",
-    sheets: {
+    sheets: opts.sheets ?? {
       Offers: [opts.offerHeaders ?? OFFER_HEADERS, ...(opts.offers ?? [])],
       "Offer lines": [opts.lineHeaders ?? LINE_HEADERS, ...(opts.lines ?? [])],
     },
@@ -98,4 +100,103 @@ export function expectOk(result: ReturnType<GasRuntime["run"]>): void {
       `${result.fn} failed: ${result.killed ?? ""} ${result.error?.message ?? ""}\n${result.error?.stack ?? ""}`,
     );
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the e2e tests.
+
+type Result = ReturnType<GasRuntime["run"]>;
+
+/** Runs `fn` and fails the test when the execution did not end normally. */
+export function runOk(w: World, fn: string, args?: unknown[], opts?: Parameters<World["run"]>[2]): Result {
+  const result = w.run(fn, args, opts);
+  expectOk(result);
+  return result;
+}
+
+/** The JSON bodies of every POST /customer-offers/manual the double received, in order. */
+export async function postedBodies(api: DoubleClient): Promise<Record<string, unknown>[]> {
+  return (await api.requests())
+    .filter((r) => r.method === "POST" && r.path.endsWith("/customer-offers/manual"))
+    .map((r) => r.body as Record<string, unknown>);
+}
+
+/** The offer numbers of every create request the double received, in order. */
+export async function postedNumbers(api: DoubleClient): Promise<string[]> {
+  return (await postedBodies(api)).map((b) => String(b.offerNumber));
+}
+
+/** `Amount excl. VAT` = `amount_excl_vat` (CONTRACT §4). */
+export const normalize = (text: unknown): string =>
+  String(text ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+
+/** One column of any sheet as displayed, rows 2.., found by header name (normalized). */
+export function sheetColumn(ss: SpreadsheetModel, sheet: string, header: string): string[] {
+  const rows = ss.displayValues(sheet);
+  const index = (rows[0] ?? []).findIndex((h) => normalize(h) === normalize(header));
+  if (index < 0) throw new Error(`No column "${header}" in ${sheet}: ${(rows[0] ?? []).join(" | ")}`);
+  return rows.slice(1).map((r) => r[index] ?? "");
+}
+
+/** The displayed value of one data row (sheet row number) in a column found by header name. */
+export function cellText(ss: SpreadsheetModel, sheet: string, row: number, header: string): string {
+  return sheetColumn(ss, sheet, header)[row - 2] ?? "";
+}
+
+/** Run log rows as displayed, header row excluded; [] when the sheet does not exist. */
+export function runLogRows(ss: SpreadsheetModel): string[][] {
+  if (!ss.findSheet("Run log")) return [];
+  return ss.displayValues("Run log").slice(1);
+}
+
+/** The Run log's Message column (rows 2..). */
+export function runLogMessages(ss: SpreadsheetModel): string[] {
+  if (!ss.findSheet("Run log")) return [];
+  return sheetColumn(ss, "Run log", "Message");
+}
+
+/** A deep, plain copy of everything a sheet holds: every stored cell (value, formula, format,
+ * note, validation, display override), size and frozen rows/columns. */
+export function sheetState(ss: SpreadsheetModel, name: string): unknown {
+  const sheet = ss.sheet(name);
+  const cells: Record<string, unknown> = {};
+  sheet.forEachCell((cell, row, col) => {
+    cells[`${row},${col}`] = JSON.parse(JSON.stringify(cell));
+  });
+  return {
+    name: sheet.name,
+    maxRows: sheet.maxRows,
+    maxColumns: sheet.maxColumns,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    values: JSON.parse(JSON.stringify(ss.values(name))),
+    display: ss.displayValues(name),
+    cells,
+  };
+}
+
+/** Every sheet's state, by name, in sheet order. */
+export function spreadsheetState(ss: SpreadsheetModel): unknown {
+  return ss.sheets.map((s) => sheetState(ss, s.name));
+}
+
+/** Every text the user can see in the spreadsheet: values, displays, formulas and notes of every cell. */
+export function allCellTexts(ss: SpreadsheetModel): { where: string; text: string }[] {
+  const out: { where: string; text: string }[] = [];
+  for (const sheet of ss.sheets) {
+    sheet.forEachCell((cell, row, col) => {
+      const where = `${sheet.name}!R${row}C${col}`;
+      for (const text of [cell.value, cell.formula, cell.note, cell.displayOverride]) {
+        if (text !== undefined && text !== null) out.push({ where, text: String(text) });
+      }
+    });
+    ss.displayValues(sheet.name).forEach((r, i) => {
+      r.forEach((text, j) => {
+        out.push({ where: `${sheet.name}!R${i + 1}C${j + 1} (display)`, text });
+      });
+    });
+  }
+  return out;
 }
