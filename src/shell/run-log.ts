@@ -2,6 +2,7 @@
 
 import { matchHeaders, RUN_LOG_COLUMNS, RUN_LOG_SHEET, type RunLogKey } from "../core/columns";
 import type { RunCounts } from "../core/plan-run";
+import { asTypedText } from "../core/typed-text";
 
 export interface RunLogEntry {
   readonly startedAt: Date;
@@ -14,15 +15,7 @@ export interface RunLogEntry {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/**
- * appendRow reads text as if typed: text that Sheets would turn into a formula, a number, a date
- * or a boolean gets a leading apostrophe, which keeps it text. Other text is left as it is, since
- * a plain-text cell would show the apostrophe.
- */
-export function asTypedText(text: string): string {
-  const risky =
-    /^[=+\-@']/.test(text) || /^[\d\s.,:/%€$()-]+$/.test(text) || /^(true|false)$/i.test(text.trim());
-  return risky && text !== "" ? `'${text}` : text;
+ : text;
 }
 
 export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {

@@ -1,5 +1,5 @@
-// asTypedText lives in the shell but is pure: text stays text when Sheets reads it as typed input.
-import { asTypedText } from "../../src/shell/run-log";
+// Text appended to the Run log stays text when Sheets reads it as typed input.
+import { asTypedText } from "../../src/core/typed-text";
 
 test.each([
   ["create", "create"],
