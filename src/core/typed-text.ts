@@ -8,4 +8,5 @@
 export function asTypedText(text: string): string {
   const risky =
     /^[=+\-@']/.test(text) || /^[\d\s.,:/%€$()-]+$/.test(text) || /^(true|false)$/i.test(text.trim());
-  return risky && text !== "" ? `'${text}`
+  return risky && text !== "" ? `'${text}` : text;
+}

@@ -15,9 +15,6 @@ export interface RunLogEntry {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
- : text;
-}
-
 export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(RUN_LOG_SHEET);
   if (existing) return existing;
