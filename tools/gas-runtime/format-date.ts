@@ -1,21 +1,10 @@
 // Utilities.formatDate: Java SimpleDateFormat patterns rendered in a real time zone (via Intl), as
 // Apps Script does: `formatDate(d, "Europe/Amsterdam", "yyyy-MM-dd'T'HH:mm:ssXXX")`.
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+import { localeInfo } from "./spreadsheet/locale";
+import { assertTimeZone, utcOf, wallTime } from "./spreadsheet/tz";
+
+const { months: MONTHS, days: DAYS } = localeInfo("en_US");
 
 interface Fields {
   year: number;
@@ -28,26 +17,6 @@ interface Fields {
   weekday: number; // 0 = Sunday
   dayOfYear: number;
   offsetMin: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
 }
 
 /** "GMT+2", "UTC-05:30", "GMT" → minutes east of UTC; null for a zone name. */
@@ -64,17 +33,8 @@ function fieldsAt(ms: number, timeZone: string): Fields {
   if (fixed !== null) {
     offsetMin = fixed;
   } else {
-    const parts: Record<string, number> = {};
-    for (const p of formatter(timeZone).formatToParts(ms)) parts[p.type] = Number(p.value);
-    const wall = Date.UTC(
-      parts.year ?? 0,
-      (parts.month ?? 1) - 1,
-      parts.day,
-      parts.hour,
-      parts.minute,
-      parts.second,
-    );
-    offsetMin = Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+    const wall = utcOf(wallTime(ms, timeZone));
+    offsetMin = Math.round((wall - ms) / 60_000);
   }
   const local = new Date(ms + offsetMin * 60_000);
   const year = local.getUTCFullYear();
@@ -164,7 +124,7 @@ function field(letter: string, count: number, f: Fields, ms: number, timeZone: s
 
 /** Formats epoch ms in `timeZone` with a Java SimpleDateFormat `pattern`. Throws on a bad zone/pattern. */
 export function formatDate(ms: number, timeZone: string, pattern: string): string {
-  if (fixedOffset(timeZone) === null) formatter(timeZone); // throws RangeError on an unknown zone
+  if (fixedOffset(timeZone) === null) assertTimeZone(timeZone); // throws RangeError on an unknown zone
   const f = fieldsAt(ms, timeZone);
   let out = "";
   let i = 0;
