@@ -185,7 +185,10 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   const opened = openOffersBook(ctx.ss);
   if (!opened.ok) return { stopped: opened.problem };
   const book = opened.book;
-  const rows = book.offers.filter((r) => r.offerId.startsWith("off_") && r.status !== "sending");
+  // A row the user marked skip (or with a status we do not know) is left alone.
+  const rows = book.offers.filter(
+    (r) => r.offerId.startsWith("off_") && !["sending", "skip", "unknown", "failed"].includes(r.status),
+  );
   const props = PropertiesService.getDocumentProperties();
   if (rows.length === 0) {
     props.deleteProperty(CURSOR_KEY);

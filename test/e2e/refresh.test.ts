@@ -76,6 +76,17 @@ describe("refreshing statuses", () => {
     expect(w.offers()).toEqual(after);
   });
 
+  test("a created row the user marked skip is not refreshed", async () => {
+    const data = created(2);
+    data.offers[1]![5] = "skip";
+    const w = await world({ offers: data.offers, lines: data.lines });
+    await w.api.seedOffers(data.seeds);
+    await w.api.updateOffer("off_seed000002", { acceptedAt: "2025-04-10 14:30:00" });
+    expectOk(w.run("refreshOfferStatuses"));
+    expect(w.column("Status")).toEqual(["created", "skip"]);
+    expect((await w.api.requests()).map((r) => r.path)).toEqual(["/v1/customer-offers/off_seed000001"]);
+  });
+
   test("5 rows are looked up by ID, 500 rows through the list: the cheaper way each time", async () => {
     const small = created(5);
     const w5 = await world({ offers: small.offers, lines: small.lines });
