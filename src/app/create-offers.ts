@@ -4,7 +4,7 @@ import type { LineRow } from "../core/offer-types";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
 import { orphanLines } from "../core/parse-offers";
 import { createdValues, outcomeValues, planRun, type RunCounts, type SendItem } from "../core/plan-run";
-import type { ReconcileTarget } from "../core/reconcile";
+import { customerNote, type ReconcileTarget } from "../core/reconcile";
 import type { RowUpdate } from "../core/write-back";
 import { ApiClient } from "../shell/http";
 import { getApiKey, getBaseUrl } from "../shell/settings";
@@ -29,6 +29,9 @@ function stopped(message: string, counts?: RunCounts): RunOutcome {
 }
 
 /** Messages for the lines' own Message column: orphans and line problems; "" clears old ones. */
+const OUR_LINE_MESSAGE =
+  /^(No row in Offers has offer number |Offer number: missing|Description: |Amount excl\. VAT: |VAT rate: )/;
+
 function lineMessages(book: OffersBook): { texts: string[]; orphans: LineRow[] } | null {
   const column = book.linesSheet.columns.message;
   const orphans = orphanLines(book.offers, book.lines);
@@ -43,8 +46,10 @@ function lineMessages(book: OffersBook): { texts: string[]; orphans: LineRow[] }
     );
   }
   const rows = book.linesSheet.table.rows;
-  const texts = rows.map((_, i) => byRow.get(i + 2) ?? "");
   const current = rows.map((r) => String(r[column]?.display ?? ""));
+  // Our message where a line has a problem; elsewhere our old messages are cleared, and whatever
+  // else the team keeps in a column of that name stays.
+  const texts = current.map((text, i) => byRow.get(i + 2) || (OUR_LINE_MESSAGE.test(text) ? "" : text));
   if (texts.every((t, i) => t === current[i])) return { texts: [], orphans };
   return { texts, orphans };
 }
@@ -62,7 +67,7 @@ function orphanNote(orphans: readonly LineRow[]): string {
   if (orphans.length === 0) return "";
   const rows = orphans.slice(0, 10).map((l) => l.sheetRow);
   const more = orphans.length > 10 ? ` and ${orphans.length - 10} more` : "";
-  return ` ${orphans.length} row(s) of Offer lines match no offer (rows ${rows.join(", ")}${more}).`;
+  return `. ${orphans.length} row(s) of Offer lines match no offer (rows ${rows.join(", ")}${more})`;
 }
 
 /** The final state of each offer this run touched, by key: later events override earlier ones. */
@@ -112,11 +117,12 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   const session = new ApiSession(ctx, new ApiClient(base.url, apiKey));
   const lost: RowUpdate[] = [];
   const writer: RowWriter = {
-    // Until the first request nothing can have moved: the keys read at the start still hold.
-    write: (updates) => lost.push(...writeOfferUpdates(book, updates, session.requests === 0)),
+    write: (updates) => lost.push(...writeOfferUpdates(book, updates)),
     flush: () => SpreadsheetApp.flush(),
   };
-  writer.write(plan.updates);
+  // Marks found before anything is sent (invalid rows, repaired statuses, lookups) go out with the
+  // first batch's `sending` marks, in the same write.
+  const firstWrites: RowUpdate[] = [...plan.updates];
   const formatTimestamp = book.time.timestamp;
   const tally = new Tally(plan.counts);
   const attempts = new Map<string, number>();
@@ -126,19 +132,19 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   const toSend: SendItem[] = [];
   if (plan.toReconcile.length > 0) {
     const rows = plan.toReconcile;
-    const rec = reconcile(
-      session,
-      rows.map((r) => ({
-        key: r.key,
-        offerNumber: r.body?.offerNumber ?? r.offerNumber,
-        customerId: r.body?.customerId ?? r.customerId,
-      })),
-    );
+    const targets = rows.map((r) => ({
+      key: r.key,
+      offerNumber: r.body?.offerNumber ?? r.offerNumber,
+      customerId: r.body?.customerId ?? r.customerId,
+    }));
+    const rec = reconcile(session, targets);
     const updates: RowUpdate[] = [];
-    for (const r of rows) {
+    rows.forEach((r, i) => {
       const offer = rec.found.get(r.key);
-      if (offer) {
-        updates.push({ key: r.key, sheetRow: r.sheetRow, values: createdValues(offer, formatTimestamp) });
+      const target = targets[i];
+      if (offer && target) {
+        const values = { ...createdValues(offer, formatTimestamp), message: customerNote(target, offer) };
+        updates.push({ key: r.key, sheetRow: r.sheetRow, values });
         tally.set(r.key, "created");
       } else if (!rec.complete) {
         tally.set(r.key, "pending");
@@ -154,8 +160,8 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
         });
         tally.set(r.key, "invalid");
       }
-    }
-    writer.write(updates);
+    });
+    firstWrites.push(...updates);
   }
   toSend.push(...plan.toSend);
   toSend.sort((a, b) => a.sheetRow - b.sheetRow);
@@ -167,7 +173,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   const progress = (created: number, toGo: number): void => {
     if (ctx.startedBy === "menu") ctx.notifier.progress(`Sending offers… ${created} created, ${toGo} to go.`);
   };
-  let round = sendOffers(session, writer, toSend, formatTimestamp, progress);
+  let round = sendOffers(session, writer, toSend, formatTimestamp, progress, firstWrites);
   for (;;) {
     for (const s of round.sent) {
       attempts.set(s.item.key, (attempts.get(s.item.key) ?? 0) + 1);
@@ -186,11 +192,11 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     for (const item of ambiguous) {
       const offer = rec.found.get(item.key);
       if (offer) {
-        updates.push({
-          key: item.key,
-          sheetRow: item.sheetRow,
-          values: createdValues(offer, formatTimestamp),
-        });
+        const values = {
+          ...createdValues(offer, formatTimestamp),
+          message: customerNote(targetOf(item), offer),
+        };
+        updates.push({ key: item.key, sheetRow: item.sheetRow, values });
         tally.set(item.key, "created");
       } else if (rec.complete) {
         const message = "Not created: temporary errors at MijnKlantportaal, will retry";
@@ -245,7 +251,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
   if (lines && lines.texts.length > 0 && book.linesSheet.columns.message !== undefined) {
     writeColumn(book.linesSheet.sheet, book.linesSheet.columns.message, lines.texts);
   }
-  const lost = writeOfferUpdates(book, plan.updates, true);
+  const lost = writeOfferUpdates(book, plan.updates);
   const c = plan.counts;
   let message = `${c.pending} offer(s) ready to send, ${c.invalid} with mistakes to fix (see Message), ${c.skipped} skipped. Nothing was sent.`;
   if (lost.length > 0) message += ` ${lost.length} row(s) could not be marked.`;

@@ -77,24 +77,14 @@ export function openOffersBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Op
 }
 
 /**
- * Writes updates into the rows that hold their offer numbers now. `fresh` when nothing can have
- * moved since the read (no network wait in between), which saves reading the key column again.
+ * Writes updates into the rows that hold their offer numbers now: the Offer number column is read
+ * again first, since people may sort, insert or delete rows at any moment during a run.
  * Returns the updates whose row could not be found.
  */
-export function writeOfferUpdates(
-  book: OffersBook,
-  updates: readonly RowUpdate[],
-  fresh: boolean,
-): RowUpdate[] {
+export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[]): RowUpdate[] {
   if (updates.length === 0) return [];
-  const { sheet, columns, table } = book.offersSheet;
-  const keyColumn = columns.offerNumber ?? 0;
-  const keys = fresh
-    ? table.rows.map((row) => {
-        const cell = row[keyColumn];
-        return cell ? (typeof cell.value === "string" ? cell.value : cell.display) : "";
-      })
-    : readKeyColumn(sheet, keyColumn);
+  const { sheet, columns } = book.offersSheet;
+  const keys = readKeyColumn(sheet, columns.offerNumber ?? 0);
   const { placed, lost } = locateRows(updates, keys);
   writeBlocks(sheet, planBlocks(placed, columns), book.offersSheet.plainText(OUT_KEYS));
   return lost;

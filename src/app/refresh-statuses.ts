@@ -82,7 +82,7 @@ class Refresher {
   }
 
   flush(): void {
-    writeOfferUpdates(this.book, this.updates.splice(0), false);
+    writeOfferUpdates(this.book, this.updates.splice(0));
   }
 
   /** GET each offer by ID; returns the rows not done (out of time or budget). */

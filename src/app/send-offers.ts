@@ -46,11 +46,12 @@ export function sendOffers(
   items: readonly SendItem[],
   formatTimestamp: (iso: string) => string,
   onProgress: (created: number, toGo: number) => void,
+  firstWrites: readonly RowUpdate[] = [],
 ): SendResult {
   const { ctx } = session;
   const sent: Sent[] = [];
   let queue: Queued[] = items.map((item) => ({ item, attempts: 0, rateLimited: 0, notBefore: 0 }));
-  let pendingWrites: RowUpdate[] = [];
+  let pendingWrites: RowUpdate[] = [...firstWrites];
   let created = 0;
 
   while (queue.length > 0 && session.canContinue()) {

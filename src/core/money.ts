@@ -53,14 +53,15 @@ export function centsOfText(text: string): Parsed<number> {
     negative = true;
     s = s.slice(1, -1);
   }
+  // `12,-` and `€ 1.250,-` are Dutch for whole euros, not a minus sign: the separator before the
+  // dash is the decimal one, so the other one (if any) groups thousands.
+  const whole = /([.,])-+$/.exec(s);
+  if (whole) s = `${s.slice(0, whole.index)}${whole[1]}00`;
   if (s.startsWith("-")) {
     negative = !negative;
     s = s.slice(1);
   } else if (s.startsWith("+")) {
     s = s.slice(1);
-  } else if (s.endsWith("-")) {
-    negative = !negative;
-    s = s.slice(0, -1);
   }
   s = s.replace(/^(€|EUR)/i, "");
   if (!/^[0-9.,]+$/.test(s) || !/[0-9]/.test(s)) return bad("is not an amount");

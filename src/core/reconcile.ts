@@ -36,20 +36,31 @@ export function parseListPage(body: string): ListPage | null {
   return { offers, hasNext, perPage: Number.isFinite(perPage) && perPage > 0 ? perPage : null };
 }
 
-/** Offers of a page that answer targets: same offer number and customer. First match wins. */
+/**
+ * Offers of a page that answer targets, by offer number: an offer number is created at most once,
+ * so an offer with that number for another customer (the Customer ID may have been edited since
+ * the request went out) still counts. An exact match (same customer too) is preferred.
+ */
 export function matchTargets(
   targets: readonly ReconcileTarget[],
   offers: readonly CreatedOffer[],
 ): Map<string, CreatedOffer> {
   const found = new Map<string, CreatedOffer>();
-  for (const offer of offers) {
-    for (const t of targets) {
-      if (!found.has(t.key) && offer.offerNumber === t.offerNumber && offer.customerId === t.customerId) {
-        found.set(t.key, offer);
+  for (const exact of [true, false]) {
+    for (const offer of offers) {
+      for (const t of targets) {
+        if (found.has(t.key) || offer.offerNumber !== t.offerNumber) continue;
+        if (!exact || offer.customerId === t.customerId) found.set(t.key, offer);
       }
     }
   }
   return found;
+}
+
+/** What to tell the user when the offer found is for another customer than the row says now. */
+export function customerNote(target: ReconcileTarget, offer: CreatedOffer): string {
+  if (offer.customerId === "" || offer.customerId === target.customerId) return "";
+  return `MijnKlantportaal already has offer ${target.offerNumber}, for customer ${offer.customerId} (the row says ${target.customerId}), so it was not created again. Check the offer in MijnKlantportaal.`;
 }
 
 /** Where an unfinished pass through the list stopped, kept between executions. */

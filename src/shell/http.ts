@@ -49,10 +49,15 @@ export class ApiClient {
         kind: "response",
         status: res.getResponseCode(),
         headers: res.getHeaders() as Headers,
-        body: res.getContentText(),
+        // An API that echoes the request in an error must not carry the key into a cell.
+        body: res.getContentText().split(this.apiKey).join("[API key]"),
       }));
     } catch (error) {
-      const f = failure(error);
+      const f = failure(
+        new Error(
+          (error instanceof Error ? error.message : String(error)).split(this.apiKey).join("[API key]"),
+        ),
+      );
       return requests.map(() => f);
     }
   }

@@ -28,8 +28,10 @@ export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet
 
 export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
   const sheet = ensureRunLogSheet(ss);
-  const lastColumn = Math.max(sheet.getLastColumn(), 1);
-  const header = sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? [];
+  // The whole first row in one call (as wide as the sheet).
+  const header = sheet.getRange("1:1").getValues()[0] ?? [];
+  let lastColumn = header.length;
+  while (lastColumn > 1 && (header[lastColumn - 1] === "" || header[lastColumn - 1] === null)) lastColumn--;
   const { columns } = matchHeaders(header, RUN_LOG_COLUMNS);
   const values: Record<RunLogKey, unknown> = {
     startedAt: entry.startedAt,

@@ -39,12 +39,24 @@ export function readSheet<K extends string>(sheet: Sheet, specs: readonly Column
 
 /** The displayed offer numbers now, row 2 downwards: read again before every write-back. */
 export function readKeyColumn(sheet: Sheet, column: number): string[] {
-  const lastRow = sheet.getLastRow();
-  if (lastRow < 2) return [];
+  // One call: an open-ended range (`C2:C`) reaches the last row of the sheet, whatever it is now.
+  const letters = columnLetters(column + 1);
   return sheet
-    .getRange(2, column + 1, lastRow - 1, 1)
+    .getRange(`${letters}2:${letters}`)
     .getDisplayValues()
     .map((r) => String(r[0] ?? ""));
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
 }
 
 /**

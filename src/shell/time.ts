@@ -24,7 +24,7 @@ export function zonedTime(timeZone: string): ZonedTime {
   return {
     ymd: (date) => format(date.getTime(), "yyyy-MM-dd"),
     timestamp: (iso) => {
-      const ms = Date.parse(iso);
+      const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(iso) ? Date.parse(iso) : Number.NaN;
       return Number.isNaN(ms) ? iso : format(ms, "yyyy-MM-dd HH:mm:ss");
     },
     today: (nowMs) => format(nowMs, "yyyy-MM-dd"),

@@ -67,3 +67,9 @@ test("spaces group thousands or surround the currency, never split a number", ()
   expect(centsOfText("12 95").ok).toBe(false);
   expect(centsOfText("1 23").ok).toBe(false);
 });
+
+test("`12,-` is Dutch for whole euros, never a minus sign; a trailing minus is refused", () => {
+  expect(centsOfText("12,-")).toEqual({ ok: true, value: 1200 });
+  expect(centsOfText("€ 1.250,-")).toEqual({ ok: true, value: 125000 });
+  expect(centsOfText("12-").ok).toBe(false);
+});
