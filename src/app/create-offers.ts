@@ -181,6 +181,13 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     }
     for (const item of round.unsent) tally.set(item.key, "pending");
     if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) moreWork = true;
+    if (session.quotaExhausted && round.unsent.length > 0) {
+      // No retry loop against the daily quota: the rows wait, saying why.
+      const message = "Not sent: today's Google UrlFetch quota is used up, will retry tomorrow";
+      writer.write(
+        round.unsent.map((i) => ({ key: i.key, sheetRow: i.sheetRow, values: { status: "", message } })),
+      );
+    }
     const ambiguous = round.sent.filter(isAmbiguous).map((s) => s.item);
     if (ambiguous.length === 0 || !session.canContinue()) {
       if (ambiguous.length > 0) moreWork = true;

@@ -161,3 +161,18 @@ describe("exactly once when the execution is killed", () => {
     );
   });
 });
+
+describe("the daily UrlFetch quota", () => {
+  test("ends the run: rows stay pending with a message, and nothing retries against it", async () => {
+    const w = await world({ ...offers(80), runtime: { urlFetchDailyQuota: 60 } });
+    expectOk(w.run("createPendingOffers"));
+    const statuses = w.column("Status");
+    expect(statuses.filter((s) => s === "created").length).toBe(60);
+    expect(statuses.filter((s) => s === "").length).toBe(20);
+    const messages = w.column("Message").filter((m) => m !== "");
+    expect(messages.length).toBe(20);
+    expect(messages.every((m) => /quota is used up/.test(m))).toBe(true);
+    expect((await w.api.requests()).length).toBe(60);
+    expect(w.rt.triggers).toEqual([]);
+  });
+});
