@@ -54,6 +54,15 @@ function lineMessages(book: OffersBook): { texts: string[]; orphans: LineRow[] }
   return { texts, orphans };
 }
 
+/** The offers whose rows went missing during the run, by offer number, once each (with any ID). */
+function lostNote(book: OffersBook, lost: readonly RowUpdate[]): string {
+  const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber || `row ${o.sheetRow}`]));
+  const ids = new Map<string, string>();
+  for (const u of lost) ids.set(u.key, u.values.offerId || ids.get(u.key) || "");
+  const names = [...ids].map(([key, id]) => `${numberOf.get(key) ?? key}${id ? ` (${id})` : ""}`);
+  return `Rows deleted or duplicated during the run, so their status could not be written: ${names.join(", ")}`;
+}
+
 function summarize(counts: RunCounts): string {
   const parts = [`${counts.created} created`];
   if (counts.failed) parts.push(`${counts.failed} refused by MijnKlantportaal`);
@@ -117,7 +126,11 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   const session = new ApiSession(ctx, new ApiClient(base.url, apiKey));
   const lost: RowUpdate[] = [];
   const writer: RowWriter = {
-    write: (updates) => lost.push(...writeOfferUpdates(book, updates)),
+    write: (updates) => {
+      const notPlaced = writeOfferUpdates(book, updates);
+      lost.push(...notPlaced);
+      return notPlaced;
+    },
     flush: () => SpreadsheetApp.flush(),
   };
   // Marks found before anything is sent (invalid rows, repaired statuses, lookups) go out with the
@@ -179,7 +192,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
       attempts.set(s.item.key, (attempts.get(s.item.key) ?? 0) + 1);
       tally.set(s.item.key, outcomeValues(s.outcome, formatTimestamp).count);
     }
-    for (const item of round.unsent) tally.set(item.key, "pending");
+    for (const item of [...round.unsent, ...round.gone]) tally.set(item.key, "pending");
     if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) moreWork = true;
     if (session.quotaExhausted && round.unsent.length > 0) {
       // No retry loop against the daily quota: the rows wait, saying why.
@@ -231,10 +244,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
 
   const counts = tally.counts();
   let message = summarize(counts);
-  if (lost.length > 0) {
-    const ids = lost.map((u) => `${u.key}${u.values.offerId ? ` → ${u.values.offerId}` : ""}`);
-    message += `. Rows deleted or duplicated during the run, results not written: ${ids.join(", ")}`;
-  }
+  if (lost.length > 0) message += `. ${lostNote(book, lost)}`;
   message += orphanNote(lines?.orphans ?? []);
   if (session.unauthorized) return stopped(`${KEY_REFUSED} (${message})`, counts);
   if (session.quotaExhausted) {

@@ -4,6 +4,7 @@ import {
   LINE_COLUMNS,
   LINES_SHEET,
   type LineKey,
+  matchHeaders,
   OFFER_COLUMNS,
   OFFERS_SHEET,
   type OfferKey,
@@ -83,12 +84,19 @@ export function openOffersBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Op
  */
 export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[]): RowUpdate[] {
   if (updates.length === 0) return [];
-  const { sheet, columns } = book.offersSheet;
-  const keys = readKeyColumn(sheet, columns.offerNumber ?? 0);
+  const { sheet } = book.offersSheet;
+  // Columns may have been inserted or moved too: match the header row again.
+  const { columns } = matchHeaders(sheet.getRange("1:1").getValues()[0] ?? [], OFFER_COLUMNS);
+  if (columns.offerNumber === undefined || columns.status === undefined) throw new Error(COLUMNS_CHANGED);
+  const keys = readKeyColumn(sheet, columns.offerNumber);
   const { placed, lost } = locateRows(updates, keys);
-  writeBlocks(sheet, planBlocks(placed, columns), book.offersSheet.plainText(OUT_KEYS));
+  const same = OUT_KEYS.every((k) => columns[k] === book.offersSheet.columns[k]);
+  writeBlocks(sheet, planBlocks(placed, columns), same && book.offersSheet.plainText(OUT_KEYS));
   return lost;
 }
+
+const COLUMNS_CHANGED =
+  "The columns Offer number or Status of the sheet Offers disappeared during the run, so the run stopped before sending anything more. Rows marked sending are checked on the next run.";
 
 /** The Offers rows that intersect the current selection, or null when the selection is elsewhere. */
 export function selectedOfferRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<number> | null {

@@ -19,13 +19,18 @@ export interface SendResult {
   readonly sent: Sent[];
   /** Not sent (out of time, key refused, quota): still pending, never marked `sending`. */
   readonly unsent: SendItem[];
+  /** Not sent because their row could not be marked `sending` (deleted meanwhile). */
+  readonly gone: SendItem[];
 }
 
 export interface RowWriter {
-  /** Writes row updates where their offer numbers are now. */
-  write(updates: RowUpdate[]): void;
+  /** Writes row updates where their offer numbers are now; returns those whose row is gone. */
+  write(updates: RowUpdate[]): RowUpdate[];
   flush(): void;
 }
+
+/** At most this many requests in one round trip, whatever limit the API reports. */
+export const MAX_BATCH = 60;
 
 interface Queued {
   readonly item: SendItem;
@@ -53,6 +58,7 @@ export function sendOffers(
   let queue: Queued[] = items.map((item) => ({ item, attempts: 0, rateLimited: 0, notBefore: 0 }));
   let pendingWrites: RowUpdate[] = [...firstWrites];
   let created = 0;
+  const gone: SendItem[] = [];
 
   while (queue.length > 0 && session.canContinue()) {
     const now = ctx.now();
@@ -65,14 +71,19 @@ export function sendOffers(
       if (!session.waitUntil(earliest)) break;
       continue;
     }
-    const batch = queue.filter((q) => q.notBefore <= now).slice(0, session.room());
-    const inBatch = new Set(batch);
-    queue = queue.filter((q) => !inBatch.has(q));
+    const ready = queue.filter((q) => q.notBefore <= now).slice(0, Math.min(session.room(), MAX_BATCH));
+    const inReady = new Set(ready);
+    queue = queue.filter((q) => !inReady.has(q));
 
-    // Exactly once: the rows say `sending` in the sheet before their requests leave.
-    writer.write([...pendingWrites, ...batch.map((q) => rowOf(q.item, sendingValues()))]);
+    // Exactly once: the rows say `sending` in the sheet before their requests leave. A row that
+    // could not be marked (deleted meanwhile) is not sent at all.
+    const lost = writer.write([...pendingWrites, ...ready.map((q) => rowOf(q.item, sendingValues()))]);
     pendingWrites = [];
     writer.flush();
+    const unmarked = new Set(lost.filter((u) => u.values.status === "sending").map((u) => u.key));
+    const batch = ready.filter((q) => !unmarked.has(q.item.key));
+    gone.push(...ready.filter((q) => unmarked.has(q.item.key)).map((q) => q.item));
+    if (batch.length === 0) continue;
 
     const exchanges = session.send(
       batch.map((q) => ({ method: "post", path: "/customer-offers/manual", body: q.item.body })),
@@ -110,5 +121,5 @@ export function sendOffers(
   }
 
   writer.write(pendingWrites);
-  return { sent, unsent: queue.map((q) => q.item) };
+  return { sent, unsent: queue.map((q) => q.item), gone };
 }
