@@ -176,3 +176,47 @@ describe("the daily UrlFetch quota", () => {
     expect(w.rt.triggers).toEqual([]);
   });
 });
+
+describe("people editing the sheet while a run is busy", () => {
+  /** A kill hook that never kills: it acts once, at the first call that matches. */
+  const at = (service: string, method: string, act: () => void) => {
+    let done = false;
+    return (call: { service: string; method: string }) => {
+      if (!done && call.service === service && call.method === method) {
+        done = true;
+        act();
+      }
+      return false;
+    };
+  };
+
+  test("a row deleted between the read and the marking is not sent", async () => {
+    const w = await world(offers(4));
+    const run = w.run("createPendingOffers", [], {
+      kill: at("Spreadsheet", "toast", () => w.ss.deleteRows("Offers", 3, 1)),
+    });
+    expectOk(run);
+    const posted = (await w.api.requests())
+      .filter((r) => r.method === "POST")
+      .map((r) => (r.body as { offerNumber: string }).offerNumber);
+    expect(posted).toEqual(["R-0001", "R-0003", "R-0004"]);
+    expect(w.ss.displayValues("Run log").at(-1)?.[9]).toMatch(/R-0002/);
+  });
+
+  test("a column inserted before Offer number during the run: results land in the right cells, nothing is created twice", async () => {
+    const w = await world(offers(3));
+    const run = w.run("createPendingOffers", [], {
+      kill: at("UrlFetchApp", "fetchAll", () => w.ss.sheet("Offers").insertColumns(1, 1)),
+    });
+    expectOk(run);
+    expectOk(w.run("createPendingOffers"));
+    const rows = w.ss.displayValues("Offers");
+    const header = rows[0] ?? [];
+    expect(header[0]).toBe("");
+    const col = (name: string) => rows.slice(1).map((r) => r[header.indexOf(name)]);
+    expect(col("Status")).toEqual(["created", "created", "created"]);
+    const stored = await w.api.offers();
+    expect(stored.length).toBe(3);
+    expect(col("Offer ID")).toEqual(stored.map((o) => o.id));
+  });
+});
