@@ -12,6 +12,7 @@ import { BUSY_MESSAGE, LOCK_WAIT_MS, runAction } from "./app/run-action";
 import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
 import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
 import { setupSheets as setup } from "./app/setup-sheets";
+import { continuationState, isHourly } from "./shell/triggers";
 
 const MENU: readonly [string, string][] = [
   ["Create pending offers", "createPendingOffers"],
@@ -73,7 +74,7 @@ export function createSelectedOffers(): void {
 }
 
 export function createPendingOffers(): void {
-  runAction("create", "menu", (ctx) => createOffers(ctx, false), { continuation: true });
+  runAction("create", "menu", (ctx) => createOffers(ctx, false), { continuation: "create" });
 }
 
 export function enableScheduledRuns(): string {
@@ -89,10 +90,19 @@ export function disableScheduledRuns(): string {
 }
 
 export function refreshOfferStatuses(): void {
-  runAction("refresh", "menu", (ctx) => refreshOutcome(ctx, refresh(ctx)), { continuation: true });
+  runAction("refresh", "menu", (ctx) => refreshOutcome(ctx, refresh(ctx)), { continuation: "refresh" });
 }
 
 /** Trigger handler (hourly, and continuations of work that did not fit in one execution). */
-export function runScheduledBatch(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  runAction("scheduled", "trigger", (ctx) => scheduledBatch(ctx), { continuation: true, mail: true });
+export function runScheduledBatch(e?: GoogleAppsScript.Events.TimeDriven): void {
+  // A continuation of a refresh only refreshes; the hourly run and create continuations do both.
+  const refreshOnly = !isHourly(e) && continuationState()?.kind === "refresh";
+  if (refreshOnly) {
+    runAction("scheduled", "trigger", (ctx) => refreshOutcome(ctx, refresh(ctx)), {
+      continuation: "refresh",
+      mail: true,
+    });
+  } else {
+    runAction("scheduled", "trigger", (ctx) => scheduledBatch(ctx), { continuation: "create", mail: true });
+  }
 }

@@ -33,6 +33,8 @@ export class ApiSession {
   unauthorized = false;
   quotaExhausted = false;
   requests = 0;
+  /** Requests the API answered with something other than a 5xx or 429: it is up. */
+  answered = 0;
 
   constructor(
     readonly ctx: RunContext,
@@ -88,6 +90,7 @@ export class ApiSession {
     for (const e of exchanges) {
       if (e.kind === "quota") this.quotaExhausted = true;
       if (e.kind !== "response") continue;
+      if (e.status < 500 && e.status !== 429) this.answered++;
       if (e.status === 401 || e.status === 403) this.unauthorized = true;
       if (e.status === 429) remaining = 0;
       const rate = rateLimitOf(e.headers);

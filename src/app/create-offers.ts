@@ -256,7 +256,12 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   if (moreWork && selectedOnly)
     message += ". Some offers are not done yet: choose the menu item again in a minute.";
   else if (moreWork) message += ". The rest continues automatically in a moment.";
-  return { counts, message, ...(moreWork && !selectedOnly ? { continueAt: session.nextWindowAt() } : {}) };
+  return {
+    counts,
+    message,
+    progress: session.answered > 0,
+    ...(moreWork && !selectedOnly ? { continueAt: session.nextWindowAt() } : {}),
+  };
 }
 
 export function validateOffers(ctx: RunContext): RunOutcome {

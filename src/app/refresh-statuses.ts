@@ -37,6 +37,7 @@ export interface RefreshResult {
   message: string;
   moreWork: boolean;
   unauthorized: boolean;
+  progress: boolean;
 }
 
 class Refresher {
@@ -49,6 +50,7 @@ class Refresher {
     message: "",
     moreWork: false,
     unauthorized: false,
+    progress: true,
   };
 
   constructor(
@@ -200,6 +202,7 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
       message: "No created offers to refresh.",
       moreWork: false,
       unauthorized: false,
+      progress: true,
     };
   }
   const session = new ApiSession(ctx, new ApiClient(base.url, apiKey));
@@ -246,6 +249,7 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   const r = refresher.result;
   r.left = left.length;
   r.unauthorized = session.unauthorized;
+  r.progress = session.requests === 0 || session.answered > 0;
   r.moreWork = left.length > 0 && !session.unauthorized && !session.quotaExhausted;
   const parts = [`${r.refreshed} offer(s) updated`, `${r.unchanged} unchanged`];
   if (r.deleted) parts.push(`${r.deleted} no longer in MijnKlantportaal`);

@@ -4,11 +4,17 @@
 import type { RunCounts } from "../core/plan-run";
 import { mailIfNeeded } from "../shell/mail";
 import { appendRunLog, type RunLogEntry } from "../shell/run-log";
-import { clearContinuations, scheduleContinuation } from "../shell/triggers";
+import {
+  type ContinuationKind,
+  clearContinuations,
+  continuationState,
+  scheduleContinuation,
+} from "../shell/triggers";
 import { menuNotifier, triggerNotifier } from "../shell/ui";
 import type { RunContext } from "./context";
 
 export const LOCK_WAIT_MS = 5000;
+const BUSY_RETRY_MS = 3 * 60_000;
 export const BUSY_MESSAGE =
   "Another MijnKlantportaal run is in progress (perhaps a scheduled one). Nothing was changed; try again in a few minutes.";
 
@@ -20,6 +26,8 @@ export interface RunOutcome {
   readonly stopped?: boolean;
   /** Set when work is left that a continuation should pick up (epoch ms to start it at). */
   readonly continueAt?: number;
+  /** False when the API answered nothing useful (down): continuations then back off. */
+  readonly progress?: boolean;
 }
 
 export function makeContext(startedBy: "menu" | "trigger"): RunContext {
@@ -38,8 +46,11 @@ export function makeContext(startedBy: "menu" | "trigger"): RunContext {
 const zero = (): RunCounts => ({ created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 });
 
 export interface RunOptions {
-  /** Create runs: schedule a continuation when work is left, remove it when none is. */
-  readonly continuation?: boolean;
+  /**
+   * What this run continues when work is left: `create` runs also remove the continuation when
+   * no work is left; a `refresh` run never removes one (a create may still be under way).
+   */
+  readonly continuation?: ContinuationKind;
   /** Scheduled runs: mail the user about failures and stops. */
   readonly mail?: boolean;
 }
@@ -62,8 +73,23 @@ export function runAction(
     });
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
-    const outcome: RunOutcome = { counts: zero(), message: BUSY_MESSAGE, stopped: true };
-    ctx.notifier.problem(BUSY_MESSAGE);
+    let message = BUSY_MESSAGE;
+    if (startedBy === "trigger" && options.continuation) {
+      // Nobody will start it again: try later rather than end a batch here.
+      try {
+        scheduleContinuation(
+          ctx.now() + BUSY_RETRY_MS,
+          ctx.now(),
+          continuationState()?.kind ?? options.continuation,
+          true,
+        );
+        message += " This scheduled run tries again in a few minutes.";
+      } catch {
+        // Without a trigger the hourly run picks the work up.
+      }
+    }
+    const outcome: RunOutcome = { counts: zero(), message, stopped: true };
+    ctx.notifier.problem(message);
     log(outcome);
     return outcome;
   }
@@ -77,8 +103,16 @@ export function runAction(
     }
     if (options.continuation) {
       try {
-        if (outcome.continueAt === undefined) clearContinuations();
-        else scheduleContinuation(outcome.continueAt, ctx.now());
+        if (outcome.continueAt !== undefined) {
+          scheduleContinuation(
+            outcome.continueAt,
+            ctx.now(),
+            options.continuation,
+            outcome.progress !== false,
+          );
+        } else if (options.continuation === "create" || continuationState()?.kind === "refresh") {
+          clearContinuations();
+        }
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
         outcome = {

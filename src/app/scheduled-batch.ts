@@ -20,6 +20,7 @@ export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stoppe
   return {
     counts: { ...zero(), pending: result.left },
     message: result.message,
+    progress: result.progress,
     ...(result.moreWork ? { continueAt: ctx.now() } : {}),
   };
 }
@@ -32,6 +33,7 @@ export function scheduledBatch(ctx: RunContext): RunOutcome {
   return {
     counts: created.counts,
     message: `${created.message}. ${refreshed.message}`,
+    progress: created.progress !== false || refreshed.progress !== false,
     ...(refreshed.stopped ? { stopped: true } : {}),
     ...(refreshed.continueAt !== undefined ? { continueAt: refreshed.continueAt } : {}),
   };

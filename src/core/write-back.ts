@@ -111,7 +111,7 @@ function rowRuns(rows: readonly number[], maxRuns: number): [number, number][] {
 }
 
 /** Blocks covering every placed update; a few per column group, whatever the number of rows. */
-export function planBlocks(placed: readonly Placed[], columns: ColumnMap<OfferKey>, maxRuns = 3): Block[] {
+export function planBlocks(placed: readonly Placed[], columns: ColumnMap<OfferKey>, maxRuns = 8): Block[] {
   const byRow = new Map<number, OutValues>();
   for (const { row, update } of placed) byRow.set(row, { ...byRow.get(row), ...update.values });
   const blocks: Block[] = [];

@@ -12,7 +12,8 @@ export interface ApiRequest {
 
 function failure(error: unknown): Exchange {
   const detail = error instanceof Error ? error.message : String(error);
-  if (/too many times/i.test(detail)) return { kind: "quota", detail };
+  // "…too many times for one day" is the daily quota; "…in a short time" is a throttle that passes.
+  if (/too many times for one day/i.test(detail)) return { kind: "quota", detail };
   if (/timeout|timed out|deadline/i.test(detail)) return { kind: "timeout", detail };
   return { kind: "network", detail };
 }

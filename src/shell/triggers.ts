@@ -14,6 +14,12 @@ function hourlyId(): string | null {
   return PropertiesService.getUserProperties().getProperty(HOURLY_ID);
 }
 
+/** Whether a trigger event comes from this user's hourly trigger. */
+export function isHourly(e?: { triggerUid?: string | number }): boolean {
+  const id = hourlyId();
+  return id !== null && e?.triggerUid !== undefined && String(e.triggerUid) === id;
+}
+
 /** Installs the hourly trigger unless this user has it already. */
 export function installHourly(): "installed" | "already" {
   const id = hourlyId();
@@ -29,20 +35,58 @@ export function removeAll(): number {
   const triggers = ours();
   for (const t of triggers) ScriptApp.deleteTrigger(t);
   PropertiesService.getUserProperties().deleteProperty(HOURLY_ID);
+  PropertiesService.getUserProperties().deleteProperty(CONTINUATION);
   return triggers.length;
+}
+
+const CONTINUATION = "MKP_CONTINUATION";
+
+/** What a continuation is for: `create` (create, then refresh) or only `refresh`. */
+export type ContinuationKind = "create" | "refresh";
+
+interface ContinuationState {
+  readonly kind: ContinuationKind;
+  /** Continuations in a row that got no answer from the API (it is down): they back off. */
+  readonly idle: number;
+}
+
+export function continuationState(): ContinuationState | null {
+  const text = PropertiesService.getUserProperties().getProperty(CONTINUATION);
+  try {
+    const state = text ? (JSON.parse(text) as Partial<ContinuationState>) : null;
+    if (state && (state.kind === "create" || state.kind === "refresh"))
+      return { kind: state.kind, idle: Number(state.idle) || 0 };
+  } catch {
+    // Unreadable state: treat as none.
+  }
+  return null;
 }
 
 /** Deletes continuation triggers (every trigger of ours that is not the hourly one). */
 export function clearContinuations(): void {
   const id = hourlyId();
   for (const t of ours()) if (t.getUniqueId() !== id) ScriptApp.deleteTrigger(t);
+  PropertiesService.getUserProperties().deleteProperty(CONTINUATION);
 }
 
-/** Replaces any continuation with one that starts at `atMs` (or as soon as possible). */
-export function scheduleContinuation(atMs: number, nowMs: number): void {
+/**
+ * Replaces any continuation with one that starts at `atMs` (or as soon as possible). A create
+ * continuation covers a refresh too, so a pending create continuation is never narrowed to a
+ * refresh. `progress` false (no answer from the API) backs off: 1, 2, 4 … up to 60 minutes.
+ */
+export function scheduleContinuation(
+  atMs: number,
+  nowMs: number,
+  kind: ContinuationKind,
+  progress: boolean,
+): number {
+  const previous = continuationState();
+  const merged: ContinuationKind = previous?.kind === "create" || kind === "create" ? "create" : "refresh";
+  const idle = progress ? 0 : (previous?.idle ?? 0) + 1;
+  const backoff = idle === 0 ? 0 : Math.min(60, 2 ** (idle - 1)) * 60_000;
   clearContinuations();
-  ScriptApp.newTrigger(SCHEDULED_HANDLER)
-    .timeBased()
-    .after(Math.max(MIN_DELAY_MS, Math.round(atMs - nowMs)))
-    .create();
+  const delay = Math.max(MIN_DELAY_MS, Math.round(atMs - nowMs), backoff);
+  ScriptApp.newTrigger(SCHEDULED_HANDLER).timeBased().after(delay).create();
+  PropertiesService.getUserProperties().setProperty(CONTINUATION, JSON.stringify({ kind: merged, idle }));
+  return delay;
 }

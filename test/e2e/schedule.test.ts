@@ -83,3 +83,59 @@ describe("scheduled runs", () => {
     );
   });
 });
+
+describe("continuations", () => {
+  const allCreated = (w: Awaited<ReturnType<typeof world>>) =>
+    w.column("Status").every((s) => s === "created");
+
+  test("a menu refresh in the middle of a large batch does not end the batch's continuation", async () => {
+    const w = await world(batch(400));
+    expectOk(w.run("createPendingOffers"));
+    expect(allCreated(w)).toBe(false);
+    expect(w.rt.triggers.filter((t) => !t.disabled).length).toBe(1);
+    expectOk(w.run("refreshOfferStatuses"));
+    expect(w.rt.triggers.filter((t) => !t.disabled).length).toBe(1);
+    for (let i = 0; i < 5 && !allCreated(w); i++) {
+      const run = w.rt.advanceToNextTrigger();
+      if (run) expectOk(run);
+    }
+    expect(allCreated(w)).toBe(true);
+    expect((await w.api.offers()).length).toBe(400);
+  });
+
+  test("a continuation that finds another run busy tries again later instead of ending the batch", async () => {
+    const w = await world(batch(400));
+    expectOk(w.run("createPendingOffers"));
+    const release = w.rt.holdLock("document");
+    const busy = w.rt.advanceToNextTrigger();
+    release();
+    expect(busy?.fn).toBe("runScheduledBatch");
+    expect(w.ss.displayValues("Run log").at(-1)?.[9]).toMatch(/in progress.*tries again/);
+    for (let i = 0; i < 5 && !allCreated(w); i++) w.rt.advanceToNextTrigger();
+    expect(allCreated(w)).toBe(true);
+    expect(w.rt.triggers).toEqual([]);
+  });
+
+  test("while MijnKlantportaal is down, continuations back off instead of running every minute", async () => {
+    const w = await world(batch(2));
+    // The API answers 503 to everything about offers, for hours.
+    await w.api.injectFaults([
+      { match: { path: "/customer-offers" }, times: null, fault: { kind: "status", status: 503 } },
+    ]);
+    expectOk(w.run("createPendingOffers"));
+    const start = w.rt.clock.now();
+    let executions = 0;
+    while (w.rt.clock.now() - start < 3 * 3_600_000) {
+      const run = w.rt.advanceToNextTrigger();
+      if (!run) break;
+      executions++;
+    }
+    // Backing off 1, 2, 4 … 60 minutes: a handful of runs in three hours, not hundreds.
+    expect(executions).toBeLessThanOrEqual(12);
+    expect((await w.api.offers()).length).toBe(0);
+    await w.api.clearFaults();
+    for (let i = 0; i < 3 && !allCreated(w); i++) w.rt.advanceToNextTrigger();
+    expect(allCreated(w)).toBe(true);
+    expect((await w.api.offers()).length).toBe(2);
+  });
+});
