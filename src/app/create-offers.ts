@@ -12,7 +12,7 @@ import { writeColumn } from "../shell/sheets";
 import { ApiSession } from "./api-session";
 import type { RunContext } from "./context";
 import { type OffersBook, openOffersBook, selectedOfferRows, writeOfferUpdates } from "./offers-book";
-import { reconcile } from "./reconcile";
+import { forgetPassesFor, reconcile } from "./reconcile";
 import type { RunOutcome } from "./run-action";
 import { type RowWriter, type Sent, sendOffers } from "./send-offers";
 
@@ -177,6 +177,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     firstWrites.push(...updates);
   }
   toSend.push(...plan.toSend);
+  forgetPassesFor(toSend.map((item) => item.key));
   toSend.sort((a, b) => a.sheetRow - b.sheetRow);
 
   // 2. Send; 3. look up the ambiguous ones and send again those that did not arrive.

@@ -24,42 +24,77 @@ export function reconcile(session: ApiSession, targets: readonly ReconcileTarget
   const found = new Map<string, CreatedOffer>();
   if (targets.length === 0) return { found, complete: true };
   const props = PropertiesService.getDocumentProperties();
-  let page = startPage(parseCursor(props.getProperty(CURSOR_KEY)), targets);
+  const cursor = parseCursor(props.getProperty(CURSOR_KEY));
+  let page = startPage(cursor, targets);
+  // When resuming, the page before the cursor is read again first: if its last offer is not the
+  // one seen there before, offers were deleted meanwhile and later ones moved back a page, so the
+  // pass starts over (finding an offer is always safe; only a whole pass can prove one absent).
+  let check: string | null = page > 1 ? (cursor?.lastId ?? null) : null;
+  if (page > 1 && check === null) page = 1;
+  let lastId = "";
   let complete = false;
   let failedRounds = 0;
   const missing = () => targets.filter((t) => !found.has(t.key));
 
   while (!complete && missing().length > 0 && failedRounds < MAX_FAILED_ROUNDS && session.canContinue()) {
     if (session.room() === 0 && !session.waitForRoom()) break;
+    const checking = check !== null;
+    const first = checking ? page - 1 : page;
     const count = Math.min(session.room(), PAGES_PER_ROUND_TRIP);
-    const pages = Array.from({ length: count }, (_, i) => page + i);
+    const pages = Array.from({ length: count }, (_, i) => first + i);
     const exchanges = session.send(
       pages.map((p) => ({ method: "get" as const, path: `/customer-offers?page=${p}&per_page=${PER_PAGE}` })),
     );
     let advanced = 0;
-    for (const exchange of exchanges) {
+    let restart = false;
+    for (const [i, exchange] of exchanges.entries()) {
       const list =
         exchange.kind === "response" && exchange.status === 200 ? parseListPage(exchange.body) : null;
       // Pages must be searched in order: stop at the first one that did not come back.
       if (list === null) break;
       for (const [key, offer] of matchTargets(missing(), list.offers)) found.set(key, offer);
+      const pageLastId = list.offers[list.offers.length - 1]?.id ?? "";
+      if (i === 0 && check !== null) {
+        restart = pageLastId !== check;
+        check = null;
+        if (restart) break;
+        continue;
+      }
+      lastId = pageLastId;
       advanced++;
       if (!list.hasNext) {
         complete = true;
         break;
       }
     }
+    if (restart) {
+      page = 1;
+      continue;
+    }
     page += advanced;
-    if (advanced < pages.length && !complete) {
+    if (advanced < pages.length - (checking ? 1 : 0) && !complete) {
       failedRounds++;
       // A 429 has set the window to 0 (waitForRoom handles it); other failures back off a little.
       if (!session.waitUntil(session.ctx.now() + 2000 * failedRounds)) break;
     }
   }
   const done = complete || missing().length === 0;
-  const cursor = JSON.stringify({ nextPage: page, perPage: PER_PAGE, targets: targets.map((t) => t.key) });
+  const next = JSON.stringify({
+    nextPage: page,
+    perPage: PER_PAGE,
+    targets: targets.map((t) => t.key),
+    lastId,
+  });
   // A property holds 9 KB: a cursor too large to keep means starting from page 1 next time.
-  if (done || cursor.length > MAX_CURSOR_LENGTH) props.deleteProperty(CURSOR_KEY);
-  else props.setProperty(CURSOR_KEY, cursor);
+  if (done || page === 1 || next.length > MAX_CURSOR_LENGTH) props.deleteProperty(CURSOR_KEY);
+  else props.setProperty(CURSOR_KEY, next);
   return { found, complete: done };
+}
+
+/** Rows about to be sent again make a pass that searched for them meaningless: forget it. */
+export function forgetPassesFor(keys: readonly string[]): void {
+  if (keys.length === 0) return;
+  const props = PropertiesService.getDocumentProperties();
+  const cursor = parseCursor(props.getProperty(CURSOR_KEY));
+  if (cursor && keys.some((k) => cursor.targets.includes(k))) props.deleteProperty(CURSOR_KEY);
 }

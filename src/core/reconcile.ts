@@ -69,6 +69,8 @@ export interface ReconcileCursor {
   readonly perPage: number;
   /** Keys of the targets the pages before nextPage were searched for. */
   readonly targets: readonly string[];
+  /** ID of the last offer on the page before nextPage, to notice that the list shifted. */
+  readonly lastId?: string;
 }
 
 export function parseCursor(text: string | null): ReconcileCursor | null {
@@ -81,6 +83,7 @@ export function parseCursor(text: string | null): ReconcileCursor | null {
     nextPage: c.nextPage,
     perPage: c.perPage,
     targets: c.targets.filter((t): t is string => typeof t === "string"),
+    ...(typeof c.lastId === "string" ? { lastId: c.lastId } : {}),
   };
 }
 
