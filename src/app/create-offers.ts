@@ -99,6 +99,10 @@ const targetOf = (item: SendItem): ReconcileTarget => ({
   customerId: item.body.customerId,
 });
 
+/** How long an ambiguous request is given to appear in the list before it may be sent again. */
+const SETTLE_UNANSWERED_MS = 60_000;
+const SETTLE_FAILED_MS = 10_000;
+
 const isAmbiguous = (s: Sent): boolean => s.outcome.kind === "transient" && s.outcome.ambiguous;
 
 export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome {
@@ -205,6 +209,13 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     const ambiguous = round.sent.filter(isAmbiguous).map((s) => s.item);
     if (ambiguous.length === 0 || !session.canContinue()) {
       if (ambiguous.length > 0) moreWork = true;
+      break;
+    }
+    // A server may still finish a request after we stopped waiting for it: give it time to show up
+    // in the list before concluding that it is not there.
+    const unanswered = round.sent.some((s) => s.outcome.kind === "transient" && s.outcome.noAnswer);
+    if (!session.waitUntil(ctx.now() + (unanswered ? SETTLE_UNANSWERED_MS : SETTLE_FAILED_MS))) {
+      moreWork = true;
       break;
     }
     const rec = reconcile(session, ambiguous.map(targetOf));

@@ -30,7 +30,13 @@ export type Outcome =
   | { readonly kind: "unauthorized"; readonly status: number; readonly reason: string }
   | { readonly kind: "rate-limited"; readonly retryAfterMs: number | null }
   /** A temporary failure; `ambiguous` when the server may have acted on the request anyway. */
-  | { readonly kind: "transient"; readonly reason: string; readonly ambiguous: boolean }
+  | {
+      readonly kind: "transient";
+      readonly reason: string;
+      readonly ambiguous: boolean;
+      /** No answer came at all (timeout, network): the server may still be working on it. */
+      readonly noAnswer?: boolean;
+    }
   | { readonly kind: "quota"; readonly reason: string };
 
 /** Header lookup ignoring case, as HTTP requires. */
@@ -135,10 +141,16 @@ export function retryAfterMs(headers: Headers, nowMs: number): number | null {
 /** Classifies the answer to a request; `mutating` requests (POST) are ambiguous on 5xx/timeouts. */
 export function classify(exchange: Exchange, nowMs: number, mutating: boolean): Outcome {
   if (exchange.kind === "quota") return { kind: "quota", reason: exchange.detail };
-  if (exchange.kind === "timeout")
-    return { kind: "transient", reason: "no answer in time", ambiguous: mutating };
+  if (exchange.kind === "timeout") {
+    return { kind: "transient", reason: "no answer in time", ambiguous: mutating, noAnswer: true };
+  }
   if (exchange.kind === "network") {
-    return { kind: "transient", reason: "could not reach MijnKlantportaal", ambiguous: mutating };
+    return {
+      kind: "transient",
+      reason: "could not reach MijnKlantportaal",
+      ambiguous: mutating,
+      noAnswer: true,
+    };
   }
   const { status, headers, body } = exchange;
   if (status === 200 || status === 201) {
