@@ -223,11 +223,24 @@ describe("people editing the sheet while a run is busy", () => {
 
 describe("reconciliation across runs", () => {
   test("a pass resumed after offers were deleted in MijnKlantportaal never re-sends an offer that exists", async () => {
-    const w = await world({ offers: [["X-1", "cst_demo0001", "2025-04-14", "", "", "sending"]], lines: [["X-1", "x", 1, 21]] });
-    const seeds = Array.from({ length: 200 }, (_, i) => ({ offerNumber: i === 150 ? "X-1" : `OLD-${i}`, customerId: "cst_demo0001" }));
+    const w = await world({
+      offers: [["X-1", "cst_demo0001", "2025-04-14", "", "", "sending"]],
+      lines: [["X-1", "x", 1, 21]],
+    });
+    const seeds = Array.from({ length: 200 }, (_, i) => ({
+      offerNumber: i === 150 ? "X-1" : `OLD-${i}`,
+      customerId: "cst_demo0001",
+    }));
     const seeded = await w.api.seedOffers(seeds);
     // The list fails after its first 10 pages: the pass stops at page 11 (X-1 opens page 11).
-    await w.api.injectFaults([{ match: { method: "GET", path: "/customer-offers" }, skip: 10, times: null, fault: { kind: "status", status: 503 } }]);
+    await w.api.injectFaults([
+      {
+        match: { method: "GET", path: "/customer-offers" },
+        skip: 10,
+        times: null,
+        fault: { kind: "status", status: 503 },
+      },
+    ]);
     expectOk(w.run("createPendingOffers"));
     expect(w.column("Status")).toEqual(["sending"]);
     await w.api.clearFaults();
