@@ -3,8 +3,16 @@
 import type { LineRow } from "../core/offer-types";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
 import { orphanLines } from "../core/parse-offers";
-import { createdValues, outcomeValues, planRun, type RunCounts, type SendItem } from "../core/plan-run";
+import {
+  createdValues,
+  emptyCounts,
+  outcomeValues,
+  planRun,
+  type RunCounts,
+  type SendItem,
+} from "../core/plan-run";
 import { customerNote, type ReconcileTarget } from "../core/reconcile";
+import type { CreatedOffer } from "../core/responses";
 import type { RowUpdate } from "../core/write-back";
 import { ApiClient } from "../shell/http";
 import { getApiKey, getBaseUrl } from "../shell/settings";
@@ -22,7 +30,7 @@ const KEY_REFUSED =
 
 function stopped(message: string, counts?: RunCounts): RunOutcome {
   return {
-    counts: counts ?? { created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 },
+    counts: counts ?? emptyCounts(),
     message,
     stopped: true,
   };
@@ -141,6 +149,11 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   // first batch's `sending` marks, in the same write.
   const firstWrites: RowUpdate[] = [...plan.updates];
   const formatTimestamp = book.time.timestamp;
+  /** A row whose offer was found in MijnKlantportaal: created, with a note if the customer differs. */
+  const foundValues = (target: ReconcileTarget, offer: CreatedOffer) => ({
+    ...createdValues(offer, formatTimestamp),
+    message: customerNote(target, offer),
+  });
   const tally = new Tally(plan.counts);
   const attempts = new Map<string, number>();
   let moreWork = false;
@@ -160,8 +173,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
       const offer = rec.found.get(r.key);
       const target = targets[i];
       if (offer && target) {
-        const values = { ...createdValues(offer, formatTimestamp), message: customerNote(target, offer) };
-        updates.push({ key: r.key, sheetRow: r.sheetRow, values });
+        updates.push({ key: r.key, sheetRow: r.sheetRow, values: foundValues(target, offer) });
         tally.set(r.key, "created");
       } else if (!rec.complete) {
         tally.set(r.key, "pending");
@@ -224,11 +236,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     for (const item of ambiguous) {
       const offer = rec.found.get(item.key);
       if (offer) {
-        const values = {
-          ...createdValues(offer, formatTimestamp),
-          message: customerNote(targetOf(item), offer),
-        };
-        updates.push({ key: item.key, sheetRow: item.sheetRow, values });
+        updates.push({ key: item.key, sheetRow: item.sheetRow, values: foundValues(targetOf(item), offer) });
         tally.set(item.key, "created");
       } else if (rec.complete) {
         const message = "Not created: temporary errors at MijnKlantportaal, will retry";

@@ -1,7 +1,7 @@
 // The frame of every run that writes: one run at a time (document lock), a Run log row at the end,
 // the user told how it went — and an unexpected error reported, never swallowed.
 
-import type { RunCounts } from "../core/plan-run";
+import { emptyCounts, type RunCounts } from "../core/plan-run";
 import { mailIfNeeded } from "../shell/mail";
 import { appendRunLog, type RunLogEntry } from "../shell/run-log";
 import {
@@ -42,8 +42,6 @@ export function makeContext(startedBy: "menu" | "trigger"): RunContext {
     random: () => Math.random(),
   };
 }
-
-const zero = (): RunCounts => ({ created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 });
 
 export interface RunOptions {
   /**
@@ -88,7 +86,7 @@ export function runAction(
         // Without a trigger the hourly run picks the work up.
       }
     }
-    const outcome: RunOutcome = { counts: zero(), message, stopped: true };
+    const outcome: RunOutcome = { counts: emptyCounts(), message, stopped: true };
     ctx.notifier.problem(message);
     log(outcome);
     return outcome;
@@ -99,7 +97,11 @@ export function runAction(
       outcome = body(ctx);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
-      outcome = { counts: zero(), message: `The run stopped on an unexpected error: ${text}`, stopped: true };
+      outcome = {
+        counts: emptyCounts(),
+        message: `The run stopped on an unexpected error: ${text}`,
+        stopped: true,
+      };
     }
     if (options.continuation) {
       try {

@@ -1,24 +1,23 @@
 // The scheduled run: create pending offers, then refresh statuses with what is left of the
 // execution, as one Run log row; and the Run log outcome of a refresh on its own.
 
+import { emptyCounts } from "../core/plan-run";
 import type { RunContext } from "./context";
 import { createOffers } from "./create-offers";
 import { type RefreshResult, refreshStatuses } from "./refresh-statuses";
 import type { RunOutcome } from "./run-action";
 
-const zero = () => ({ created: 0, failed: 0, invalid: 0, skipped: 0, pending: 0 });
-
 export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {
-  if ("stopped" in result) return { counts: zero(), message: result.stopped, stopped: true };
+  if ("stopped" in result) return { counts: emptyCounts(), message: result.stopped, stopped: true };
   if (result.unauthorized) {
     return {
-      counts: zero(),
+      counts: emptyCounts(),
       message: `MijnKlantportaal refused the API key. Use MijnKlantportaal › Set API key… to enter it again. ${result.message}`,
       stopped: true,
     };
   }
   return {
-    counts: { ...zero(), pending: result.left },
+    counts: { ...emptyCounts(), pending: result.left },
     message: result.message,
     progress: result.progress,
     ...(result.moreWork ? { continueAt: ctx.now() } : {}),
