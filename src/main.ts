@@ -11,7 +11,7 @@ import { refreshStatuses as refresh } from "./app/refresh-statuses";
 import { BUSY_MESSAGE, LOCK_WAIT_MS, runAction } from "./app/run-action";
 import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
 import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
-import { setupSheets as setup } from "./app/setup-sheets";
+import { setupSheets as setup } from "./shell/setup-sheets";
 import { continuationState, isHourly } from "./shell/triggers";
 
 const MENU: readonly [string, string][] = [

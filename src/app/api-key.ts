@@ -4,6 +4,7 @@
 import { classify } from "../core/responses";
 import { ApiClient } from "../shell/http";
 import { deleteApiKey, getApiKey, getBaseUrl, storeApiKey } from "../shell/settings";
+import { showHtmlDialog } from "../shell/ui";
 
 const DIALOG_FILE = "ApiKeyDialog";
 
@@ -16,9 +17,7 @@ export function showApiKeyDialog(): void {
   const hint = stored
     ? `A key ending in …${escapeHtml(stored.slice(-4))} is saved for you. Enter a new one to replace it.`
     : "No key is saved for you yet.";
-  const html = HtmlService.createHtmlOutputFromFile(DIALOG_FILE).getContent().replace("<!--HINT-->", hint);
-  const output = HtmlService.createHtmlOutput(html).setWidth(420).setHeight(260);
-  SpreadsheetApp.getUi().showModalDialog(output, "MijnKlantportaal API key");
+  showHtmlDialog(DIALOG_FILE, { "<!--HINT-->": hint }, "MijnKlantportaal API key");
 }
 
 export function saveApiKey(input: unknown): string {

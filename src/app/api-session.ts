@@ -5,13 +5,14 @@
 import { allowance, initialWindow, type RateWindow, windowResetAt } from "../core/pacing";
 import { type Exchange, rateLimitOf } from "../core/responses";
 import type { ApiClient, ApiRequest } from "../shell/http";
+import { userCache } from "../shell/store";
 import { deadlineOf, type RunContext } from "./context";
 
 const WINDOW_CACHE_KEY = "MKP_RATE_WINDOW";
 
 function loadWindow(): RateWindow {
   try {
-    const text = CacheService.getUserCache()?.get(WINDOW_CACHE_KEY);
+    const text = userCache()?.get(WINDOW_CACHE_KEY);
     const w = text ? (JSON.parse(text) as Partial<RateWindow>) : null;
     if (
       w &&
@@ -105,7 +106,7 @@ export class ApiSession {
   /** Remembers the window for the next execution (a few minutes are enough). */
   save(): void {
     try {
-      CacheService.getUserCache()?.put(WINDOW_CACHE_KEY, JSON.stringify(this.window), 300);
+      userCache()?.put(WINDOW_CACHE_KEY, JSON.stringify(this.window), 300);
     } catch {
       // Not remembering the window only costs a cautious start next time.
     }

@@ -16,7 +16,7 @@ import type { CreatedOffer } from "../core/responses";
 import type { RowUpdate } from "../core/write-back";
 import { ApiClient } from "../shell/http";
 import { getApiKey, getBaseUrl } from "../shell/settings";
-import { writeColumn } from "../shell/sheets";
+import { flushSheets, writeColumn } from "../shell/sheets";
 import { ApiSession } from "./api-session";
 import type { RunContext } from "./context";
 import { type OffersBook, openOffersBook, selectedOfferRows, writeOfferUpdates } from "./offers-book";
@@ -143,7 +143,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
       lost.push(...notPlaced);
       return notPlaced;
     },
-    flush: () => SpreadsheetApp.flush(),
+    flush: flushSheets,
   };
   // Marks found before anything is sent (invalid rows, repaired statuses, lookups) go out with the
   // first batch's `sending` marks, in the same write.

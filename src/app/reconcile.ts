@@ -4,6 +4,7 @@
 
 import { matchTargets, parseCursor, parseListPage, type ReconcileTarget, startPage } from "../core/reconcile";
 import type { CreatedOffer } from "../core/responses";
+import { documentStore } from "../shell/store";
 import type { ApiSession } from "./api-session";
 
 const CURSOR_KEY = "MKP_RECONCILE_CURSOR";
@@ -23,8 +24,8 @@ export interface ReconcileResult {
 export function reconcile(session: ApiSession, targets: readonly ReconcileTarget[]): ReconcileResult {
   const found = new Map<string, CreatedOffer>();
   if (targets.length === 0) return { found, complete: true };
-  const props = PropertiesService.getDocumentProperties();
-  const cursor = parseCursor(props.getProperty(CURSOR_KEY));
+  const props = documentStore();
+  const cursor = parseCursor(props.get(CURSOR_KEY));
   let page = startPage(cursor, targets);
   // When resuming, the page before the cursor is read again first: if its last offer is not the
   // one seen there before, offers were deleted meanwhile and later ones moved back a page, so the
@@ -86,15 +87,15 @@ export function reconcile(session: ApiSession, targets: readonly ReconcileTarget
     lastId,
   });
   // A property holds 9 KB: a cursor too large to keep means starting from page 1 next time.
-  if (done || page === 1 || next.length > MAX_CURSOR_LENGTH) props.deleteProperty(CURSOR_KEY);
-  else props.setProperty(CURSOR_KEY, next);
+  if (done || page === 1 || next.length > MAX_CURSOR_LENGTH) props.remove(CURSOR_KEY);
+  else props.set(CURSOR_KEY, next);
   return { found, complete: done };
 }
 
 /** Rows about to be sent again make a pass that searched for them meaningless: forget it. */
 export function forgetPassesFor(keys: readonly string[]): void {
   if (keys.length === 0) return;
-  const props = PropertiesService.getDocumentProperties();
-  const cursor = parseCursor(props.getProperty(CURSOR_KEY));
-  if (cursor && keys.some((k) => cursor.targets.includes(k))) props.deleteProperty(CURSOR_KEY);
+  const props = documentStore();
+  const cursor = parseCursor(props.get(CURSOR_KEY));
+  if (cursor && keys.some((k) => cursor.targets.includes(k))) props.remove(CURSOR_KEY);
 }

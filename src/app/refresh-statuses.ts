@@ -11,6 +11,7 @@ import { cellAt } from "../core/table";
 import type { RowUpdate } from "../core/write-back";
 import { ApiClient } from "../shell/http";
 import { getApiKey, getBaseUrl } from "../shell/settings";
+import { documentStore } from "../shell/store";
 import { ApiSession } from "./api-session";
 import type { RunContext } from "./context";
 import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-book";
@@ -191,9 +192,9 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   const rows = book.offers.filter(
     (r) => r.offerId.startsWith("off_") && !["sending", "skip", "unknown", "failed"].includes(r.status),
   );
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentStore();
   if (rows.length === 0) {
-    props.deleteProperty(CURSOR_KEY);
+    props.remove(CURSOR_KEY);
     return {
       refreshed: 0,
       unchanged: 0,
@@ -209,8 +210,8 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   const today = book.time.today(ctx.now());
   const formatTimestamp = book.time.timestamp;
   const refresher = new Refresher(book, session, today, formatTimestamp);
-  const cursorJson = parseJson(props.getProperty(CURSOR_KEY) ?? "") as Cursor | null;
-  const knownPages = Number(props.getProperty(PAGES_KEY) ?? Number.NaN);
+  const cursorJson = parseJson(props.get(CURSOR_KEY) ?? "") as Cursor | null;
+  const knownPages = Number(props.get(PAGES_KEY) ?? Number.NaN);
   const strategy: Strategy =
     cursorJson?.strategy ?? chooseStrategy(rows.length, Number.isFinite(knownPages) ? knownPages : null);
   let left: OfferRow[] = [];
@@ -231,7 +232,7 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
     const pass = refresher.list(rows, startAt, maxPages, Number.isFinite(knownPages) ? knownPages : null);
     const unseen = rows.filter((r) => !pass.seen.has(r.offerId));
     if (pass.complete) {
-      props.setProperty(PAGES_KEY, String(pass.nextPage - 1));
+      props.set(PAGES_KEY, String(pass.nextPage - 1));
       // Rows a whole pass did not show are looked up one by one (a 404 means deleted). After a
       // resumed pass, rows on the pages read before were updated then.
       byIdFrom(startAt === 1 ? unseen : []);
@@ -243,8 +244,8 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
     }
   }
   session.save();
-  if (cursor && !session.unauthorized) props.setProperty(CURSOR_KEY, JSON.stringify(cursor));
-  else props.deleteProperty(CURSOR_KEY);
+  if (cursor && !session.unauthorized) props.set(CURSOR_KEY, JSON.stringify(cursor));
+  else props.remove(CURSOR_KEY);
 
   const r = refresher.result;
   r.left = left.length;

@@ -3,14 +3,15 @@
 
 import { emptyCounts, type RunCounts } from "../core/plan-run";
 import { mailIfNeeded } from "../shell/mail";
+import { makeContext } from "../shell/run-context";
 import { appendRunLog, type RunLogEntry } from "../shell/run-log";
+import { tryDocumentLock } from "../shell/store";
 import {
   type ContinuationKind,
   clearContinuations,
   continuationState,
   scheduleContinuation,
 } from "../shell/triggers";
-import { menuNotifier, triggerNotifier } from "../shell/ui";
 import type { RunContext } from "./context";
 
 export const LOCK_WAIT_MS = 5000;
@@ -28,19 +29,6 @@ export interface RunOutcome {
   readonly continueAt?: number;
   /** False when the API answered nothing useful (down): continuations then back off. */
   readonly progress?: boolean;
-}
-
-export function makeContext(startedBy: "menu" | "trigger"): RunContext {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return {
-    ss,
-    notifier: startedBy === "menu" ? menuNotifier(ss) : triggerNotifier(),
-    startedBy,
-    startedAt: Date.now(),
-    now: () => Date.now(),
-    sleep: (ms) => Utilities.sleep(Math.max(0, Math.min(Math.round(ms), 300_000))),
-    random: () => Math.random(),
-  };
 }
 
 export interface RunOptions {
@@ -69,8 +57,8 @@ export function runAction(
       durationSeconds: (ctx.now() - ctx.startedAt) / 1000,
       message: outcome.message,
     });
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
+  const lock = tryDocumentLock(LOCK_WAIT_MS);
+  if (!lock) {
     let message = BUSY_MESSAGE;
     if (startedBy === "trigger" && options.continuation) {
       // Nobody will start it again: try later rather than end a batch here.
@@ -126,7 +114,7 @@ export function runAction(
     // Logged while the lock is held, so that two runs never write the same Run log row.
     log(outcome);
   } finally {
-    lock.releaseLock();
+    lock.release();
   }
   if (options.mail) mailIfNeeded(ctx, outcome);
   if (outcome.stopped) ctx.notifier.problem(outcome.message);

@@ -87,3 +87,8 @@ export function writeColumn(sheet: Sheet, column: number, texts: readonly string
 }
 
 export type { ColumnMap };
+
+/** Makes every pending write reach the sheet now (before requests go out). */
+export function flushSheets(): void {
+  SpreadsheetApp.flush();
+}

@@ -25,3 +25,13 @@ export function triggerNotifier(): Notifier {
     problem: (message) => console.warn(message),
   };
 }
+
+/** Opens a modal dialog from an HTML file of the project, with placeholders filled in (already escaped). */
+export function showHtmlDialog(file: string, fill: Readonly<Record<string, string>>, title: string): void {
+  let html = HtmlService.createHtmlOutputFromFile(file).getContent();
+  for (const [placeholder, text] of Object.entries(fill)) html = html.split(placeholder).join(text);
+  SpreadsheetApp.getUi().showModalDialog(
+    HtmlService.createHtmlOutput(html).setWidth(420).setHeight(260),
+    title,
+  );
+}
