@@ -1,29 +1,16 @@
 // The benchmark's workloads: n offers × 2 lines for one customer, as a spreadsheet a user keeps
 // (date cells, number cells), fresh for every run. Also the API key and base URL the scripts read.
 
+import { LINE_HEADERS, OFFER_HEADERS } from "../test/fixtures/headers";
 import { GasRuntime, SpreadsheetModel } from "../tools/gas-runtime";
 import type { CellInput } from "../tools/gas-runtime/spreadsheet";
+
+export { LINE_HEADERS, OFFER_HEADERS };
 
 export const SIZES = [10, 50, 200, 1000] as const;
 export const LINES_PER_OFFER = 2;
 export const CUSTOMER = "cst_demo0001";
 export const API_KEY = "test-key-0001";
-
-export const OFFER_HEADERS = [
-  "Offer number",
-  "Customer ID",
-  "Issued at",
-  "Expires at",
-  "Send notification",
-  "Status",
-  "Offer ID",
-  "Amount",
-  "Message",
-  "Created at",
-  "Accepted at",
-  "Rejected at",
-];
-export const LINE_HEADERS = ["Offer number", "Description", "Amount excl. VAT", "VAT rate"];
 
 export const offerNumber = (i: number): string => `B-${String(i).padStart(5, "0")}`;
 

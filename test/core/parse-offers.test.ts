@@ -2,25 +2,14 @@ import { LINE_COLUMNS, matchHeaders, OFFER_COLUMNS } from "../../src/core/column
 import { parseLines } from "../../src/core/parse-lines";
 import { orphanLines, parseOffers } from "../../src/core/parse-offers";
 import { planRun } from "../../src/core/plan-run";
+import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
 import { type CellLike, table, utcYmd } from "./helpers";
-
-const OFFER_HEADER = [
-  "Offer number",
-  "Customer ID",
-  "Issued at",
-  "Expires at",
-  "Send notification",
-  "Status",
-  "Offer ID",
-  "Message",
-];
-const LINE_HEADER = ["Offer number", "Description", "Amount excl. VAT", "VAT rate"];
 
 function parse(
   offerRows: CellLike[][],
   lineRows: CellLike[][],
-  offerHeader = OFFER_HEADER,
-  lineHeader = LINE_HEADER,
+  offerHeader = OFFER_HEADERS,
+  lineHeader = LINE_HEADERS,
 ) {
   const ot = table(offerHeader, offerRows);
   const lt = table(lineHeader, lineRows);

@@ -4,25 +4,12 @@
 import { join } from "node:path";
 import { GasRuntime, type RuntimeOptions, SpreadsheetModel } from "../../tools/gas-runtime";
 import { type DoubleClient, startMkpDouble } from "../../tools/mkp-double/client";
+import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
+
+export { LINE_HEADERS, OFFER_HEADERS };
 
 export const DIST = join(__dirname, "..", "..", "dist");
 export const API_KEY = "test-key-0001";
-
-export const OFFER_HEADERS = [
-  "Offer number",
-  "Customer ID",
-  "Issued at",
-  "Expires at",
-  "Send notification",
-  "Status",
-  "Offer ID",
-  "Amount",
-  "Message",
-  "Created at",
-  "Accepted at",
-  "Rejected at",
-];
-export const LINE_HEADERS = ["Offer number", "Description", "Amount excl. VAT", "VAT rate"];
 
 export type Row = unknown[];
 
