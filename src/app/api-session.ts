@@ -9,6 +9,8 @@ import { userCache } from "../shell/store";
 import { deadlineOf, type RunContext } from "./context";
 
 const WINDOW_CACHE_KEY = "MKP_RATE_WINDOW";
+/** Asked for when paging through the offer list; the API documents 15 and may ignore it. */
+export const LIST_PER_PAGE = 100;
 
 function loadWindow(): RateWindow {
   try {
@@ -34,6 +36,7 @@ export class ApiSession {
   unauthorized = false;
   quotaExhausted = false;
   requests = 0;
+  private perPageRefused = false;
   /** Requests the API answered with something other than a 5xx or 429: it is up. */
   answered = 0;
 
@@ -101,6 +104,20 @@ export class ApiSession {
     }
     this.window = { limit, remaining: remaining ?? Math.max(0, before - requests.length), observedAt: now };
     return exchanges;
+  }
+
+  /** Pages of the offer list: bigger ones are asked for (undocumented), until the API refuses. */
+  listPath(page: number): string {
+    return this.perPageRefused
+      ? `/customer-offers?page=${page}`
+      : `/customer-offers?page=${page}&per_page=${LIST_PER_PAGE}`;
+  }
+
+  /** True when this answer to a list request refuses the per_page parameter (from now on it is left out). */
+  refusesPerPage(e: Exchange): boolean {
+    if (this.perPageRefused || e.kind !== "response" || (e.status !== 400 && e.status !== 422)) return false;
+    this.perPageRefused = true;
+    return true;
   }
 
   /** Remembers the window for the next execution (a few minutes are enough). */

@@ -5,11 +5,9 @@
 import { matchTargets, parseCursor, parseListPage, type ReconcileTarget, startPage } from "../core/reconcile";
 import type { CreatedOffer } from "../core/responses";
 import { documentStore } from "../shell/store";
-import type { ApiSession } from "./api-session";
+import { type ApiSession, LIST_PER_PAGE } from "./api-session";
 
 const CURSOR_KEY = "MKP_RECONCILE_CURSOR";
-/** Asked for; the API documents 15 a page and may ignore it, which is fine. */
-const PER_PAGE = 100;
 const PAGES_PER_ROUND_TRIP = 10;
 const MAX_FAILED_ROUNDS = 3;
 const MAX_CURSOR_LENGTH = 8000;
@@ -43,12 +41,15 @@ export function reconcile(session: ApiSession, targets: readonly ReconcileTarget
     const first = checking ? page - 1 : page;
     const count = Math.min(session.room(), PAGES_PER_ROUND_TRIP);
     const pages = Array.from({ length: count }, (_, i) => first + i);
-    const exchanges = session.send(
-      pages.map((p) => ({ method: "get" as const, path: `/customer-offers?page=${p}&per_page=${PER_PAGE}` })),
-    );
+    const exchanges = session.send(pages.map((p) => ({ method: "get" as const, path: session.listPath(p) })));
     let advanced = 0;
     let restart = false;
     for (const [i, exchange] of exchanges.entries()) {
+      if (session.refusesPerPage(exchange)) {
+        // Other page sizes from now on: the pass starts over.
+        restart = true;
+        break;
+      }
       const list =
         exchange.kind === "response" && exchange.status === 200 ? parseListPage(exchange.body) : null;
       // Pages must be searched in order: stop at the first one that did not come back.
@@ -82,7 +83,7 @@ export function reconcile(session: ApiSession, targets: readonly ReconcileTarget
   const done = complete || missing().length === 0;
   const next = JSON.stringify({
     nextPage: page,
-    perPage: PER_PAGE,
+    perPage: LIST_PER_PAGE,
     targets: targets.map((t) => t.key),
     lastId,
   });

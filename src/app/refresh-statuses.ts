@@ -18,7 +18,6 @@ import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-boo
 
 const CURSOR_KEY = "MKP_REFRESH_CURSOR";
 const PAGES_KEY = "MKP_LIST_PAGES";
-const PER_PAGE = 100;
 const PAGES_PER_ROUND_TRIP = 20;
 const DELETED = "Not found in MijnKlantportaal: the offer seems to have been deleted there.";
 
@@ -144,11 +143,13 @@ class Refresher {
       const exchanges = this.session.send(
         Array.from({ length: count }, (_, i) => ({
           method: "get" as const,
-          path: `/customer-offers?page=${page + i}&per_page=${PER_PAGE}`,
+          path: this.session.listPath(page + i),
         })),
       );
       let advanced = 0;
       for (const e of exchanges) {
+        // Refused per_page: the same pages are asked for again without it in the next round.
+        if (this.session.refusesPerPage(e)) break;
         const list = e.kind === "response" && e.status === 200 ? parseListPage(e.body) : null;
         if (list === null) break;
         expected ??= Math.ceil(rows.length / Math.max(1, list.perPage ?? list.offers.length));

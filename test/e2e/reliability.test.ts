@@ -253,3 +253,32 @@ describe("reconciliation across runs", () => {
     expect(w.column("Offer ID")).toEqual([x1[0]!.id]);
   });
 });
+
+describe("the offer list's undocumented page size", () => {
+  test("an API that refuses per_page is paged through without it", async () => {
+    const w = await world({
+      offers: [["P-1", "cst_demo0001", "2025-04-14", "", "", "sending"]],
+      lines: [["P-1", "x", 1, 21]],
+    });
+    await w.api.seedOffers([
+      ...Array.from({ length: 40 }, (_, i) => ({ offerNumber: `OLD-${i}` })),
+      { offerNumber: "P-1" },
+    ]);
+    await w.api.injectFaults([
+      {
+        match: { method: "GET", path: "/customer-offers" },
+        times: 1,
+        fault: { kind: "status", status: 422, body: { message: "Unknown parameter per_page." } },
+      },
+    ]);
+    expectOk(w.run("createPendingOffers"));
+    expect(w.column("Status")).toEqual(["created"]);
+    const lists = (await w.api.requests()).filter((r) => r.method === "GET");
+    // The first round trip asked for bigger pages; every later one leaves the parameter out.
+    expect(lists[0]?.query.per_page).toBe("100");
+    const later = lists.filter((r) => r.at > (lists[0]?.at ?? 0));
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((r) => r.query.per_page === undefined)).toBe(true);
+    expect((await w.api.requests()).filter((r) => r.method === "POST")).toEqual([]);
+  });
+});
