@@ -24,7 +24,13 @@ export function zonedTime(timeZone: string): ZonedTime {
   return {
     ymd: (date) => format(date.getTime(), "yyyy-MM-dd"),
     timestamp: (iso) => {
-      const ms = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(iso) ? Date.parse(iso) : Number.NaN;
+      const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+        iso.trim(),
+      );
+      if (!m) return iso;
+      // Without an offset the time is MijnKlantportaal's own wall-clock time: shown as it is.
+      if (!m[4]) return `${m[1]} ${m[2]?.length === 5 ? `${m[2]}:00` : m[2]}`;
+      const ms = Date.parse(iso.trim());
       return Number.isNaN(ms) ? iso : format(ms, "yyyy-MM-dd HH:mm:ss");
     },
     today: (nowMs) => format(nowMs, "yyyy-MM-dd"),

@@ -76,3 +76,42 @@ describe("creating offers", () => {
     expect(log[1]?.slice(1, 8)).toEqual(["create", "menu", "3", "0", "0", "0", "0"]);
   });
 });
+
+test("timestamps are written in the spreadsheet's zone; one without an offset is shown as the API gives it", async () => {
+  const w = await world({
+    timeZone: "America/New_York",
+    offers: [
+      ["T-1", "cst_demo0001", "2025-04-14"],
+      ["T-2", "cst_demo0001", "2025-04-14"],
+    ],
+    lines: [
+      ["T-1", "x", 1, 21],
+      ["T-2", "y", 1, 21],
+    ],
+  });
+  await w.api.injectFaults([
+    {
+      match: { offerNumber: "T-2" },
+      fault: {
+        kind: "status",
+        status: 201,
+        body: {
+          id: "off_plain",
+          offerNumber: "T-2",
+          customerId: "cst_demo0001",
+          amount: "1.00",
+          createdAt: "2025-04-14 10:00:00",
+        },
+      },
+    },
+  ]);
+  expectOk(w.run("createPendingOffers"));
+  const stored = (await w.api.offers())[0];
+  // T-1: the API's Amsterdam time (+02:00) shown in New York time (six hours earlier).
+  const amsterdam = stored?.createdAt ?? "";
+  const hour = Number(amsterdam.slice(11, 13)) - 6;
+  expect(w.column("Created at")[0]).toBe(
+    `${amsterdam.slice(0, 10)} ${String(hour).padStart(2, "0")}${amsterdam.slice(13, 19)}`,
+  );
+  expect(w.column("Created at")[1]).toBe("2025-04-14 10:00:00");
+});
