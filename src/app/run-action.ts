@@ -100,8 +100,11 @@ export function runAction(
             options.continuation,
             outcome.progress !== false,
           );
-        } else if (options.continuation === "create" || continuationState()?.kind === "refresh") {
-          clearContinuations();
+        } else {
+          // Done: remove the continuation, unless it carries other work (a refresh may still be
+          // under way when a create run finds nothing to do, and the other way round).
+          const kind = continuationState()?.kind;
+          if (kind === undefined || kind === options.continuation) clearContinuations();
         }
       } catch (error) {
         const text = error instanceof Error ? error.message : String(error);
