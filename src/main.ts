@@ -12,7 +12,7 @@ import { BUSY_MESSAGE, LOCK_WAIT_MS, runAction } from "./app/run-action";
 import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
 import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
 import { setupSheets as setup } from "./shell/setup-sheets";
-import { continuationState, isHourly } from "./shell/triggers";
+import { armSafetyNet, continuationState, isHourly } from "./shell/triggers";
 
 const MENU: readonly [string, string][] = [
   ["Create pending offers", "createPendingOffers"],
@@ -96,7 +96,9 @@ export function refreshOfferStatuses(): void {
 /** Trigger handler (hourly, and continuations of work that did not fit in one execution). */
 export function runScheduledBatch(e?: GoogleAppsScript.Events.TimeDriven): void {
   // A continuation of a refresh only refreshes; the hourly run and create continuations do both.
-  const refreshOnly = !isHourly(e) && continuationState()?.kind === "refresh";
+  const hourly = isHourly(e);
+  if (!hourly) armSafetyNet();
+  const refreshOnly = !hourly && continuationState()?.kind === "refresh";
   if (refreshOnly) {
     runAction("scheduled", "trigger", (ctx) => refreshOutcome(ctx, refresh(ctx)), {
       continuation: "refresh",

@@ -5,6 +5,8 @@ export const SCHEDULED_HANDLER = "runScheduledBatch";
 const HOURLY_ID = "MKP_HOURLY_TRIGGER_ID";
 /** Continuations start at least this long after being scheduled. */
 const MIN_DELAY_MS = 1000;
+/** Past Apps Script's 6-minute limit: the safety net never fires while its execution still runs. */
+const SAFETY_NET_MS = 7 * 60_000;
 
 function ours(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SCHEDULED_HANDLER);
@@ -67,6 +69,17 @@ export function clearContinuations(): void {
   const id = hourlyId();
   for (const t of ours()) if (t.getUniqueId() !== id) ScriptApp.deleteTrigger(t);
   PropertiesService.getUserProperties().deleteProperty(CONTINUATION);
+}
+
+/**
+ * At the start of a continuation: a trigger a little after the 6-minute limit, in case Apps Script
+ * kills this execution before it can schedule the next one. Its end replaces or removes it.
+ */
+export function armSafetyNet(): void {
+  if (continuationState() === null) return;
+  const id = hourlyId();
+  for (const t of ours()) if (t.getUniqueId() !== id) ScriptApp.deleteTrigger(t);
+  ScriptApp.newTrigger(SCHEDULED_HANDLER).timeBased().after(SAFETY_NET_MS).create();
 }
 
 /**

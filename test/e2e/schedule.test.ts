@@ -139,3 +139,29 @@ describe("continuations", () => {
     expect((await w.api.offers()).length).toBe(2);
   });
 });
+
+test("a continuation killed by Apps Script before it could schedule the next one: the batch still completes", async () => {
+  const w = await world(batch(700));
+  expectOk(w.run("createPendingOffers"));
+  // The next continuation is killed late in its execution (before its end schedules anything).
+  const trigger = w.rt.triggers.find((t) => !t.disabled);
+  expect(trigger).toBeDefined();
+  if (!trigger?.dueAt) return;
+  w.rt.clock.set(trigger.dueAt);
+  const killed = w.rt.run("runScheduledBatch", [{ authMode: "FULL", triggerUid: trigger.id }], {
+    trigger,
+    kill: (call) =>
+      call.service === "Range" &&
+      call.method === "setValues" &&
+      w.rt.clock.now() - (trigger.dueAt ?? 0) > 200_000,
+  });
+  expect(killed.killed).toBe("killed");
+  // That one-off trigger has fired (run by hand above, so mark it as Apps Script would).
+  trigger.disabled = true;
+  for (let i = 0; i < 6 && w.column("Status").some((s) => s !== "created"); i++) w.rt.advanceToNextTrigger();
+  expect(w.column("Status").every((s) => s === "created")).toBe(true);
+  const stored = await w.api.offers();
+  expect(stored.length).toBe(700);
+  expect(new Set(stored.map((o) => o.offerNumber)).size).toBe(700);
+  expect(w.rt.triggers.filter((t) => !t.disabled)).toEqual([]);
+});
