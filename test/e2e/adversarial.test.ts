@@ -95,6 +95,15 @@ function onCall(match: (c: { service: string; method: string }) => boolean, act:
 const isFetch = (c: { service: string; method: string }) =>
   c.service === "UrlFetchApp" && c.method.startsWith("fetch");
 
+/** Kills the execution at its first write-back after the requests went out (rows left `sending`). */
+function killAtWriteBackAfterSend(): Kill {
+  let fetched = false;
+  return (c) => {
+    if (isFetch(c)) fetched = true;
+    return fetched && c.service === "Range" && c.method === "setValues";
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // API variants
 
@@ -287,13 +296,7 @@ describe("API variants", () => {
       offers: [["CC-1", "cst_demo0001", "2025-04-14"]],
       lines: [["CC-1", "Work", 1, 21]],
     });
-    let fetched = false;
-    const killed = w.run("createPendingOffers", [], {
-      kill: (c) => {
-        if (isFetch(c)) fetched = true;
-        return fetched && c.service === "Range" && c.method === "setValues";
-      },
-    });
+    const killed = w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() });
     expect(killed.killed).toBe("killed");
     expect(statusOf(w, "CC-1")).toBe("sending");
     w.ss.setCell("Offers", 2, 2, "cst_demo0002");
@@ -1069,13 +1072,7 @@ describe("rows moved by people while a run is busy", () => {
 
   test("killed after the requests went out, rows sorted and moved, then re-run: exactly once, on the right rows", async () => {
     const w = await movedWorld();
-    let fetched = false;
-    const killed = w.run("createPendingOffers", [], {
-      kill: (c) => {
-        if (isFetch(c)) fetched = true;
-        return fetched && c.service === "Range" && c.method === "setValues";
-      },
-    });
+    const killed = w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() });
     expect(killed.killed).toBe("killed");
     expect(sheetColumn(w.ss, "Offers", "Status").filter((s) => s === "sending").length).toBe(4);
     w.ss.sortRows("Offers", 1, false);
