@@ -1,18 +1,16 @@
-// The global entry points (CONTRACT §3). Each builds what it needs and calls one use case; the
-// build turns every export into a top-level function declaration Apps Script can find.
+// The global entry points (CONTRACT §3). Each builds its context from Apps Script's services and
+// calls one use case; the build turns every export into a top-level function declaration.
 
-import {
-  clearApiKey as clearKey,
-  saveApiKey as saveKey,
-  showApiKeyDialog as showDialog,
-} from "./app/api-key";
-import { createOffers, validateOffers as validate } from "./app/create-offers";
-import { refreshStatuses as refresh } from "./app/refresh-statuses";
-import { BUSY_MESSAGE, LOCK_WAIT_MS, runAction } from "./app/run-action";
-import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
-import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
+import * as apiKey from "./app/api-key";
+import * as create from "./app/create-offers";
+import * as refresh from "./app/refresh-statuses";
+import { runAction, withLock } from "./app/run-action";
+import * as schedule from "./app/schedule";
+import { scheduledBatch } from "./app/scheduled-batch";
+import { TEXTS } from "./core/texts";
+import { makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
-import { armSafetyNet, continuationState, isHourly } from "./shell/triggers";
+import { armSafetyNet, isHourly } from "./shell/triggers";
 
 const MENU: readonly [string, string][] = [
   ["Create pending offers", "createPendingOffers"],
@@ -26,6 +24,11 @@ const MENU: readonly [string, string][] = [
   ["Remove my API key", "clearApiKey"],
 ];
 
+const toast = (message: string): string => {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
+  return message;
+};
+
 /** Adds the menu, nothing else: it may run in AuthMode NONE or LIMITED. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createMenu("MijnKlantportaal");
@@ -38,73 +41,69 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setupSheets(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    SpreadsheetApp.getUi().alert(BUSY_MESSAGE);
-    return;
-  }
-  try {
-    ss.toast(setup(ss), "MijnKlantportaal", 10);
-  } finally {
-    lock.releaseLock();
-  }
+  const ctx = makeContext("menu");
+  const done = withLock(ctx, () => setup(SpreadsheetApp.getActiveSpreadsheet()));
+  if (done === null) ctx.notifier.problem(TEXTS.busy());
+  else toast(done.value);
 }
 
 export function showApiKeyDialog(): void {
-  showDialog();
+  apiKey.showApiKeyDialog(makeContext("menu"));
 }
 
 export function saveApiKey(key: unknown): string {
-  return saveKey(key);
+  return apiKey.saveApiKey(makeContext("menu"), key);
 }
 
 export function clearApiKey(): string {
-  const message = clearKey();
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
-  return message;
+  return toast(apiKey.clearApiKey(makeContext("menu")));
 }
 
 export function validateOffers(): void {
-  runAction("validate", "menu", (ctx) => validate(ctx));
+  runAction(makeContext("menu"), "validate", create.validateOffers);
 }
 
 export function createSelectedOffers(): void {
-  runAction("create", "menu", (ctx) => createOffers(ctx, true));
+  runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) => create.createOffers(ctx, true));
 }
 
 export function createPendingOffers(): void {
-  runAction("create", "menu", (ctx) => createOffers(ctx, false), { continuation: "create" });
+  runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) => create.createOffers(ctx, false), {
+    continuation: "create",
+  });
 }
 
 export function enableScheduledRuns(): string {
-  const message = enable();
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
-  return message;
+  return toast(schedule.enableScheduledRuns(makeContext("menu")));
 }
 
 export function disableScheduledRuns(): string {
-  const message = disable();
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
-  return message;
+  return toast(schedule.disableScheduledRuns(makeContext("menu")));
 }
 
 export function refreshOfferStatuses(): void {
-  runAction("refresh", "menu", (ctx) => refreshOutcome(ctx, refresh(ctx)), { continuation: "refresh" });
+  runAction(
+    makeContext("menu"),
+    "refresh",
+    (ctx) => refresh.refreshOutcome(ctx, refresh.refreshStatuses(ctx)),
+    {
+      continuation: "refresh",
+    },
+  );
 }
 
 /** Trigger handler (hourly, and continuations of work that did not fit in one execution). */
 export function runScheduledBatch(e?: GoogleAppsScript.Events.TimeDriven): void {
+  const ctx = makeContext("trigger", { addRefColumn: true });
   // A continuation of a refresh only refreshes; the hourly run and create continuations do both.
-  const hourly = isHourly(e);
-  if (!hourly) armSafetyNet();
-  const refreshOnly = !hourly && continuationState()?.kind === "refresh";
-  if (refreshOnly) {
-    runAction("scheduled", "trigger", (ctx) => refreshOutcome(ctx, refresh(ctx)), {
+  const hourly = isHourly(ctx.stores, e);
+  if (!hourly) armSafetyNet(ctx.stores);
+  if (!hourly && ctx.triggers.continuationKind() === "refresh") {
+    runAction(ctx, "scheduled", (c) => refresh.refreshOutcome(c, refresh.refreshStatuses(c)), {
       continuation: "refresh",
       mail: true,
     });
   } else {
-    runAction("scheduled", "trigger", (ctx) => scheduledBatch(ctx), { continuation: "create", mail: true });
+    runAction(ctx, "scheduled", scheduledBatch, { continuation: "create", mail: true });
   }
 }

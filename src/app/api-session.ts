@@ -3,19 +3,24 @@
 // is remembered between executions (user cache), so a continuation does not start with 429s.
 
 import { allowance, initialWindow, type RateWindow, windowResetAt } from "../core/pacing";
-import { type Exchange, rateLimitOf } from "../core/responses";
-import type { ApiClient, ApiRequest } from "../shell/http";
-import { userCache } from "../shell/store";
-import { deadlineOf, type RunContext } from "./context";
+import type { ApiRequest, HttpClient, RunContext } from "../core/ports";
+import { type Exchange, parseJson, rateLimitOf } from "../core/responses";
+import { loadState, PACING, saveState } from "../core/state-keys";
 
-const WINDOW_CACHE_KEY = "MKP_RATE_WINDOW";
-/** Asked for when paging through the offer list; the API documents 15 and may ignore it. */
-export const LIST_PER_PAGE = 100;
+/** Apps Script ends an execution after 6 minutes. */
+export const EXECUTION_LIMIT_MS = 6 * 60_000;
+/**
+ * New requests start only until this much of the limit is left: a request that hangs may take a
+ * minute before UrlFetchApp gives up, and the results must still be written back after it.
+ */
+export const SAFETY_MARGIN_MS = 90_000;
 
-function loadWindow(): RateWindow {
+export const deadlineOf = (ctx: RunContext): number => ctx.startedAt + EXECUTION_LIMIT_MS - SAFETY_MARGIN_MS;
+
+function loadWindow(ctx: RunContext): RateWindow {
   try {
-    const text = userCache()?.get(WINDOW_CACHE_KEY);
-    const w = text ? (JSON.parse(text) as Partial<RateWindow>) : null;
+    const text = loadState(ctx.stores, PACING);
+    const w = text ? (parseJson(text) as Partial<RateWindow> | null) : null;
     if (
       w &&
       typeof w.limit === "number" &&
@@ -36,59 +41,66 @@ export class ApiSession {
   unauthorized = false;
   quotaExhausted = false;
   requests = 0;
-  private perPageRefused = false;
   /** Requests the API answered with something other than a 5xx or 429: it is up. */
   answered = 0;
 
+  readonly client: HttpClient;
+
   constructor(
     readonly ctx: RunContext,
-    private readonly client: ApiClient,
+    baseUrl: string,
+    readonly apiKey: string,
   ) {
+    this.client = ctx.http(baseUrl, apiKey);
     this.deadline = deadlineOf(ctx);
-    this.window = loadWindow();
+    this.window = loadWindow(ctx);
+  }
+
+  now(): number {
+    return this.ctx.clock.now();
   }
 
   /** False once the run must not start another request: out of time, key refused, quota used. */
   canContinue(): boolean {
-    return !this.unauthorized && !this.quotaExhausted && this.ctx.now() < this.deadline;
+    return !this.unauthorized && !this.quotaExhausted && this.ctx.clock.now() < this.deadline;
   }
 
   /** Requests that may go out now without meeting a 429, as far as we know. */
   room(): number {
-    return Math.min(allowance(this.window, this.ctx.now()), this.window.limit);
+    return Math.min(allowance(this.window, this.ctx.clock.now()), this.window.limit);
   }
 
   /** When room() is 0: waits for the next window if the deadline allows. */
   waitForRoom(): boolean {
     if (this.room() > 0) return true;
-    const now = this.ctx.now();
+    const now = this.ctx.clock.now();
     const reset = windowResetAt(this.window.observedAt ?? now) + 1000;
     if (reset > this.deadline) return false;
-    this.ctx.sleep(reset - now);
+    this.ctx.clock.sleep(reset - now);
     return true;
   }
 
   /** Waits until `atMs` if the deadline allows. */
   waitUntil(atMs: number): boolean {
-    const now = this.ctx.now();
+    const now = this.ctx.clock.now();
     if (atMs <= now) return true;
     if (atMs > this.deadline) return false;
-    this.ctx.sleep(atMs - now);
+    this.ctx.clock.sleep(atMs - now);
     return true;
   }
 
   /** When the next window opens (for scheduling a continuation). */
   nextWindowAt(): number {
-    const now = this.ctx.now();
+    const now = this.ctx.clock.now();
     return this.room() > 0 ? now : windowResetAt(this.window.observedAt ?? now);
   }
 
   /** One round trip; the answers update what is left of the window. */
   send(requests: readonly ApiRequest[]): Exchange[] {
-    const before = allowance(this.window, this.ctx.now());
+    const before = allowance(this.window, this.ctx.clock.now());
     const exchanges = this.client.send(requests);
     this.requests += requests.length;
-    const now = this.ctx.now();
+    const now = this.ctx.clock.now();
     let limit = this.window.limit;
     let remaining: number | null = null;
     for (const e of exchanges) {
@@ -106,24 +118,10 @@ export class ApiSession {
     return exchanges;
   }
 
-  /** Pages of the offer list: bigger ones are asked for (undocumented), until the API refuses. */
-  listPath(page: number): string {
-    return this.perPageRefused
-      ? `/customer-offers?page=${page}`
-      : `/customer-offers?page=${page}&per_page=${LIST_PER_PAGE}`;
-  }
-
-  /** True when this answer to a list request refuses the per_page parameter (from now on it is left out). */
-  refusesPerPage(e: Exchange): boolean {
-    if (this.perPageRefused || e.kind !== "response" || (e.status !== 400 && e.status !== 422)) return false;
-    this.perPageRefused = true;
-    return true;
-  }
-
   /** Remembers the window for the next execution (a few minutes are enough). */
   save(): void {
     try {
-      userCache()?.put(WINDOW_CACHE_KEY, JSON.stringify(this.window), 300);
+      saveState(this.ctx.stores, PACING, JSON.stringify(this.window), 300);
     } catch {
       // Not remembering the window only costs a cautious start next time.
     }

@@ -1,91 +1,28 @@
-// The create and validate use cases: read both sheets once, validate, mark, send, write back.
+// The create and validate use cases. A create run reads as its story: open the sheets and the
+// ledger → plan → look up the rows left `sending` → send → settle the ambiguous answers (look them
+// up, send again what certainly did not arrive) → summarize.
 
+import { foldLedger, type Ledger, type LedgerEntry } from "../core/ledger";
 import type { LineRow } from "../core/offer-types";
-import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
-import { orphanLines } from "../core/parse-offers";
-import {
-  createdValues,
-  emptyCounts,
-  outcomeValues,
-  planRun,
-  type RunCounts,
-  type SendItem,
-} from "../core/plan-run";
-import { customerNote, type ReconcileTarget } from "../core/reconcile";
-import type { CreatedOffer } from "../core/responses";
+import { DEFAULT_RETRY_POLICY } from "../core/pacing";
+import { outcomeValues, planRun, type RunCounts, type RunPlan, type SendItem } from "../core/plan-run";
+import type { RunContext } from "../core/ports";
+import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
+import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
-import { ApiClient } from "../shell/http";
-import { getApiKey, getBaseUrl } from "../shell/settings";
-import { flushSheets, writeColumn } from "../shell/sheets";
 import { ApiSession } from "./api-session";
-import type { RunContext } from "./context";
-import { type OffersBook, openOffersBook, selectedOfferRows, writeOfferUpdates } from "./offers-book";
-import { forgetPassesFor, reconcile } from "./reconcile";
-import type { RunOutcome } from "./run-action";
+import { OfferList } from "./offer-list";
+import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
+import { lookUp } from "./reconcile";
+import { type RunOutcome, stopped } from "./run-outcome";
 import { type RowWriter, type Sent, sendOffers } from "./send-offers";
+import { apiAccess } from "./settings";
 
-const NO_KEY = "No MijnKlantportaal API key is set for you. Use MijnKlantportaal › Set API key… first.";
-const KEY_REFUSED =
-  "MijnKlantportaal refused the API key (it may be wrong, revoked, or lack the offers.write permission). The run stopped; no offer was marked failed. Use MijnKlantportaal › Set API key… to enter it again.";
-
-function stopped(message: string, counts?: RunCounts): RunOutcome {
-  return {
-    counts: counts ?? emptyCounts(),
-    message,
-    stopped: true,
-  };
-}
-
-/** Messages for the lines' own Message column: orphans and line problems; "" clears old ones. */
-const OUR_LINE_MESSAGE =
-  /^(No row in Offers has offer number |Offer number: missing|Description: |Amount excl\. VAT: |VAT rate: )/;
-
-function lineMessages(book: OffersBook): { texts: string[]; orphans: LineRow[] } | null {
-  const column = book.linesSheet.columns.message;
-  const orphans = orphanLines(book.offers, book.lines);
-  if (column === undefined) return { texts: [], orphans };
-  const byRow = new Map<number, string>();
-  for (const rows of book.lines.byOffer.values())
-    for (const l of rows) byRow.set(l.sheetRow, l.problems.join("; "));
-  for (const l of orphans) {
-    byRow.set(
-      l.sheetRow,
-      l.offerNumber === "" ? "Offer number: missing" : `No row in Offers has offer number ${l.offerNumber}`,
-    );
-  }
-  const rows = book.linesSheet.table.rows;
-  const current = rows.map((r) => String(r[column]?.display ?? ""));
-  // Our message where a line has a problem; elsewhere our old messages are cleared, and whatever
-  // else the team keeps in a column of that name stays.
-  const texts = current.map((text, i) => byRow.get(i + 2) || (OUR_LINE_MESSAGE.test(text) ? "" : text));
-  if (texts.every((t, i) => t === current[i])) return { texts: [], orphans };
-  return { texts, orphans };
-}
-
-/** The offers whose rows went missing during the run, by offer number, once each (with any ID). */
-function lostNote(book: OffersBook, lost: readonly RowUpdate[]): string {
-  const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber || `row ${o.sheetRow}`]));
-  const ids = new Map<string, string>();
-  for (const u of lost) ids.set(u.key, u.values.offerId || ids.get(u.key) || "");
-  const names = [...ids].map(([key, id]) => `${numberOf.get(key) ?? key}${id ? ` (${id})` : ""}`);
-  return `Rows deleted or duplicated during the run, so their status could not be written: ${names.join(", ")}`;
-}
-
-function summarize(counts: RunCounts): string {
-  const parts = [`${counts.created} created`];
-  if (counts.failed) parts.push(`${counts.failed} refused by MijnKlantportaal`);
-  if (counts.invalid) parts.push(`${counts.invalid} with mistakes to fix (see Message)`);
-  if (counts.pending) parts.push(`${counts.pending} still pending`);
-  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
-  return parts.join(", ");
-}
-
-function orphanNote(orphans: readonly LineRow[]): string {
-  if (orphans.length === 0) return "";
-  const rows = orphans.slice(0, 10).map((l) => l.sheetRow);
-  const more = orphans.length > 10 ? ` and ${orphans.length - 10} more` : "";
-  return `. ${orphans.length} row(s) of Offer lines match no offer (rows ${rows.join(", ")}${more})`;
-}
+/** How long an ambiguous request is given to appear in the list before it may be sent again. */
+const SETTLE_UNANSWERED_MS = 60_000;
+const SETTLE_FAILED_MS = 10_000;
+/** Rows waiting on their backoff keep a continuation only when they are due this soon. */
+const CONTINUE_WITHIN_MS = 10 * 60_000;
 
 /** The final state of each offer this run touched, by key: later events override earlier ones. */
 class Tally {
@@ -94,6 +31,9 @@ class Tally {
   set(key: string, count: keyof RunCounts): void {
     this.states.set(key, count);
   }
+  merge(states: ReadonlyMap<string, keyof RunCounts>): void {
+    for (const [k, v] of states) this.states.set(k, v);
+  }
   counts(): RunCounts {
     const c = { ...this.base };
     for (const state of this.states.values()) c[state]++;
@@ -101,202 +41,275 @@ class Tally {
   }
 }
 
-const targetOf = (item: SendItem): ReconcileTarget => ({
-  key: item.key,
-  offerNumber: item.body.offerNumber,
-  customerId: item.body.customerId,
-});
+/** The offers whose rows went missing during the run, by offer number, once each (with any ID). */
+function lostNote(book: OffersBook, lost: readonly RowUpdate[]): string {
+  const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber || `row ${o.sheetRow}`]));
+  const ids = new Map<string, string>();
+  for (const u of lost) ids.set(u.key, u.values.offerId || ids.get(u.key) || "");
+  return TEXTS.lostRows([...ids].map(([key, id]) => `${numberOf.get(key) ?? key}${id ? ` (${id})` : ""}`));
+}
 
-/** How long an ambiguous request is given to appear in the list before it may be sent again. */
-const SETTLE_UNANSWERED_MS = 60_000;
-const SETTLE_FAILED_MS = 10_000;
+function orphanNote(orphans: readonly LineRow[]): string {
+  if (orphans.length === 0) return "";
+  return TEXTS.orphans(
+    orphans.length,
+    orphans.slice(0, 10).map((l) => l.sheetRow),
+  );
+}
 
-const isAmbiguous = (s: Sent): boolean => s.outcome.kind === "transient" && s.outcome.ambiguous;
+/** One create run's moving parts. */
+class CreateRun {
+  readonly session: ApiSession;
+  readonly list: OfferList;
+  readonly tally: Tally;
+  readonly lost: RowUpdate[] = [];
+  readonly writer: RowWriter;
+  /** Ledger entries and row writes that go out with the first batch's marks. */
+  readonly firstLedger: LedgerEntry[] = [];
+  readonly firstWrites: RowUpdate[];
+  moreWork = false;
+  nextAttemptAt: number | null = null;
+  private readonly attempts = new Map<string, number>();
+
+  constructor(
+    readonly ctx: RunContext,
+    readonly book: OffersBook,
+    readonly ledger: Ledger,
+    readonly plan: RunPlan,
+    access: { key: string; url: string },
+  ) {
+    this.session = new ApiSession(ctx, access.url, access.key);
+    this.list = new OfferList(this.session);
+    this.tally = new Tally(plan.counts);
+    this.firstWrites = [...plan.updates];
+    this.writer = {
+      write: (updates) => {
+        const notPlaced = writeOfferUpdates(book, updates);
+        this.lost.push(...notPlaced);
+        return notPlaced;
+      },
+      record: (entries) => book.workbook.appendLedger(entries),
+      flush: () => book.workbook.flush(),
+    };
+    for (const w of plan.waiting) this.waitFor(w.notBefore);
+  }
+
+  private waitFor(at: number): void {
+    this.nextAttemptAt = Math.min(this.nextAttemptAt ?? at, at);
+  }
+
+  private settle(items: readonly Unsettled[], respectBackoff?: boolean): Settlement {
+    const result = lookUp(
+      this.list,
+      items.map((u) => ({
+        ref: u.ref || `key:${u.key}`,
+        offerNumber: u.sent.offerNumber,
+        customerId: u.sent.customerId,
+        markedAt: u.sent.at,
+      })),
+    );
+    const settled = settleLookups(items, result.found, result.complete, {
+      nowMs: this.session.now(),
+      formatTimestamp: this.book.time.timestamp,
+      formatTime: (ms) => this.book.time.timestamp(new Date(ms).toISOString()),
+      respectBackoff: respectBackoff ?? this.ctx.startedBy === "trigger",
+    });
+    this.tally.merge(settled.states);
+    if (settled.open > 0) this.moreWork = true;
+    if (settled.nextAttemptAt !== null) this.waitFor(settled.nextAttemptAt);
+    return settled;
+  }
+
+  /** 1. Rows left `sending` by an earlier run: looked up by what was sent before anything is sent. */
+  lookUpLeftSending(): SendItem[] {
+    const items: Unsettled[] = this.plan.toReconcile.map(({ row, sent, history }) => ({
+      key: row.key,
+      sheetRow: row.sheetRow,
+      ref: row.ref,
+      offerNumber: row.offerNumber,
+      body: row.body,
+      problems: row.problems,
+      // Without a ledger entry (a row from before the ledger), what the row says is all we know.
+      sent: sent ?? {
+        ref: row.ref,
+        event: "sent",
+        offerNumber: row.body?.offerNumber ?? row.offerNumber,
+        customerId: row.body?.customerId ?? row.customerId,
+        issuedAt: "",
+        expiresAt: "",
+        bodyHash: "",
+        at: 0,
+        offerId: "",
+        createdAt: "",
+      },
+      history,
+    }));
+    if (items.length === 0) return [];
+    const settled = this.settle(items);
+    this.firstWrites.push(...settled.updates);
+    this.firstLedger.push(...settled.ledger);
+    return settled.toSend;
+  }
+
+  /** 2. Send; 3. look up the ambiguous answers and send again what certainly did not arrive. */
+  send(items: SendItem[]): void {
+    const { ctx, session } = this;
+    if (items.length > 0 && ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.creating(items.length));
+    const progress = (created: number, toGo: number): void => {
+      if (ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.sendingProgress(created, toGo));
+    };
+    let round = sendOffers(
+      session,
+      this.writer,
+      items,
+      this.book.time.timestamp,
+      progress,
+      this.firstWrites,
+      this.firstLedger,
+    );
+    for (;;) {
+      this.count(round.sent);
+      for (const item of [...round.unsent, ...round.gone]) this.tally.set(item.key, "pending");
+      if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) this.moreWork = true;
+      if (session.quotaExhausted && round.unsent.length > 0) {
+        // No retry loop against the daily quota: the rows wait, saying why.
+        const message = TEXTS.notSentQuota();
+        this.writer.write(
+          round.unsent.map((i) => ({ key: i.key, sheetRow: i.sheetRow, values: { status: "", message } })),
+        );
+      }
+      const ambiguous = round.sent.filter((s) => s.outcome.kind === "transient" && s.outcome.ambiguous);
+      if (ambiguous.length === 0) break;
+      // A server may still finish a request after we stopped waiting for it: give it time to show up
+      // in the list before concluding that it is not there.
+      const unanswered = ambiguous.some((s) => s.outcome.kind === "transient" && s.outcome.noAnswer);
+      if (
+        !session.canContinue() ||
+        !session.waitUntil(session.now() + (unanswered ? SETTLE_UNANSWERED_MS : SETTLE_FAILED_MS))
+      ) {
+        this.moreWork = true;
+        break;
+      }
+      const settled = this.settle(
+        ambiguous.map((s) => ({
+          key: s.item.key,
+          sheetRow: s.item.sheetRow,
+          ref: s.item.ref,
+          offerNumber: s.item.offerNumber,
+          body: s.item.body,
+          problems: [],
+          sent: s.entry,
+          history: this.historyAfter(s),
+        })),
+        true,
+      );
+      this.writer.record(settled.ledger);
+      this.writer.write(settled.updates);
+      if (settled.toSend.length === 0 || !session.canContinue()) {
+        if (settled.toSend.length > 0) this.moreWork = true;
+        break;
+      }
+      round = sendOffers(session, this.writer, settled.toSend, this.book.time.timestamp, progress);
+    }
+  }
+
+  /**
+   * A row meeting trouble for the first time is tried again in this run (a few times, as the retry
+   * policy allows); one that was in trouble before waits for its backoff across runs.
+   */
+  private historyAfter(s: Sent): Unsettled["history"] {
+    const prior = this.ledger.byRef.get(s.item.ref)?.ambiguousInARow ?? 0;
+    const thisRun = this.attempts.get(s.item.key) ?? 0;
+    const again = prior === 0 && thisRun < DEFAULT_RETRY_POLICY.maxAttempts;
+    return {
+      lastSent: s.entry,
+      created: null,
+      ambiguousInARow: prior + thisRun,
+      lastAttemptAt: again ? 0 : this.session.now(),
+      open: true,
+    };
+  }
+
+  private count(sent: readonly Sent[]): void {
+    for (const s of sent) {
+      if (s.outcome.kind === "transient" && s.outcome.ambiguous)
+        this.attempts.set(s.item.key, (this.attempts.get(s.item.key) ?? 0) + 1);
+      this.tally.set(s.item.key, outcomeValues(s.outcome, this.book.time.timestamp).count);
+    }
+  }
+
+  /** 4. What the run did, in a sentence, and whether (and when) a continuation should follow. */
+  summarize(selectedOnly: boolean, orphans: readonly LineRow[]): RunOutcome {
+    const { session } = this;
+    this.session.save();
+    const counts = this.tally.counts();
+    let message = TEXTS.summary(counts);
+    if (this.lost.length > 0) message += `. ${lostNote(this.book, this.lost)}`;
+    message += orphanNote(orphans);
+    if (session.unauthorized) return stopped(`${TEXTS.keyRefused()} (${message})`, counts);
+    if (session.quotaExhausted) return { counts, message: `${message}. ${TEXTS.quotaUsed()}` };
+    const now = session.now();
+    const soon = this.nextAttemptAt !== null && this.nextAttemptAt - now <= CONTINUE_WITHIN_MS;
+    // Rows waiting longer are picked up by the hourly run, or by a continuation when there is none.
+    const later = this.nextAttemptAt !== null && !soon && !this.ctx.triggers.hourlyOn();
+    const more = this.moreWork || soon || later;
+    if (more && selectedOnly) message += TEXTS.chooseAgain();
+    else if (this.moreWork) message += TEXTS.continuesSoon();
+    const at = this.moreWork
+      ? session.nextWindowAt()
+      : Math.max(session.nextWindowAt(), this.nextAttemptAt ?? now);
+    return {
+      counts,
+      message,
+      progress: session.answered > 0 || session.requests === 0,
+      ...(more && !selectedOnly ? { continueAt: at } : {}),
+    };
+  }
+}
 
 export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome {
-  const apiKey = getApiKey();
-  if (apiKey === null) return stopped(NO_KEY);
-  const base = getBaseUrl();
-  if (!base.ok) return stopped(base.problem);
-  const opened = openOffersBook(ctx.ss);
+  const access = apiAccess(ctx.stores);
+  if (!access.ok) return stopped(access.problem);
+  const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
   const book = opened.book;
   let selected: Set<number> | null = null;
   if (selectedOnly) {
-    selected = selectedOfferRows(ctx.ss);
-    if (selected === null || selected.size === 0) {
-      return stopped(
-        "Select the rows of the offers to create in the sheet Offers, then choose this menu item again.",
-      );
-    }
+    selected = ctx.workbook.selectedOfferRows();
+    if (selected === null || selected.size === 0) return stopped(TEXTS.selectRows());
   }
-  const plan = planRun(book.offers, selected, false);
-  const lines = lineMessages(book);
-  if (lines && lines.texts.length > 0 && book.linesSheet.columns.message !== undefined) {
-    writeColumn(book.linesSheet.sheet, book.linesSheet.columns.message, lines.texts);
-  }
-  const session = new ApiSession(ctx, new ApiClient(base.url, apiKey));
-  const lost: RowUpdate[] = [];
-  const writer: RowWriter = {
-    write: (updates) => {
-      const notPlaced = writeOfferUpdates(book, updates);
-      lost.push(...notPlaced);
-      return notPlaced;
-    },
-    flush: flushSheets,
-  };
-  // Marks found before anything is sent (invalid rows, repaired statuses, lookups) go out with the
-  // first batch's `sending` marks, in the same write.
-  const firstWrites: RowUpdate[] = [...plan.updates];
-  const formatTimestamp = book.time.timestamp;
-  /** A row whose offer was found in MijnKlantportaal: created, with a note if the customer differs. */
-  const foundValues = (target: ReconcileTarget, offer: CreatedOffer) => ({
-    ...createdValues(offer, formatTimestamp),
-    message: customerNote(target, offer),
+  const ledger = foldLedger(ctx.workbook.readLedger());
+  const plan = planRun(book.offers, {
+    selected,
+    validateOnly: false,
+    ledger,
+    nowMs: ctx.clock.now(),
+    formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
+    respectBackoff: ctx.startedBy === "trigger",
   });
-  const tally = new Tally(plan.counts);
-  const attempts = new Map<string, number>();
-  let moreWork = false;
-
-  // 1. Rows left `sending` by an earlier run: look them up before anything may be sent again.
-  const toSend: SendItem[] = [];
-  if (plan.toReconcile.length > 0) {
-    const rows = plan.toReconcile;
-    const targets = rows.map((r) => ({
-      key: r.key,
-      offerNumber: r.body?.offerNumber ?? r.offerNumber,
-      customerId: r.body?.customerId ?? r.customerId,
-    }));
-    const rec = reconcile(session, targets);
-    const updates: RowUpdate[] = [];
-    rows.forEach((r, i) => {
-      const offer = rec.found.get(r.key);
-      const target = targets[i];
-      if (offer && target) {
-        updates.push({ key: r.key, sheetRow: r.sheetRow, values: foundValues(target, offer) });
-        tally.set(r.key, "created");
-      } else if (!rec.complete) {
-        tally.set(r.key, "pending");
-        moreWork = true;
-      } else if (r.body) {
-        // Not in MijnKlantportaal: the earlier request never arrived. Send it now.
-        toSend.push({ key: r.key, sheetRow: r.sheetRow, offerNumber: r.offerNumber, body: r.body });
-      } else {
-        updates.push({
-          key: r.key,
-          sheetRow: r.sheetRow,
-          values: { status: "invalid", message: r.problems.join("; ") },
-        });
-        tally.set(r.key, "invalid");
-      }
-    });
-    firstWrites.push(...updates);
-  }
-  toSend.push(...plan.toSend);
-  forgetPassesFor(toSend.map((item) => item.key));
-  toSend.sort((a, b) => a.sheetRow - b.sheetRow);
-
-  // 2. Send; 3. look up the ambiguous ones and send again those that did not arrive.
-  if (toSend.length > 0 && ctx.startedBy === "menu") {
-    ctx.notifier.progress(`Creating ${toSend.length} offer(s) in MijnKlantportaal…`);
-  }
-  const progress = (created: number, toGo: number): void => {
-    if (ctx.startedBy === "menu") ctx.notifier.progress(`Sending offers… ${created} created, ${toGo} to go.`);
-  };
-  let round = sendOffers(session, writer, toSend, formatTimestamp, progress, firstWrites);
-  for (;;) {
-    for (const s of round.sent) {
-      attempts.set(s.item.key, (attempts.get(s.item.key) ?? 0) + 1);
-      tally.set(s.item.key, outcomeValues(s.outcome, formatTimestamp).count);
-    }
-    for (const item of [...round.unsent, ...round.gone]) tally.set(item.key, "pending");
-    if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) moreWork = true;
-    if (session.quotaExhausted && round.unsent.length > 0) {
-      // No retry loop against the daily quota: the rows wait, saying why.
-      const message = "Not sent: today's Google UrlFetch quota is used up, will retry tomorrow";
-      writer.write(
-        round.unsent.map((i) => ({ key: i.key, sheetRow: i.sheetRow, values: { status: "", message } })),
-      );
-    }
-    const ambiguous = round.sent.filter(isAmbiguous).map((s) => s.item);
-    if (ambiguous.length === 0 || !session.canContinue()) {
-      if (ambiguous.length > 0) moreWork = true;
-      break;
-    }
-    // A server may still finish a request after we stopped waiting for it: give it time to show up
-    // in the list before concluding that it is not there.
-    const unanswered = round.sent.some((s) => s.outcome.kind === "transient" && s.outcome.noAnswer);
-    if (!session.waitUntil(ctx.now() + (unanswered ? SETTLE_UNANSWERED_MS : SETTLE_FAILED_MS))) {
-      moreWork = true;
-      break;
-    }
-    const rec = reconcile(session, ambiguous.map(targetOf));
-    const updates: RowUpdate[] = [];
-    const again: SendItem[] = [];
-    for (const item of ambiguous) {
-      const offer = rec.found.get(item.key);
-      if (offer) {
-        updates.push({ key: item.key, sheetRow: item.sheetRow, values: foundValues(targetOf(item), offer) });
-        tally.set(item.key, "created");
-      } else if (rec.complete) {
-        const message = "Not created: temporary errors at MijnKlantportaal, will retry";
-        updates.push({ key: item.key, sheetRow: item.sheetRow, values: { status: "", message } });
-        tally.set(item.key, "pending");
-        if ((attempts.get(item.key) ?? 0) < DEFAULT_RETRY_POLICY.maxAttempts) again.push(item);
-      } else {
-        moreWork = true;
-      }
-    }
-    writer.write(updates);
-    if (again.length === 0) break;
-    const wait = decideRetry(
-      { kind: "transient" },
-      attempts.get(again[0]?.key ?? "") ?? 1,
-      DEFAULT_RETRY_POLICY,
-      ctx.now(),
-      session.deadline,
-      ctx.random(),
-    );
-    if (!wait.retry || !session.waitUntil(ctx.now() + wait.afterMs)) break;
-    round = sendOffers(session, writer, again, formatTimestamp, progress);
-  }
-  session.save();
-
-  const counts = tally.counts();
-  let message = summarize(counts);
-  if (lost.length > 0) message += `. ${lostNote(book, lost)}`;
-  message += orphanNote(lines?.orphans ?? []);
-  if (session.unauthorized) return stopped(`${KEY_REFUSED} (${message})`, counts);
-  if (session.quotaExhausted) {
-    return {
-      counts,
-      message: `${message}. Google's daily UrlFetch quota is used up; the rest waits for tomorrow.`,
-    };
-  }
-  if (moreWork && selectedOnly)
-    message += ". Some offers are not done yet: choose the menu item again in a minute.";
-  else if (moreWork) message += ". The rest continues automatically in a moment.";
-  return {
-    counts,
-    message,
-    progress: session.answered > 0,
-    ...(moreWork && !selectedOnly ? { continueAt: session.nextWindowAt() } : {}),
-  };
+  const orphans = writeLineMessages(book);
+  const run = new CreateRun(ctx, book, ledger, plan, access);
+  const again = run.lookUpLeftSending();
+  run.send([...again, ...plan.toSend].sort((a, b) => a.sheetRow - b.sheetRow));
+  return run.summarize(selectedOnly, orphans);
 }
 
 export function validateOffers(ctx: RunContext): RunOutcome {
-  const opened = openOffersBook(ctx.ss);
+  const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
   const book = opened.book;
-  const plan = planRun(book.offers, null, true);
-  const lines = lineMessages(book);
-  if (lines && lines.texts.length > 0 && book.linesSheet.columns.message !== undefined) {
-    writeColumn(book.linesSheet.sheet, book.linesSheet.columns.message, lines.texts);
-  }
+  const plan = planRun(book.offers, {
+    selected: null,
+    validateOnly: true,
+    ledger: foldLedger(ctx.workbook.readLedger()),
+    nowMs: ctx.clock.now(),
+    formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
+    respectBackoff: false,
+  });
+  const orphans = writeLineMessages(book);
   const lost = writeOfferUpdates(book, plan.updates);
-  const c = plan.counts;
-  let message = `${c.pending} offer(s) ready to send, ${c.invalid} with mistakes to fix (see Message), ${c.skipped} skipped. Nothing was sent.`;
-  if (lost.length > 0) message += ` ${lost.length} row(s) could not be marked.`;
-  message += orphanNote(lines?.orphans ?? []);
-  return { counts: c, message };
+  let message = TEXTS.validated(plan.counts);
+  if (lost.length > 0) message += TEXTS.notMarked(lost.length);
+  message += orphanNote(orphans);
+  return { counts: plan.counts, message };
 }

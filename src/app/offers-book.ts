@@ -1,21 +1,13 @@
-// Reads Offers and Offer lines for a run, and writes offer rows back where they are now.
+// Reads Offers and Offer lines for a run through the workbook, parses them, and writes offer rows
+// back where they are now.
 
-import {
-  LINE_COLUMNS,
-  LINES_SHEET,
-  type LineKey,
-  matchHeaders,
-  OFFER_COLUMNS,
-  OFFERS_SHEET,
-  type OfferKey,
-} from "../core/columns";
-import type { ZonedYmd } from "../core/dates";
-import type { OfferRow } from "../core/offer-types";
+import { LINES_SHEET, type LineKey, OFFERS_SHEET, type OfferKey } from "../core/columns";
+import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
-import { parseOffers } from "../core/parse-offers";
-import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
-import { type ReadSheet, readKeyColumn, readSheet, writeBlocks } from "../shell/sheets";
-import { type ZonedTime, zonedTime } from "../shell/time";
+import { orphanLines, parseOffers } from "../core/parse-offers";
+import type { TableRead, Workbook, ZonedTime } from "../core/ports";
+import { TEXTS } from "../core/texts";
+import type { RowUpdate } from "../core/write-back";
 
 const REQUIRED_OFFER_COLUMNS: readonly OfferKey[] = [
   "offerNumber",
@@ -28,87 +20,64 @@ const REQUIRED_OFFER_COLUMNS: readonly OfferKey[] = [
 const REQUIRED_LINE_COLUMNS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
 
 export interface OffersBook {
-  readonly offersSheet: ReadSheet<OfferKey>;
-  readonly linesSheet: ReadSheet<LineKey>;
+  readonly workbook: Workbook;
+  readonly offersSheet: TableRead<OfferKey>;
+  readonly linesSheet: TableRead<LineKey>;
   readonly offers: OfferRow[];
   readonly lines: ParsedLines;
-  readonly timeZone: string;
   readonly time: ZonedTime;
 }
 
 export type Opened = { ok: true; book: OffersBook } | { ok: false; problem: string };
 
 function missingColumns<K extends string>(
-  read: ReadSheet<K>,
+  read: TableRead<K>,
   required: readonly K[],
-  sheetName: string,
+  sheet: string,
 ): string | null {
-  const missing = read.missing
-    .filter((spec) => required.includes(spec.key))
-    .map((spec) => `"${spec.header}"`);
-  if (missing.length === 0) return null;
-  return `The sheet ${sheetName} has no column ${missing.join(", ")} in row 1. Use MijnKlantportaal › Set up sheets to add it.`;
+  const missing = read.missing.filter((spec) => required.includes(spec.key)).map((spec) => spec.header);
+  return missing.length === 0 ? null : TEXTS.missingColumns(sheet, missing);
 }
 
-export function openOffersBook(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Opened {
-  const offersSheet = ss.getSheetByName(OFFERS_SHEET);
-  const linesSheet = ss.getSheetByName(LINES_SHEET);
-  if (!offersSheet || !linesSheet) {
-    const name = offersSheet ? LINES_SHEET : OFFERS_SHEET;
-    return {
-      ok: false,
-      problem: `There is no sheet named "${name}". Use MijnKlantportaal › Set up sheets first.`,
-    };
-  }
-  const offersRead = readSheet(offersSheet, OFFER_COLUMNS);
-  const linesRead = readSheet(linesSheet, LINE_COLUMNS);
+export function openOffersBook(workbook: Workbook): Opened {
+  const read = workbook.readOffersAndLines();
+  if ("missingSheet" in read) return { ok: false, problem: TEXTS.noSheet(read.missingSheet) };
   const problem =
-    missingColumns(offersRead, REQUIRED_OFFER_COLUMNS, OFFERS_SHEET) ??
-    missingColumns(linesRead, REQUIRED_LINE_COLUMNS, LINES_SHEET);
+    missingColumns(read.offers, REQUIRED_OFFER_COLUMNS, OFFERS_SHEET) ??
+    missingColumns(read.lines, REQUIRED_LINE_COLUMNS, LINES_SHEET);
   if (problem) return { ok: false, problem };
-  const timeZone = ss.getSpreadsheetTimeZone();
-  const time = zonedTime(timeZone);
-  const zonedYmd: ZonedYmd = (d) => time.ymd(d);
-  const lines = parseLines(linesRead.table, linesRead.columns);
-  const offers = parseOffers(offersRead.table, offersRead.columns, lines, zonedYmd);
+  const time = workbook.zonedTime();
+  const lines = parseLines(read.lines.table, read.lines.columns);
+  const offers = parseOffers(read.offers.table, read.offers.columns, lines, (d) => time.ymd(d));
   return {
     ok: true,
-    book: { offersSheet: offersRead, linesSheet: linesRead, offers, lines, timeZone, time },
+    book: { workbook, offersSheet: read.offers, linesSheet: read.lines, offers, lines, time },
   };
 }
 
-/**
- * Writes updates into the rows that hold their offer numbers now: the Offer number column is read
- * again first, since people may sort, insert or delete rows at any moment during a run.
- * Returns the updates whose row could not be found.
- */
+/** Writes updates into the rows that hold them now; returns the updates whose row is gone. */
 export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[]): RowUpdate[] {
-  if (updates.length === 0) return [];
-  const { sheet } = book.offersSheet;
-  // Columns may have been inserted or moved too: match the header row again.
-  const { columns } = matchHeaders(sheet.getRange("1:1").getValues()[0] ?? [], OFFER_COLUMNS);
-  if (columns.offerNumber === undefined || columns.status === undefined) throw new Error(COLUMNS_CHANGED);
-  const keys = readKeyColumn(sheet, columns.offerNumber);
-  const { placed, lost } = locateRows(updates, keys);
-  const same = OUT_KEYS.every((k) => columns[k] === book.offersSheet.columns[k]);
-  writeBlocks(sheet, planBlocks(placed, columns), same && book.offersSheet.plainText(OUT_KEYS));
-  return lost;
+  return book.workbook.writeOfferUpdates(updates, book.offersSheet);
 }
 
-const COLUMNS_CHANGED =
-  "The columns Offer number or Status of the sheet Offers disappeared during the run, so the run stopped before sending anything more. Rows marked sending are checked on the next run.";
+/** Messages for the lines' own Message column: orphans and line problems; "" clears old ones. */
+const OUR_LINE_MESSAGE =
+  /^(No row in Offers has offer number |Offer number: missing|Description: |Amount excl\. VAT: |VAT rate: )/;
 
-/** The Offers rows that intersect the current selection, or null when the selection is elsewhere. */
-export function selectedOfferRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<number> | null {
-  const list = ss.getActiveRangeList();
-  const ranges = list ? list.getRanges() : [];
-  const rows = new Set<number>();
-  let onOffers = false;
-  for (const range of ranges) {
-    if (range.getSheet().getName() !== OFFERS_SHEET) continue;
-    onOffers = true;
-    const first = range.getRow();
-    for (let r = first; r < first + range.getNumRows(); r++) rows.add(r);
-  }
-  return onOffers ? rows : null;
+/** Writes the lines' Message column where it changed; returns the lines that match no offer. */
+export function writeLineMessages(book: OffersBook): LineRow[] {
+  const column = book.linesSheet.columns.message;
+  const orphans = orphanLines(book.offers, book.lines);
+  if (column === undefined) return orphans;
+  const byRow = new Map<number, string>();
+  for (const rows of book.lines.byOffer.values())
+    for (const l of rows) byRow.set(l.sheetRow, l.problems.join("; "));
+  for (const l of orphans)
+    byRow.set(l.sheetRow, l.offerNumber === "" ? TEXTS.lineNoNumber() : TEXTS.lineNoOffer(l.offerNumber));
+  const current = book.linesSheet.table.rows.map((r) => String(r[column]?.display ?? ""));
+  // Our message where a line has a problem; elsewhere our old messages are cleared, and whatever
+  // else the team keeps in a column of that name stays.
+  const texts = current.map((text, i) => byRow.get(i + 2) || (OUR_LINE_MESSAGE.test(text) ? "" : text));
+  if (!texts.every((t, i) => t === current[i])) book.workbook.writeLineMessages(column, texts);
+  return orphans;
 }

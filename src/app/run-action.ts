@@ -1,35 +1,15 @@
-// The frame of every run that writes: one run at a time (document lock), a Run log row at the end,
-// the user told how it went — and an unexpected error reported, never swallowed.
+// The frame of every run that writes: one run at a time (document lock), a continuation when work
+// is left, a Run log row at the end, the user told how it went — and an unexpected error reported,
+// never swallowed.
 
-import { emptyCounts, type RunCounts } from "../core/plan-run";
-import { mailIfNeeded } from "../shell/mail";
-import { makeContext } from "../shell/run-context";
-import { appendRunLog, type RunLogEntry } from "../shell/run-log";
-import { tryDocumentLock } from "../shell/store";
-import {
-  type ContinuationKind,
-  clearContinuations,
-  continuationState,
-  scheduleContinuation,
-} from "../shell/triggers";
-import type { RunContext } from "./context";
+import { emptyCounts } from "../core/plan-run";
+import type { ContinuationKind, RunAction, RunContext } from "../core/ports";
+import { loadState, mailedOn, RUNS_STOPPED_AT, saveState } from "../core/state-keys";
+import { TEXTS } from "../core/texts";
+import type { RunOutcome } from "./run-outcome";
 
 export const LOCK_WAIT_MS = 5000;
 const BUSY_RETRY_MS = 3 * 60_000;
-export const BUSY_MESSAGE =
-  "Another MijnKlantportaal run is in progress (perhaps a scheduled one). Nothing was changed; try again in a few minutes.";
-
-export interface RunOutcome {
-  readonly counts: RunCounts;
-  /** Summary for the Run log and the closing toast. */
-  readonly message: string;
-  /** Set when the run was stopped by something the user must fix (shown as an alert). */
-  readonly stopped?: boolean;
-  /** Set when work is left that a continuation should pick up (epoch ms to start it at). */
-  readonly continueAt?: number;
-  /** False when the API answered nothing useful (down): continuations then back off. */
-  readonly progress?: boolean;
-}
 
 export interface RunOptions {
   /**
@@ -41,35 +21,95 @@ export interface RunOptions {
   readonly mail?: boolean;
 }
 
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Runs `body` holding the document lock; null when another run holds it. */
+export function withLock<T>(ctx: RunContext, body: () => T): { value: T } | null {
+  const lock = ctx.lock.tryLock(LOCK_WAIT_MS);
+  if (!lock) return null;
+  try {
+    return { value: body() };
+  } finally {
+    lock.release();
+  }
+}
+
+/** Schedules (or removes) the continuation; a run busy when scheduled runs were turned off adds none. */
+function arrangeContinuation(ctx: RunContext, kind: ContinuationKind, outcome: RunOutcome): RunOutcome {
+  try {
+    const turnedOff = (loadState(ctx.stores, RUNS_STOPPED_AT)?.at ?? 0) >= ctx.startedAt;
+    if (outcome.continueAt !== undefined && !turnedOff) {
+      ctx.triggers.scheduleContinuation(
+        outcome.continueAt,
+        ctx.clock.now(),
+        kind,
+        outcome.progress !== false,
+      );
+    } else {
+      // Done: remove the continuation, unless it carries other work (a refresh may still be under
+      // way when a create run finds nothing to do, and the other way round).
+      const current = ctx.triggers.continuationKind();
+      if (turnedOff || current === null || current === kind) ctx.triggers.clearContinuations();
+    }
+    return outcome;
+  } catch (error) {
+    return { ...outcome, message: `${outcome.message}${TEXTS.noContinuation(errorText(error))}` };
+  }
+}
+
+function mailIfNeeded(ctx: RunContext, outcome: RunOutcome): void {
+  const kind = outcome.stopped ? "stopped" : outcome.counts.failed > 0 ? "failed" : null;
+  if (kind === null) return;
+  try {
+    const today = ctx.workbook.zonedTime().today(ctx.clock.now());
+    if (loadState(ctx.stores, mailedOn(kind)) === today) return;
+    const body = TEXTS.mailBody(ctx.mailer.spreadsheetName(), outcome.message, ctx.mailer.spreadsheetUrl());
+    if (ctx.mailer.send(TEXTS.mailSubject(kind), body)) saveState(ctx.stores, mailedOn(kind), today);
+  } catch {
+    // A mail that cannot be sent must not turn a finished run into a failed one.
+  }
+}
+
 export function runAction(
-  action: RunLogEntry["action"],
-  startedBy: "menu" | "trigger",
+  ctx: RunContext,
+  action: RunAction,
   body: (ctx: RunContext) => RunOutcome,
   options: RunOptions = {},
 ): RunOutcome {
-  const ctx = makeContext(startedBy);
   const log = (outcome: RunOutcome): void =>
-    appendRunLog(ctx.ss, {
-      startedAt: new Date(ctx.startedAt),
+    ctx.workbook.appendRunLog({
+      startedAt: ctx.startedAt,
       action,
-      startedBy,
+      startedBy: ctx.startedBy,
       counts: outcome.counts,
-      durationSeconds: (ctx.now() - ctx.startedAt) / 1000,
+      durationSeconds: (ctx.clock.now() - ctx.startedAt) / 1000,
       message: outcome.message,
     });
-  const lock = tryDocumentLock(LOCK_WAIT_MS);
-  if (!lock) {
-    let message = BUSY_MESSAGE;
-    if (startedBy === "trigger" && options.continuation) {
+  const held = withLock(ctx, () => {
+    let outcome: RunOutcome;
+    try {
+      outcome = body(ctx);
+    } catch (error) {
+      outcome = { counts: emptyCounts(), message: TEXTS.unexpected(errorText(error)), stopped: true };
+    }
+    if (options.continuation) outcome = arrangeContinuation(ctx, options.continuation, outcome);
+    // Logged while the lock is held, so that two runs never write the same Run log row.
+    log(outcome);
+    return outcome;
+  });
+  if (held === null) {
+    let message = TEXTS.busy();
+    if (ctx.startedBy === "trigger" && options.continuation) {
       // Nobody will start it again: try later rather than end a batch here.
       try {
-        scheduleContinuation(
-          ctx.now() + BUSY_RETRY_MS,
-          ctx.now(),
-          continuationState()?.kind ?? options.continuation,
+        const now = ctx.clock.now();
+        ctx.triggers.scheduleContinuation(
+          now + BUSY_RETRY_MS,
+          now,
+          ctx.triggers.continuationKind() ?? options.continuation,
           true,
         );
-        message += " This scheduled run tries again in a few minutes.";
+        message += TEXTS.busyRetrying();
       } catch {
         // Without a trigger the hourly run picks the work up.
       }
@@ -79,46 +119,7 @@ export function runAction(
     log(outcome);
     return outcome;
   }
-  let outcome: RunOutcome;
-  try {
-    try {
-      outcome = body(ctx);
-    } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
-      outcome = {
-        counts: emptyCounts(),
-        message: `The run stopped on an unexpected error: ${text}`,
-        stopped: true,
-      };
-    }
-    if (options.continuation) {
-      try {
-        if (outcome.continueAt !== undefined) {
-          scheduleContinuation(
-            outcome.continueAt,
-            ctx.now(),
-            options.continuation,
-            outcome.progress !== false,
-          );
-        } else {
-          // Done: remove the continuation, unless it carries other work (a refresh may still be
-          // under way when a create run finds nothing to do, and the other way round).
-          const kind = continuationState()?.kind;
-          if (kind === undefined || kind === options.continuation) clearContinuations();
-        }
-      } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        outcome = {
-          ...outcome,
-          message: `${outcome.message} (Could not schedule the continuation: ${text})`,
-        };
-      }
-    }
-    // Logged while the lock is held, so that two runs never write the same Run log row.
-    log(outcome);
-  } finally {
-    lock.release();
-  }
+  const outcome = held.value;
   if (options.mail) mailIfNeeded(ctx, outcome);
   if (outcome.stopped) ctx.notifier.problem(outcome.message);
   else ctx.notifier.done(outcome.message);

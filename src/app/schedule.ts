@@ -1,31 +1,27 @@
 // Scheduled runs: one hourly trigger for the user who enables them (never a second one in the
-// spreadsheet), and turning them off again.
+// spreadsheet), and turning them off again — which also ends any continuation, including one a
+// busy run would schedule at its end.
 
-import { currentUserEmail, documentStore } from "../shell/store";
-import { installHourly, removeAll } from "../shell/triggers";
+import type { RunContext } from "../core/ports";
+import { clearState, loadState, RUNS_STOPPED_AT, SCHEDULE_OWNER, saveState } from "../core/state-keys";
+import { TEXTS } from "../core/texts";
 
-const OWNER = "MKP_SCHEDULE_OWNER";
-
-export function enableScheduledRuns(): string {
-  const me = currentUserEmail();
-  const props = documentStore();
-  const owner = props.get(OWNER);
-  if (owner && me && owner !== me) {
-    return `Scheduled runs are already on in this spreadsheet, with the API key of ${owner}. Ask them to turn them off first.`;
-  }
-  const result = installHourly();
-  if (me) props.set(OWNER, me);
-  return result === "already"
-    ? "Scheduled runs were already on: pending offers are created every hour."
-    : "Scheduled runs are on: every hour, pending offers are created and statuses refreshed, with your API key.";
+export function enableScheduledRuns(ctx: RunContext): string {
+  const me = ctx.userEmail();
+  const owner = loadState(ctx.stores, SCHEDULE_OWNER);
+  if (owner && me && owner !== me) return TEXTS.scheduleTakenBy(owner);
+  const result = ctx.triggers.installHourly();
+  if (me) saveState(ctx.stores, SCHEDULE_OWNER, me);
+  clearState(ctx.stores, RUNS_STOPPED_AT);
+  return result === "already" ? TEXTS.scheduleAlreadyOn() : TEXTS.scheduleOn();
 }
 
-export function disableScheduledRuns(): string {
-  const me = currentUserEmail();
-  const props = documentStore();
-  const removed = removeAll();
-  const owner = props.get(OWNER);
-  if (owner === me || owner === null) props.remove(OWNER);
-  else if (removed === 0) return `Scheduled runs were turned on by ${owner}: only they can turn them off.`;
-  return removed > 0 ? "Scheduled runs are off." : "Scheduled runs were not on.";
+export function disableScheduledRuns(ctx: RunContext): string {
+  const me = ctx.userEmail();
+  const removed = ctx.triggers.removeAll();
+  saveState(ctx.stores, RUNS_STOPPED_AT, { at: ctx.clock.now() });
+  const owner = loadState(ctx.stores, SCHEDULE_OWNER);
+  if (owner === me || owner === null) clearState(ctx.stores, SCHEDULE_OWNER);
+  else if (removed === 0) return TEXTS.scheduleOwnedBy(owner);
+  return removed > 0 ? TEXTS.scheduleOff() : TEXTS.scheduleWasOff();
 }

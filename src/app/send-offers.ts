@@ -3,15 +3,20 @@
 // marks. 429s and clear temporary errors are retried here; answers after which the offer may exist
 // (5xx, timeouts) leave the row `sending` for reconciliation.
 
+import { type LedgerEntry, newRef, outcomeEntry, sentEntry } from "../core/ledger";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
 import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
 import { classify, type Outcome } from "../core/responses";
+import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import type { ApiSession } from "./api-session";
 
 export interface Sent {
+  /** The item with the ref it was sent under. */
   readonly item: SendItem;
   readonly outcome: Outcome;
+  /** The ledger entry written before it went out. */
+  readonly entry: LedgerEntry;
 }
 
 export interface SendResult {
@@ -26,6 +31,8 @@ export interface SendResult {
 export interface RowWriter {
   /** Writes row updates where their offer numbers are now; returns those whose row is gone. */
   write(updates: RowUpdate[]): RowUpdate[];
+  /** Appends to the ledger (before the marks it belongs to). */
+  record(entries: readonly LedgerEntry[]): void;
   flush(): void;
 }
 
@@ -33,7 +40,7 @@ export interface RowWriter {
 export const MAX_BATCH = 60;
 
 interface Queued {
-  readonly item: SendItem;
+  item: SendItem;
   attempts: number;
   rateLimited: number;
   notBefore: number;
@@ -43,6 +50,7 @@ const rowOf = (item: SendItem, values: RowUpdate["values"]): RowUpdate => ({
   key: item.key,
   sheetRow: item.sheetRow,
   values,
+  ...(item.ref ? { ref: item.ref } : {}),
 });
 
 export function sendOffers(
@@ -52,43 +60,58 @@ export function sendOffers(
   formatTimestamp: (iso: string) => string,
   onProgress: (created: number, toGo: number) => void,
   firstWrites: readonly RowUpdate[] = [],
+  firstLedger: readonly LedgerEntry[] = [],
 ): SendResult {
-  const { ctx } = session;
+  const now = (): number => session.now();
   const sent: Sent[] = [];
   let queue: Queued[] = items.map((item) => ({ item, attempts: 0, rateLimited: 0, notBefore: 0 }));
   let pendingWrites: RowUpdate[] = [...firstWrites];
+  let pendingLedger: LedgerEntry[] = [...firstLedger];
   let created = 0;
   const gone: SendItem[] = [];
 
   while (queue.length > 0 && session.canContinue()) {
-    const now = ctx.now();
+    const at = now();
     if (session.room() === 0) {
       if (!session.waitForRoom()) break;
       continue;
     }
     const earliest = Math.min(...queue.map((q) => q.notBefore));
-    if (earliest > now) {
+    if (earliest > at) {
       if (!session.waitUntil(earliest)) break;
       continue;
     }
-    const ready = queue.filter((q) => q.notBefore <= now).slice(0, Math.min(session.room(), MAX_BATCH));
+    const ready = queue.filter((q) => q.notBefore <= at).slice(0, Math.min(session.room(), MAX_BATCH));
     const inReady = new Set(ready);
     queue = queue.filter((q) => !inReady.has(q));
 
-    // Exactly once: the rows say `sending` in the sheet before their requests leave. A row that
-    // could not be marked (deleted meanwhile) is not sent at all.
-    const lost = writer.write([...pendingWrites, ...ready.map((q) => rowOf(q.item, sendingValues()))]);
+    // Exactly once: the ledger records what is sent, and the rows say `sending` in the sheet, before
+    // the requests leave. A row that could not be marked (deleted meanwhile) is not sent at all.
+    const entries = new Map<Queued, LedgerEntry>();
+    for (const q of ready) {
+      if (q.item.ref === "") q.item = { ...q.item, ref: newRef(at, session.ctx.clock.random()) };
+      entries.set(q, sentEntry(q.item.ref, q.item.body, at));
+    }
+    writer.record([...pendingLedger, ...entries.values()]);
+    pendingLedger = [];
+    const lost = writer.write([
+      ...pendingWrites,
+      ...ready.map((q) => rowOf(q.item, { ...sendingValues(), ref: q.item.ref })),
+    ]);
     pendingWrites = [];
     writer.flush();
     const unmarked = new Set(lost.filter((u) => u.values.status === "sending").map((u) => u.key));
     const batch = ready.filter((q) => !unmarked.has(q.item.key));
-    gone.push(...ready.filter((q) => unmarked.has(q.item.key)).map((q) => q.item));
+    for (const q of ready.filter((r) => unmarked.has(r.item.key))) {
+      gone.push(q.item);
+      pendingLedger.push(outcomeEntry(entries.get(q) as LedgerEntry, "absent", at));
+    }
     if (batch.length === 0) continue;
 
     const exchanges = session.send(
       batch.map((q) => ({ method: "post", path: "/customer-offers/manual", body: q.item.body })),
     );
-    const answeredAt = ctx.now();
+    const answeredAt = now();
     batch.forEach((q, i) => {
       const outcome = classify(exchanges[i] ?? { kind: "network", detail: "no answer" }, answeredAt, true);
       q.attempts++;
@@ -101,25 +124,39 @@ export function sendOffers(
           DEFAULT_RETRY_POLICY,
           answeredAt,
           session.deadline,
-          ctx.random(),
+          session.ctx.clock.random(),
         );
         if (decision.retry) {
           q.notBefore = answeredAt + decision.afterMs;
           queue.push(q);
-          const why =
-            outcome.kind === "rate-limited" ? "waiting for MijnKlantportaal's rate limit" : outcome.reason;
-          pendingWrites.push(rowOf(q.item, { status: "", message: `Not sent yet: ${why}, retrying` }));
+          const why = outcome.kind === "rate-limited" ? TEXTS.waitingForRateLimit() : outcome.reason;
+          pendingWrites.push(rowOf(q.item, { status: "", message: TEXTS.retrying(why) }));
+          // Not created, for certain: the ledger entry stays open until the next attempt's.
+          pendingLedger.push(outcomeEntry(entries.get(q) as LedgerEntry, "absent", answeredAt));
           return;
         }
       }
       if (outcome.kind === "created") created++;
-      sent.push({ item: q.item, outcome });
+      const entry = entries.get(q) as LedgerEntry;
+      sent.push({ item: q.item, outcome, entry });
+      const event =
+        outcome.kind === "created"
+          ? "created"
+          : outcome.kind === "refused"
+            ? "refused"
+            : outcome.kind === "transient" && outcome.ambiguous
+              ? "ambiguous"
+              : "absent";
+      pendingLedger.push(
+        outcomeEntry(entry, event, answeredAt, outcome.kind === "created" ? outcome.offer : undefined),
+      );
       pendingWrites.push(rowOf(q.item, outcomeValues(outcome, formatTimestamp).values));
     });
     queue.sort((a, b) => a.item.sheetRow - b.item.sheetRow);
     if (queue.length > 0) onProgress(created, queue.length);
   }
 
+  writer.record(pendingLedger);
   writer.write(pendingWrites);
   return { sent, unsent: queue.map((q) => q.item), gone };
 }

@@ -11,6 +11,8 @@ export interface ColumnSpec<K extends string> {
   readonly format?: string;
   /** Written by the product (never read as user input). */
   readonly output?: boolean;
+  /** Hidden by setupSheets (the product's own bookkeeping). */
+  readonly hidden?: boolean;
 }
 
 export type OfferKey =
@@ -25,7 +27,8 @@ export type OfferKey =
   | "message"
   | "createdAt"
   | "acceptedAt"
-  | "rejectedAt";
+  | "rejectedAt"
+  | "ref";
 
 export const OFFER_COLUMNS: readonly ColumnSpec<OfferKey>[] = [
   { key: "offerNumber", header: "Offer number", format: "@" },
@@ -40,6 +43,8 @@ export const OFFER_COLUMNS: readonly ColumnSpec<OfferKey>[] = [
   { key: "createdAt", header: "Created at", format: "@", output: true },
   { key: "acceptedAt", header: "Accepted at", format: "@", output: true },
   { key: "rejectedAt", header: "Rejected at", format: "@", output: true },
+  // The row's ref in the ledger (hidden): it follows the row when people sort or edit it.
+  { key: "ref", header: "MKP ref", format: "@", output: true, hidden: true },
 ];
 
 export type LineKey = "offerNumber" | "description" | "amountExclVat" | "vatRate" | "message";

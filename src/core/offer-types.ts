@@ -10,6 +10,8 @@ export type OfferStatus =
   | "rejected"
   | "expired"
   | "skip"
+  | "warning"
+  | "sendAnyway"
   | "unknown";
 
 export interface OfferLineBody {
@@ -48,6 +50,8 @@ export interface OfferRow {
   readonly message: string;
   /** Expires at as `YYYY-MM-DD` when it could be read (for status refresh). */
   readonly expiresAt: string | null;
+  /** The row's ledger ref (hidden column), "" when it has none yet. */
+  readonly ref: string;
   /** Set when the row passed validation. */
   readonly body: CreateOfferBody | null;
   readonly problems: readonly string[];

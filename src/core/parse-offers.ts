@@ -34,10 +34,12 @@ const STATUSES: Readonly<Record<string, OfferStatus>> = {
   rejected: "rejected",
   expired: "expired",
   skip: "skip",
+  warning: "warning",
+  "send anyway": "sendAnyway",
 };
 
 export function statusOf(text: string): OfferStatus {
-  return STATUSES[text.trim().toLowerCase()] ?? "unknown";
+  return STATUSES[text.trim().toLowerCase().replace(/\s+/g, " ")] ?? "unknown";
 }
 
 const TRUE_WORDS = new Set(["true", "yes", "ja", "y", "j", "1", "waar", "x"]);
@@ -157,6 +159,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     offerId: shownText(cell("offerId")),
     message: shownText(cell("message")),
     expiresAt,
+    ref: shownText(cell("ref")),
     body,
     problems,
   };

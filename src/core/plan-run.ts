@@ -2,8 +2,10 @@
 // API outcome writes back into the row.
 
 import { quote } from "./cells";
+import { backoffAfter, type Ledger, type LedgerEntry, type RefHistory } from "./ledger";
 import type { CreateOfferBody, OfferRow } from "./offer-types";
 import type { CreatedOffer, Outcome } from "./responses";
+import { TEXTS } from "./texts";
 import type { OutValues, RowUpdate } from "./write-back";
 
 export interface RunCounts {
@@ -21,16 +23,43 @@ export interface SendItem {
   readonly sheetRow: number;
   readonly offerNumber: string;
   readonly body: CreateOfferBody;
+  /** The row's ledger ref ("" until it is marked, when a new one is given). */
+  readonly ref: string;
+}
+
+/** A row left `sending`: what was sent for it (from the ledger, or the row itself when it has no entry). */
+export interface ToReconcile {
+  readonly row: OfferRow;
+  readonly sent: LedgerEntry | null;
+  readonly history: RefHistory | null;
 }
 
 export interface RunPlan {
   /** Valid offers to send, in sheet order. */
   readonly toSend: SendItem[];
   /** Rows found `sending`: a request may have gone out; reconcile before sending again. */
-  readonly toReconcile: OfferRow[];
+  readonly toReconcile: ToReconcile[];
+  /** Valid offers that wait for their backoff after temporary errors (epoch ms they may go). */
+  readonly waiting: { readonly item: SendItem; readonly notBefore: number }[];
   /** Writes before anything is sent (invalid rows, repaired statuses). */
   readonly updates: RowUpdate[];
   readonly counts: RunCounts;
+}
+
+export interface PlanOptions {
+  /** Sheet rows to consider (createSelectedOffers), or null for every row. */
+  readonly selected: ReadonlySet<number> | null;
+  /** Mark valid rows "ready" instead of queueing them. */
+  readonly validateOnly: boolean;
+  readonly ledger: Ledger;
+  readonly nowMs: number;
+  /** Epoch ms → the day and time as the user reads them. */
+  readonly formatTime: (ms: number) => string;
+  /**
+   * Scheduled runs wait for a row's backoff after temporary errors; a person who chooses the menu
+   * item again wants it tried now.
+   */
+  readonly respectBackoff: boolean;
 }
 
 const CLEARED: OutValues = { offerId: "", amount: "", createdAt: "", acceptedAt: "", rejectedAt: "" };
@@ -39,59 +68,88 @@ const update = (row: OfferRow, values: OutValues): RowUpdate => ({
   key: row.key,
   sheetRow: row.sheetRow,
   values,
+  ...(row.ref ? { ref: row.ref } : {}),
 });
 
-/**
- * @param selected sheet rows to consider (createSelectedOffers), or null for every row.
- * @param validateOnly mark valid rows "ready" instead of queueing them.
- */
-export function planRun(
-  offers: readonly OfferRow[],
-  selected: ReadonlySet<number> | null,
-  validateOnly: boolean,
-): RunPlan {
+/** Writes `values` only when the row does not show them already. */
+function changed(row: OfferRow, values: OutValues): boolean {
+  return values.status !== row.statusText || values.message !== row.message;
+}
+
+export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunPlan {
+  const { selected, validateOnly, ledger, nowMs } = options;
   const toSend: SendItem[] = [];
-  const toReconcile: OfferRow[] = [];
+  const toReconcile: ToReconcile[] = [];
+  const waiting: { item: SendItem; notBefore: number }[] = [];
   const updates: RowUpdate[] = [];
   const counts = emptyCounts();
   for (const row of offers) {
     if (selected && !selected.has(row.sheetRow)) continue;
-    const open = row.status === "pending" || row.status === "invalid";
+    const open =
+      row.status === "pending" ||
+      row.status === "invalid" ||
+      row.status === "warning" ||
+      row.status === "sendAnyway";
+    const history = row.ref ? (ledger.byRef.get(row.ref) ?? null) : null;
     if (open && row.offerId !== "") {
       // The row has an ID: the offer exists. Sending it again would duplicate it.
-      updates.push(
-        update(row, {
-          status: "created",
-          message:
-            "This offer already has an Offer ID, so it was not sent again. To create a new offer, clear Offer ID and Status.",
-        }),
-      );
+      updates.push(update(row, { status: "created", message: TEXTS.rowHasOfferId() }));
       counts.skipped++;
     } else if (open && row.body === null) {
       updates.push(update(row, { status: "invalid", message: row.problems.join("; "), ...CLEARED }));
       counts.invalid++;
     } else if (open && row.body !== null) {
-      if (validateOnly) {
-        updates.push(update(row, { status: "", message: "Ready to send", ...CLEARED }));
+      const earlier = ledger.createdByKey.get(row.key);
+      const last = earlier?.[earlier.length - 1];
+      const item: SendItem = {
+        key: row.key,
+        sheetRow: row.sheetRow,
+        offerNumber: row.offerNumber,
+        body: row.body,
+        ref: row.ref,
+      };
+      const notBefore =
+        history && options.respectBackoff ? history.lastAttemptAt + backoffAfter(history.ambiguousInARow) : 0;
+      if (last && row.status !== "sendAnyway") {
+        // This product created that offer number before (the row was cleared, or copied): a second
+        // offer with the same number only when the user says so.
+        const values = {
+          status: "warning",
+          message: TEXTS.alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at)),
+        };
+        if (changed(row, values)) updates.push(update(row, values));
+        counts.skipped++;
+      } else if (validateOnly) {
+        updates.push(
+          update(row, {
+            status: row.status === "sendAnyway" ? row.statusText : "",
+            message: TEXTS.readyToSend(),
+            ...CLEARED,
+          }),
+        );
+        counts.pending++;
+      } else if (notBefore > nowMs) {
+        waiting.push({ item, notBefore });
+        const values = {
+          status: row.statusText,
+          message: TEXTS.notCreatedRetryAt(options.formatTime(notBefore)),
+        };
+        if (changed(row, values)) updates.push(update(row, values));
         counts.pending++;
       } else {
-        toSend.push({ key: row.key, sheetRow: row.sheetRow, offerNumber: row.offerNumber, body: row.body });
+        toSend.push(item);
       }
     } else if (row.status === "sending") {
       if (validateOnly) counts.pending++;
-      else toReconcile.push(row);
+      else toReconcile.push({ row, sent: history?.open ? history.lastSent : null, history });
     } else if (row.status === "unknown") {
-      updates.push(
-        update(row, {
-          message: `Status ${quote(row.statusText)} is not one this tool knows: clear it to send the offer, or type skip.`,
-        }),
-      );
+      updates.push(update(row, { message: TEXTS.unknownStatus(quote(row.statusText)) }));
       counts.skipped++;
     } else {
       counts.skipped++;
     }
   }
-  return { toSend, toReconcile, updates, counts };
+  return { toSend, toReconcile, waiting, updates, counts };
 }
 
 export const sendingValues = (): OutValues => ({ status: "sending", message: "", ...CLEARED });
@@ -122,7 +180,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: "Not sent: MijnKlantportaal refused the API key. Set the API key again.",
+          message: TEXTS.notSentKeyRefused(),
         },
         count: "pending",
       };
@@ -130,7 +188,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: "Not sent yet: MijnKlantportaal's rate limit was reached, will retry",
+          message: TEXTS.notSentRateLimit(),
         },
         count: "pending",
       };
@@ -138,7 +196,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: "Not sent: today's Google UrlFetch quota is used up, will retry tomorrow",
+          message: TEXTS.notSentQuota(),
         },
         count: "pending",
       };
@@ -149,10 +207,10 @@ export function outcomeValues(
         ? {
             values: {
               status: "sending",
-              message: `${outcome.reason}; will check MijnKlantportaal and retry`,
+              message: TEXTS.willCheck(outcome.reason),
             },
             count: "pending",
           }
-        : { values: { status: "", message: `${outcome.reason}, will retry` }, count: "pending" };
+        : { values: { status: "", message: TEXTS.willRetry(outcome.reason) }, count: "pending" };
   }
 }

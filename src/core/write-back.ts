@@ -12,6 +12,7 @@ export const OUT_KEYS = [
   "createdAt",
   "acceptedAt",
   "rejectedAt",
+  "ref",
 ] as const;
 export type OutKey = (typeof OUT_KEYS)[number];
 export type OutValues = Partial<Record<OutKey, string>>;
@@ -21,6 +22,8 @@ export interface RowUpdate {
   readonly key: string;
   /** The row the offer was in when it was read. */
   readonly sheetRow: number;
+  /** The row's ledger ref, when it has one: found by it first (the offer number may be edited). */
+  readonly ref?: string;
   readonly values: OutValues;
 }
 
@@ -37,7 +40,13 @@ export interface Placed {
 export function locateRows(
   updates: readonly RowUpdate[],
   keyColumn: readonly string[],
+  refColumn: readonly string[] = [],
 ): { placed: Placed[]; lost: RowUpdate[] } {
+  const rowsByRef = new Map<string, number[]>();
+  refColumn.forEach((text, i) => {
+    const ref = text.trim();
+    if (ref !== "") rowsByRef.set(ref, [...(rowsByRef.get(ref) ?? []), i + FIRST_DATA_ROW]);
+  });
   const rowsByKey = new Map<string, number[]>();
   keyColumn.forEach((text, i) => {
     const key = offerKey(text);
@@ -49,6 +58,12 @@ export function locateRows(
   const placed: Placed[] = [];
   const lost: RowUpdate[] = [];
   for (const update of updates) {
+    // A ref on exactly one row is that row, whatever its offer number says now (edited meanwhile).
+    const byRef = update.ref ? (rowsByRef.get(update.ref) ?? []) : [];
+    if (byRef.length === 1 && byRef[0] !== undefined) {
+      placed.push({ row: byRef[0], update });
+      continue;
+    }
     if (update.key === "") {
       // A row without a usable offer number (blank, or an error such as #N/A) can only be found
       // where it was, and only while that row still has no offer number there.

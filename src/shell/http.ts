@@ -1,14 +1,8 @@
 // The HTTP client: sends a batch of API requests in parallel with UrlFetchApp.fetchAll and turns
 // whatever happens (a response, a timeout, a network error, the daily quota) into Exchange values.
 
+import type { ApiRequest, HttpClient } from "../core/ports";
 import type { Exchange, Headers } from "../core/responses";
-
-export interface ApiRequest {
-  readonly method: "get" | "post" | "patch";
-  /** Path under the base URL, e.g. `/customer-offers/manual`. */
-  readonly path: string;
-  readonly body?: unknown;
-}
 
 function failure(error: unknown): Exchange {
   const detail = error instanceof Error ? error.message : String(error);
@@ -18,7 +12,7 @@ function failure(error: unknown): Exchange {
   return { kind: "network", detail };
 }
 
-export class ApiClient {
+export class ApiClient implements HttpClient {
   constructor(
     private readonly baseUrl: string,
     private readonly apiKey: string,

@@ -1,40 +1,16 @@
-// Mails the user who runs the schedule when a scheduled run ends with failures or was stopped —
-// at most once a day for the same kind of problem. Never includes the API key.
+// Sends the summary mail of a scheduled run to the user it runs as (never with the API key in it).
 
-import type { RunContext } from "../app/context";
-import type { RunCounts } from "../core/plan-run";
+import type { Mailer } from "../core/ports";
 
-const MAILED_PREFIX = "MKP_MAILED_";
-
-export function mailIfNeeded(
-  ctx: RunContext,
-  outcome: { counts: RunCounts; message: string; stopped?: boolean },
-): void {
-  const kind = outcome.stopped ? "stopped" : outcome.counts.failed > 0 ? "failed" : null;
-  if (kind === null) return;
-  try {
-    const props = PropertiesService.getUserProperties();
-    const today = Utilities.formatDate(new Date(ctx.now()), ctx.ss.getSpreadsheetTimeZone(), "yyyy-MM-dd");
-    if (props.getProperty(MAILED_PREFIX + kind) === today) return;
-    const to = Session.getEffectiveUser().getEmail();
-    if (!to) return;
-    const subject =
-      kind === "stopped"
-        ? "MijnKlantportaal offers: the scheduled run stopped"
-        : "MijnKlantportaal offers: some offers were refused";
-    const body = [
-      `The scheduled run in the spreadsheet "${ctx.ss.getName()}" ended like this:`,
-      "",
-      outcome.message,
-      "",
-      `Open the spreadsheet to see the Message column of the rows concerned: ${ctx.ss.getUrl()}`,
-      "You get at most one such mail a day.",
-    ].join("\n");
-    MailApp.sendEmail(to, subject, body);
-    props.setProperty(MAILED_PREFIX + kind, today);
-  } catch (error) {
-    console.warn(
-      `Could not send the summary mail: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
+export function appsScriptMailer(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Mailer {
+  return {
+    send(subject, body) {
+      const to = Session.getEffectiveUser().getEmail();
+      if (!to) return false;
+      MailApp.sendEmail(to, subject, body);
+      return true;
+    },
+    spreadsheetName: () => ss.getName(),
+    spreadsheetUrl: () => ss.getUrl(),
+  };
 }

@@ -1,17 +1,8 @@
 // Appends one row per run to the `Run log` sheet (created with its headers when missing).
 
 import { matchHeaders, RUN_LOG_COLUMNS, RUN_LOG_SHEET, type RunLogKey } from "../core/columns";
-import type { RunCounts } from "../core/plan-run";
+import type { RunLogEntry } from "../core/ports";
 import { asTypedText } from "../core/typed-text";
-
-export interface RunLogEntry {
-  readonly startedAt: Date;
-  readonly action: "create" | "validate" | "refresh" | "scheduled" | "setup";
-  readonly startedBy: "menu" | "trigger";
-  readonly counts: RunCounts;
-  readonly durationSeconds: number;
-  readonly message: string;
-}
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,7 +25,7 @@ export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
   while (lastColumn > 1 && (header[lastColumn - 1] === "" || header[lastColumn - 1] === null)) lastColumn--;
   const { columns } = matchHeaders(header, RUN_LOG_COLUMNS);
   const values: Record<RunLogKey, unknown> = {
-    startedAt: entry.startedAt,
+    startedAt: new Date(entry.startedAt),
     action: entry.action,
     startedBy: entry.startedBy,
     created: entry.counts.created,

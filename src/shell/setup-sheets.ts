@@ -11,6 +11,7 @@ import {
   RUN_LOG_COLUMNS,
   RUN_LOG_SHEET,
 } from "../core/columns";
+import { TEXTS } from "../core/texts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -80,7 +81,12 @@ function validateColumn(
 }
 
 export function setupSheets(ss: Spreadsheet): string {
-  const offers = setupSheet(ss, OFFERS_SHEET, OFFER_COLUMNS);
+  // The hidden ref column is the product's own: a create run adds it when it first marks a row.
+  const offers = setupSheet(
+    ss,
+    OFFERS_SHEET,
+    OFFER_COLUMNS.filter((c) => !c.hidden),
+  );
   validateColumn(
     offers.sheet,
     offers.columns.sendNotification,
@@ -101,5 +107,5 @@ export function setupSheets(ss: Spreadsheet): string {
       .build(),
   );
   setupSheet(ss, RUN_LOG_SHEET, RUN_LOG_COLUMNS);
-  return `The sheets ${OFFERS_SHEET}, ${LINES_SHEET} and ${RUN_LOG_SHEET} are ready.`;
+  return TEXTS.setupDone([OFFERS_SHEET, LINES_SHEET, RUN_LOG_SHEET]);
 }

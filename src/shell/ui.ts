@@ -1,19 +1,16 @@
 // Telling the user: toasts for progress, an alert for what stops a run. A trigger run has no one
 // at the keyboard (and getUi() throws there), so it only logs.
 
-export interface Notifier {
-  progress(message: string): void;
-  done(message: string): void;
-  problem(message: string): void;
-}
+import type { Dialogs, Notifier } from "../core/ports";
+
+const TITLE = "MijnKlantportaal";
 
 export function menuNotifier(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Notifier {
-  const title = "MijnKlantportaal";
   return {
-    progress: (message) => ss.toast(message, title, 10),
-    done: (message) => ss.toast(message, title, 15),
+    progress: (message) => ss.toast(message, TITLE, 10),
+    done: (message) => ss.toast(message, TITLE, 15),
     problem: (message) => {
-      SpreadsheetApp.getUi().alert(title, message, SpreadsheetApp.getUi().ButtonSet.OK);
+      SpreadsheetApp.getUi().alert(TITLE, message, SpreadsheetApp.getUi().ButtonSet.OK);
     },
   };
 }
@@ -26,12 +23,13 @@ export function triggerNotifier(): Notifier {
   };
 }
 
-/** Opens a modal dialog from an HTML file of the project, with placeholders filled in (already escaped). */
-export function showHtmlDialog(file: string, fill: Readonly<Record<string, string>>, title: string): void {
-  let html = HtmlService.createHtmlOutputFromFile(file).getContent();
-  for (const [placeholder, text] of Object.entries(fill)) html = html.split(placeholder).join(text);
-  SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(html).setWidth(420).setHeight(260),
-    title,
-  );
-}
+export const appsScriptDialogs: Dialogs = {
+  showHtmlDialog(file, fill, title) {
+    let html = HtmlService.createHtmlOutputFromFile(file).getContent();
+    for (const [placeholder, text] of Object.entries(fill)) html = html.split(placeholder).join(text);
+    SpreadsheetApp.getUi().showModalDialog(
+      HtmlService.createHtmlOutput(html).setWidth(420).setHeight(260),
+      title,
+    );
+  },
+};

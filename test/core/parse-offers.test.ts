@@ -1,4 +1,5 @@
 import { LINE_COLUMNS, matchHeaders, OFFER_COLUMNS } from "../../src/core/columns";
+import { foldLedger } from "../../src/core/ledger";
 import { parseLines } from "../../src/core/parse-lines";
 import { orphanLines, parseOffers } from "../../src/core/parse-offers";
 import { planRun } from "../../src/core/plan-run";
@@ -141,16 +142,24 @@ describe("parsing offers", () => {
       ],
       ["A1", "B2", "C3", "D4", "E5", "F6", "G7"].map((n) => [n, "x", 1, 21]),
     );
-    const plan = planRun(offers, null, false);
+    const options = {
+      selected: null,
+      validateOnly: false,
+      ledger: foldLedger([]),
+      nowMs: 0,
+      formatTime: String,
+      respectBackoff: true,
+    };
+    const plan = planRun(offers, options);
     expect(plan.toSend.map((s) => s.offerNumber)).toEqual(["A1"]);
-    expect(plan.toReconcile.map((s) => s.offerNumber)).toEqual(["E5"]);
+    expect(plan.toReconcile.map((s) => s.row.offerNumber)).toEqual(["E5"]);
     expect(plan.updates.map((u) => [u.key, u.values.status])).toEqual([
       ["b2", "invalid"],
       ["f6", "created"],
       ["g7", undefined],
     ]);
     expect(plan.counts).toEqual({ created: 0, failed: 0, invalid: 1, skipped: 4, pending: 0 });
-    const selected = planRun(offers, new Set([3]), false);
+    const selected = planRun(offers, { ...options, selected: new Set([3]) });
     expect(selected.toSend).toEqual([]);
     expect(selected.updates.map((u) => u.key)).toEqual(["b2"]);
   });

@@ -70,7 +70,7 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
     ss,
     api,
     run: (fn, args, runOpts) => rt.run(fn, args, runOpts),
-    offers: () => ss.displayValues("Offers"),
+    offers: () => withoutRefColumn(ss.displayValues("Offers")),
     column: (header) => {
       const rows = ss.displayValues("Offers");
       const index = (rows[0] ?? []).indexOf(header);
@@ -78,6 +78,15 @@ export async function world(opts: WorldOptions = {}): Promise<World> {
     },
   };
   return w;
+}
+
+/** The product's hidden bookkeeping column (a row's ledger ref), added when a row is first marked. */
+export const REF_HEADER = "MKP ref";
+
+/** Display rows without the hidden ref column, so that tests compare what the team typed and sees. */
+export function withoutRefColumn(rows: string[][]): string[][] {
+  const index = (rows[0] ?? []).indexOf(REF_HEADER);
+  return index < 0 ? rows : rows.map((r) => r.filter((_, i) => i !== index));
 }
 
 /** Fails with the script's error when an execution did not end normally. */

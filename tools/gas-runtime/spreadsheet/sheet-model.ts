@@ -16,6 +16,8 @@ export class SheetModel {
   maxRows: number;
   maxColumns: number;
   frozenRows = 0;
+  hidden = false;
+
   frozenColumns = 0;
   /** rows[r - 1][c - 1]; holes are empty cells. */
   private rows: (Cell | undefined)[][] = [];

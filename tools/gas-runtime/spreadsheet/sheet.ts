@@ -172,6 +172,17 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): SheetFacade {
       sheet.frozenColumns = ctx.int(columns, "columns");
     },
     getFrozenColumns: get("getFrozenColumns", () => sheet.frozenColumns),
+    hideSheet() {
+      rec("hideSheet");
+      sheet.hidden = true;
+      return self;
+    },
+    showSheet() {
+      rec("showSheet");
+      sheet.hidden = false;
+      return self;
+    },
+    isSheetHidden: get("isSheetHidden", () => sheet.hidden),
     activate() {
       rec("activate");
       model.activeSheetName = sheet.name;

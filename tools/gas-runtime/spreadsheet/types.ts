@@ -134,6 +134,9 @@ export interface SheetFacade extends Chain<(typeof SHEET_LAYOUT_METHODS)[number]
   getFrozenRows(): number;
   setFrozenColumns(columns: number): void;
   getFrozenColumns(): number;
+  hideSheet(): SheetFacade;
+  showSheet(): SheetFacade;
+  isSheetHidden(): boolean;
   activate(): SheetFacade;
   clear(): SheetFacade;
   clearContents(): SheetFacade;

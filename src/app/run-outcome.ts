@@ -1,0 +1,19 @@
+// What a use case hands back to the frame of its run (run-action.ts).
+
+import { emptyCounts, type RunCounts } from "../core/plan-run";
+
+export interface RunOutcome {
+  readonly counts: RunCounts;
+  /** Summary for the Run log and the closing toast. */
+  readonly message: string;
+  /** Set when the run was stopped by something the user must fix (shown as an alert). */
+  readonly stopped?: boolean;
+  /** Set when work is left that a continuation should pick up (epoch ms to start it at). */
+  readonly continueAt?: number;
+  /** False when the API answered nothing useful (down): continuations then back off. */
+  readonly progress?: boolean;
+}
+
+export function stopped(message: string, counts?: RunCounts): RunOutcome {
+  return { counts: counts ?? emptyCounts(), message, stopped: true };
+}

@@ -1,0 +1,79 @@
+// The customer-offers list as the API pages it (Laravel's simple paginator: no total, no order or
+// filter documented): one page parsed, its order told from createdAt, timestamps made comparable.
+
+import { asCustomerOffer, type CreatedOffer, parseJson } from "./responses";
+
+export interface ListPage {
+  readonly offers: CreatedOffer[];
+  /** False on the last page. */
+  readonly hasNext: boolean;
+  /** Page size the server used, when it says. */
+  readonly perPage: number | null;
+}
+
+/** A page of the simple-paginator envelope (`data`, `next_page_url`, `per_page`), or null. */
+export function parseListPage(body: string): ListPage | null {
+  const json = parseJson(body);
+  if (json === null || typeof json !== "object") return null;
+  const o = json as Record<string, unknown>;
+  const data = Array.isArray(json) ? json : o.data;
+  if (!Array.isArray(data)) return null;
+  const offers = data.flatMap((item) => {
+    const offer = asCustomerOffer(item);
+    return offer ? [offer] : [];
+  });
+  const next = o.next_page_url;
+  const perPage = typeof o.per_page === "number" ? o.per_page : Number(o.per_page);
+  // Without a next_page_url field, an empty page is the only sure sign of the end.
+  const hasNext = "next_page_url" in o ? typeof next === "string" && next !== "" : data.length > 0;
+  return { offers, hasNext, perPage: Number.isFinite(perPage) && perPage > 0 ? perPage : null };
+}
+
+/** Up to 14 hours either way: a timestamp without an offset is read in no zone we can be sure of. */
+export const UNZONED_MARGIN_MS = 14 * 3_600_000;
+
+/**
+ * Epoch ms of an API timestamp (ATOM: `2024-04-29T21:00:00+02:00`), and how sure that is: a
+ * timestamp without an offset could be in any zone, so it is read as UTC with a margin.
+ */
+export function instantOf(text: string): { ms: number; marginMs: number } | null {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text.trim(),
+  );
+  if (!m) return null;
+  const zone = m[4] ? m[4].replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : "Z";
+  const ms = Date.parse(`${m[1]}T${m[2]}${m[3] ?? ""}${zone}`);
+  if (Number.isNaN(ms)) return null;
+  return { ms, marginMs: m[4] ? 0 : UNZONED_MARGIN_MS };
+}
+
+/** Created no earlier than `sinceMs`, as far as the timestamp can tell (unknown counts as possible). */
+export function createdSince(offer: CreatedOffer, sinceMs: number): boolean {
+  const at = instantOf(offer.createdAt);
+  return at === null || at.ms + at.marginMs >= sinceMs;
+}
+
+/** Certainly created before `beforeMs`. */
+export function createdBefore(offer: CreatedOffer, beforeMs: number): boolean {
+  const at = instantOf(offer.createdAt);
+  return at !== null && at.ms + at.marginMs < beforeMs;
+}
+
+export type ListOrder = "asc" | "desc" | "unknown";
+
+/** Oldest first (asc) or newest first (desc), from one page's createdAt; unknown when it cannot tell. */
+export function orderOf(offers: readonly CreatedOffer[]): ListOrder {
+  let rising = 0;
+  let falling = 0;
+  let previous: number | null = null;
+  for (const offer of offers) {
+    const at = instantOf(offer.createdAt);
+    if (at === null) continue;
+    if (previous !== null && at.ms > previous) rising++;
+    if (previous !== null && at.ms < previous) falling++;
+    previous = at.ms;
+  }
+  if (rising > 0 && falling === 0) return "asc";
+  if (falling > 0 && rising === 0) return "desc";
+  return "unknown";
+}

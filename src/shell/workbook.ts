@@ -1,0 +1,184 @@
+// The sheet gateway: the only code that reads and writes cells. One read per sheet (values, display
+// values and formats of the data range), writes as a few rectangular blocks, and the hidden ledger.
+
+import type { Cell } from "../core/cells";
+import {
+  type ColumnSpec,
+  LINE_COLUMNS,
+  LINES_SHEET,
+  matchHeaders,
+  OFFER_COLUMNS,
+  OFFERS_SHEET,
+  type OfferKey,
+} from "../core/columns";
+import { LEDGER_HEADERS, LEDGER_SHEET, type LedgerEntry, ledgerRow, parseLedgerRows } from "../core/ledger";
+import type { TableRead, Workbook } from "../core/ports";
+import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
+import { appendRunLog } from "./run-log";
+import { zonedTime } from "./time";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const COLUMNS_CHANGED = "COLUMNS_CHANGED";
+
+function readTable<K extends string>(sheet: Sheet, specs: readonly ColumnSpec<K>[]): TableRead<K> {
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const displays = range.getDisplayValues();
+  const formats = range.getNumberFormats();
+  const header = values[0] ?? [];
+  const rows: Cell[][] = [];
+  for (let r = 1; r < values.length; r++) {
+    const v = values[r] ?? [];
+    const d = displays[r] ?? [];
+    const f = formats[r] ?? [];
+    rows.push(v.map((value, c) => ({ value, display: d[c] ?? "", format: f[c] ?? "" })));
+  }
+  const match = matchHeaders(header, specs);
+  const plainText = (keys: readonly K[]): boolean =>
+    keys.every((key) => {
+      const c = match.columns[key];
+      return c === undefined || rows.every((row) => row[c]?.format === "@");
+    });
+  return { ...match, table: { header, rows }, plainText };
+}
+
+/**
+ * Adds the hidden ref column after the last header of Offers, the first time a row is marked, so
+ * that rows can carry their ledger ref. Returns the header row as it is now.
+ */
+function addRefColumn(sheet: Sheet, header: readonly string[]): string[] {
+  const spec = OFFER_COLUMNS.find((c) => c.key === "ref");
+  let last = header.length;
+  while (last > 0 && String(header[last - 1] ?? "").trim() === "") last--;
+  if (!spec) return [...header];
+  const column = last + 1;
+  if (sheet.getMaxColumns() < column)
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
+  const cell = sheet.getRange(1, column, 1, 1);
+  cell.setNumberFormat("@");
+  cell.setValues([[spec.header]]);
+  sheet.hideColumns(column);
+  const next = [...header];
+  next[column - 1] = spec.header;
+  return next;
+}
+
+/** 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: boolean }): Workbook {
+  let offersSheet: Sheet | null = null;
+  let timeZone: string | null = null;
+  const tz = (): string => {
+    timeZone ??= ss.getSpreadsheetTimeZone();
+    return timeZone;
+  };
+  const offers = (): Sheet => {
+    offersSheet ??= ss.getSheetByName(OFFERS_SHEET);
+    if (!offersSheet) throw new Error(COLUMNS_CHANGED);
+    return offersSheet;
+  };
+  let ledgerSheet: Sheet | null | undefined;
+  let ledgerRows = 0;
+  return {
+    readOffersAndLines() {
+      offersSheet = ss.getSheetByName(OFFERS_SHEET);
+      const linesSheet = ss.getSheetByName(LINES_SHEET);
+      if (!offersSheet) return { missingSheet: OFFERS_SHEET };
+      if (!linesSheet) return { missingSheet: LINES_SHEET };
+      return { offers: readTable(offersSheet, OFFER_COLUMNS), lines: readTable(linesSheet, LINE_COLUMNS) };
+    },
+    timeZone: tz,
+    writeOfferUpdates(updates: readonly RowUpdate[], known: TableRead<OfferKey>) {
+      if (updates.length === 0) return [];
+      const sheet = offers();
+      // One call for the header row and the key columns: columns and rows may have moved meanwhile.
+      const shown = sheet.getDataRange().getDisplayValues();
+      let { columns } = matchHeaders(shown[0] ?? [], OFFER_COLUMNS);
+      if (columns.ref === undefined && options.addRefColumn && updates.some((u) => u.values.ref)) {
+        shown[0] = addRefColumn(sheet, shown[0] ?? []);
+        columns = matchHeaders(shown[0], OFFER_COLUMNS).columns;
+      }
+      if (columns.offerNumber === undefined || columns.status === undefined) throw new Error(COLUMNS_CHANGED);
+      const keyColumn = shown.slice(1).map((r) => String(r[columns.offerNumber ?? 0] ?? ""));
+      const refIndex = columns.ref;
+      const refColumn = refIndex === undefined ? [] : shown.slice(1).map((r) => String(r[refIndex] ?? ""));
+      const { placed, lost } = locateRows(updates, keyColumn, refColumn);
+      const same = OUT_KEYS.every((k) => columns[k] === known.columns[k]);
+      const plain = same && known.plainText(OUT_KEYS);
+      for (const block of planBlocks(placed, columns)) {
+        const width = block.cells[0]?.length ?? 0;
+        if (width === 0) continue;
+        const range = sheet.getRange(block.row, block.column, block.cells.length, width);
+        // Cells left undefined keep what is there now (read from the display values just taken).
+        const cells = block.cells.map((r, i) =>
+          r.map((c, j) => (c === undefined ? (shown[block.row - 1 + i]?.[block.column - 1 + j] ?? "") : c)),
+        );
+        // Plain text first, so that nothing written (`=…`, `+31…`, `0012`) becomes a formula or a number.
+        if (!plain) range.setNumberFormat("@");
+        range.setValues(cells);
+      }
+      return lost;
+    },
+    writeLineMessages(column, texts) {
+      if (texts.length === 0) return;
+      const sheet = ss.getSheetByName(LINES_SHEET);
+      if (!sheet) return;
+      const range = sheet.getRange(2, column + 1, texts.length, 1);
+      range.setNumberFormat("@");
+      range.setValues(texts.map((t) => [t]));
+    },
+    selectedOfferRows() {
+      const list = ss.getActiveRangeList();
+      const ranges = list ? list.getRanges() : [];
+      const rows = new Set<number>();
+      let onOffers = false;
+      for (const range of ranges) {
+        if (range.getSheet().getName() !== OFFERS_SHEET) continue;
+        onOffers = true;
+        const first = range.getRow();
+        for (let r = first; r < first + range.getNumRows(); r++) rows.add(r);
+      }
+      return onOffers ? rows : null;
+    },
+    flush: () => SpreadsheetApp.flush(),
+    appendRunLog: (entry) => appendRunLog(ss, entry),
+    zonedTime: () => zonedTime(tz()),
+    readLedger(): LedgerEntry[] {
+      ledgerSheet = ss.getSheetByName(LEDGER_SHEET);
+      if (!ledgerSheet) return [];
+      const values = ledgerSheet.getDataRange().getValues();
+      ledgerRows = values.length;
+      return parseLedgerRows(values.slice(1));
+    },
+    appendLedger(entries: readonly LedgerEntry[]) {
+      if (entries.length === 0) return;
+      if (ledgerSheet === undefined) ledgerSheet = ss.getSheetByName(LEDGER_SHEET);
+      if (!ledgerSheet) {
+        ledgerSheet = ss.insertSheet(LEDGER_SHEET);
+        ledgerSheet.getRange(1, 1, 1, LEDGER_HEADERS.length).setValues([[...LEDGER_HEADERS]]);
+        ledgerSheet.hideSheet();
+        ledgerRows = 1;
+      }
+      if (ledgerRows === 0) ledgerRows = ledgerSheet.getLastRow();
+      const needed = ledgerRows + entries.length;
+      const max = ledgerSheet.getMaxRows();
+      if (needed > max) ledgerSheet.insertRowsAfter(max, Math.max(needed - max, 500));
+      const range = ledgerSheet.getRange(ledgerRows + 1, 1, entries.length, LEDGER_HEADERS.length);
+      range.setNumberFormat("@");
+      range.setValues(entries.map((e) => ledgerRow(e).map((v, i) => (i === 7 ? String(v) : v))));
+      ledgerRows += entries.length;
+    },
+  };
+}
