@@ -1,6 +1,6 @@
 // Offer objects of the MKP double: new ids, a fresh stored offer, and the API view of a stored offer.
 
-import { randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { toAtom } from "./time";
 import type { CustomerOffer, OfferLine, StoredOffer } from "./types";
 
@@ -18,13 +18,22 @@ export interface NewOffer {
   source: "api" | "seed";
 }
 
+/** `prefix` + 14 random [a-z0-9] (one randomBytes call: seeding 10,000 offers must be fast), not `taken`. */
+export function newId(prefix: string, taken: (id: string) => boolean): string {
+  for (;;) {
+    let id = prefix;
+    // 252 = 7 × 36: bytes below it map evenly onto the 36 characters.
+    for (const byte of randomBytes(32)) {
+      if (byte < 252) id += ID_CHARS[byte % 36];
+      if (id.length === prefix.length + 14) break;
+    }
+    if (id.length === prefix.length + 14 && !taken(id)) return id;
+  }
+}
+
 /** "off_" + 14 random [a-z0-9], not `taken`. */
 export function newOfferId(taken: (id: string) => boolean): string {
-  for (;;) {
-    let id = "off_";
-    for (let i = 0; i < 14; i += 1) id += ID_CHARS[randomInt(ID_CHARS.length)];
-    if (!taken(id)) return id;
-  }
+  return newId("off_", taken);
 }
 
 function customerLink(baseUrl: string, customerId: string): CustomerOffer["links"] {
