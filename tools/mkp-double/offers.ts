@@ -18,16 +18,28 @@ export interface NewOffer {
   source: "api" | "seed";
 }
 
-/** `prefix` + 14 random [a-z0-9] (one randomBytes call: seeding 10,000 offers must be fast), not `taken`. */
+/** Random bytes drawn in blocks: one randomBytes call per id would make seeding 10,000 offers slow. */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function randomByte(): number {
+  if (poolAt >= pool.length) {
+    pool = randomBytes(8192);
+    poolAt = 0;
+  }
+  return pool[poolAt++] as number;
+}
+
+/** `prefix` + 14 random [a-z0-9], not `taken`. */
 export function newId(prefix: string, taken: (id: string) => boolean): string {
   for (;;) {
     let id = prefix;
-    // 252 = 7 × 36: bytes below it map evenly onto the 36 characters.
-    for (const byte of randomBytes(32)) {
+    while (id.length < prefix.length + 14) {
+      const byte = randomByte();
+      // 252 = 7 × 36: bytes below it map evenly onto the 36 characters.
       if (byte < 252) id += ID_CHARS[byte % 36];
-      if (id.length === prefix.length + 14) break;
     }
-    if (id.length === prefix.length + 14 && !taken(id)) return id;
+    if (!taken(id)) return id;
   }
 }
 

@@ -96,12 +96,13 @@ export async function serveApi(
   // A request the limiter refuses does not count (Laravel checks before it hits), unless rateCountRefused.
   if (token !== null && state.limiter.used(token, now, policy) >= cfg.rateLimit) {
     if (cfg.rateCountRefused) state.limiter.consume(token, now, policy);
-    const waitMs = state.limiter.retryAfterMs(token, now, policy);
+    const grid = cfg.retryAfterFormat === "http-date" ? "absolute" : "relative";
+    const at = state.limiter.retryAt(token, now, policy, grid);
     const reset =
-      cfg.rateWindow === "calendar"
+      cfg.rateWindow === "calendar" && cfg.otherClientPerMinute <= 0
         ? (Math.floor(now / WINDOW_MS) + 1) * (WINDOW_MS / 1000)
-        : Math.ceil((now + waitMs) / 1000);
-    const headers = tooManyHeaders(cfg.rateLimit, now, waitMs, reset, limitOptions);
+        : Math.ceil(at / 1000);
+    const headers = tooManyHeaders(cfg.rateLimit, now, at - now, reset, limitOptions);
     return answer(429, { code: 429, message: "Too many requests." }, headers, "limiter");
   }
   const consume = (): Record<string, string> => {

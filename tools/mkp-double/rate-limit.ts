@@ -63,15 +63,16 @@ export class RateLimiter {
   }
 
   /**
-   * Milliseconds from `now` until a request of this token would be allowed, in whole seconds (the
-   * retry-after unit): the first s ≥ 1 with a free slot at now + s s. For a rolling window without another
-   * client that is the time until the oldest counted request leaves the window, rounded up.
+   * The virtual time from which a request of this token would be allowed, on the grid of the retry-after
+   * format: `now` + whole seconds (delta seconds), or whole epoch seconds (HTTP date). For a rolling window
+   * without another client that is when the oldest counted request leaves the window, rounded up.
    */
-  retryAfterMs(token: string, now: number, policy: LimitPolicy): number {
+  retryAt(token: string, now: number, policy: LimitPolicy, grid: "relative" | "absolute"): number {
+    const base = grid === "relative" ? now : Math.floor(now / 1000) * 1000;
     for (let s = 1; s <= 3600; s += 1) {
-      if (this.used(token, now + s * 1000, policy) < policy.limit) return s * 1000;
+      if (this.used(token, base + s * 1000, policy) < policy.limit) return base + s * 1000;
     }
-    return 3600 * 1000;
+    return base + 3600 * 1000;
   }
 
   reset(): void {
@@ -92,7 +93,8 @@ export interface TooManyOptions {
 
 /**
  * The headers of a 429: the limit headers and lower-case x-ratelimit-reset (unless rateHeaders is off)
- * and retry-after (unless retryAfterOn429 is off) as seconds or as the IMF-fixdate of `now + waitMs`.
+ * and retry-after (unless retryAfterOn429 is off) as seconds or as the IMF-fixdate of `now + waitMs`
+ * (rounded up to the second).
  */
 export function tooManyHeaders(
   limit: number,
