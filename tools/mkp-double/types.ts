@@ -275,7 +275,7 @@ export interface GenerateOffersOptions {
   createdTo?: number;
   /** Every Nth offer (N, 2N, …) is accepted one hour after its creation. */
   acceptedEvery?: number;
-  /** Every Nth offer that is not accepted is rejected one hour after its creation. */
+  /** Every Nth offer (N, 2N, …) not already accepted is rejected one hour after its creation. */
   rejectedEvery?: number;
   /** Lines of every offer (default one line of 100.00 at 21 %). */
   lines?: OfferLine[];
