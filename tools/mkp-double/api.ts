@@ -1,6 +1,8 @@
-// API routes of the MKP double (after auth, rate limit and faults): offers and customers under /v1.
+// API routes of the MKP double (after auth, rate limit and faults): offers and customers under /v1, with
+// the scope each route needs and its template for the request log.
 
-import { paginate } from "./pagination";
+import { validateCreateCustomer } from "./customers";
+import { type ListView, pageOf, paginate, perPageRefusal } from "./pagination";
 import type { DoubleState } from "./state";
 import { toAtom } from "./time";
 import type { StoredOffer } from "./types";
@@ -22,12 +24,35 @@ export interface ApiResult {
   status: number;
   body: unknown;
   offerId?: string;
+  customerId?: string;
 }
 
 const error = (status: number, message: string): ApiResult => ({ status, body: { code: status, message } });
 export type Route =
-  | { name: "create-offer" | "list-offers" | "list-customers" }
+  | { name: "create-offer" | "list-offers" | "list-customers" | "create-customer" }
   | { name: "get-offer" | "patch-offer" | "get-customer"; id: string };
+
+/** The scope a route needs (mkp-api.md §5). */
+export const ROUTE_SCOPES: Record<Route["name"], string> = {
+  "list-offers": "offers.read",
+  "get-offer": "offers.read",
+  "create-offer": "offers.write",
+  "patch-offer": "offers.write",
+  "list-customers": "customers.read",
+  "get-customer": "customers.read",
+  "create-customer": "customers.write",
+};
+
+/** The route's template for the request log and stats, e.g. "GET /customer-offers/{id}". */
+export const ROUTE_TEMPLATES: Record<Route["name"], string> = {
+  "list-offers": "GET /customer-offers",
+  "get-offer": "GET /customer-offers/{id}",
+  "create-offer": "POST /customer-offers/manual",
+  "patch-offer": "PATCH /customer-offers/{id}",
+  "list-customers": "GET /customers",
+  "get-customer": "GET /customers/{id}",
+  "create-customer": "POST /customers",
+};
 
 /** The route of a method and path after /v1, or null when there is none (→ 404 "Not found."). */
 export function matchRoute(method: string, path: string): Route | null {
@@ -42,6 +67,7 @@ export function matchRoute(method: string, path: string): Route | null {
   }
   if (resource === "customers" && method === "GET")
     return id === undefined ? { name: "list-customers" } : { name: "get-customer", id };
+  if (resource === "customers" && method === "POST" && id === undefined) return { name: "create-customer" };
   return null;
 }
 
@@ -56,10 +82,15 @@ export function handleApi(state: DoubleState, route: Route, req: ApiRequest): Ap
     case "patch-offer":
       return patchOffer(state, route.id, req);
     case "list-customers":
-      return {
-        status: 200,
-        body: paginate(state.customers(), req.query, `${state.baseUrl}/customers`, state.settings),
-      };
+      return list(
+        state,
+        req,
+        "/customers",
+        () => state.listedCustomers(),
+        (c) => c,
+      );
+    case "create-customer":
+      return createCustomer(state, req);
     case "get-customer": {
       const customer = state.findCustomer(route.id, req.now);
       return customer === null
@@ -129,8 +160,41 @@ function createOffer(state: DoubleState, req: ApiRequest): ApiResult {
 }
 
 function listOffers(state: DoubleState, req: ApiRequest): ApiResult {
-  const page = paginate(state.listedOffers(), req.query, `${state.baseUrl}/customer-offers`, state.settings);
-  return { status: 200, body: { ...page, data: page.data.map((o) => state.toApi(o)) } };
+  return list(
+    state,
+    req,
+    "/customer-offers",
+    () => state.listedOffers(),
+    (o) => state.toApi(o),
+  );
+}
+
+/** A list page: per_page refusal first, then the list hooks (mutations before the answer), then the page. */
+function list<T>(
+  state: DoubleState,
+  req: ApiRequest,
+  path: "/customer-offers" | "/customers",
+  view: () => ListView<T>,
+  toApi: (item: T) => unknown,
+): ApiResult {
+  const refusal = perPageRefusal(req.query, state.settings);
+  if (refusal !== null) return { status: state.settings.validationErrorStatus, body: refusal };
+  state.beforeList(path, pageOf(req.query), req.now);
+  const page = paginate(view(), req.query, `${state.baseUrl}${path}`, state.settings);
+  return { status: 200, body: { ...page, data: page.data.map(toApi) } };
+}
+
+function createCustomer(state: DoubleState, req: ApiRequest): ApiResult {
+  const body = objectBody(req);
+  if (isResult(body)) return body;
+  const { errors, customer } = validateCreateCustomer(body);
+  if (customer === null) return invalid(state, errors);
+  const created = state.createCustomer(customer, req.now);
+  return {
+    status: state.settings.customerCreatedStatus,
+    body: structuredClone(created),
+    customerId: created.id,
+  };
 }
 
 const offerNotFound = (): ApiResult => error(404, "No Customer Offer can be found for the given ID");

@@ -102,6 +102,8 @@ export async function startMkpDouble(
     addCustomers: (items) => call("POST", "/customers", items),
     customers: () => call("GET", "/customers"),
     seedOffers: (offers) => call("POST", "/offers", offers),
+    seedGenerated: (options) => call("POST", "/generate-offers", options),
+    seedGeneratedCustomers: (options) => call("POST", "/generate-customers", options),
     offers: () => call("GET", "/offers"),
     updateOffer: (id, patch) => call("PATCH", `/offers/${encodeURIComponent(id)}`, patch),
     deleteOffer: async (id) => {
@@ -118,6 +120,13 @@ export async function startMkpDouble(
       await call("DELETE", "/faults");
     },
     faults: () => call("GET", "/faults"),
+    addListHooks: (rules) => call("POST", "/list-hooks", rules),
+    listHooks: () => call("GET", "/list-hooks"),
+    clearListHooks: async () => {
+      await call("DELETE", "/list-hooks");
+    },
+    tooManyRequests: () => call("GET", "/rate-limited"),
+    rateViolations: () => call("GET", "/rate-violations"),
     stats: () => call("GET", "/stats"),
     stop: async () => {
       process.off("exit", killOnExit);

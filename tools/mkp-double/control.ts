@@ -1,8 +1,18 @@
 // Control interface of the MKP double over HTTP (under /__control/, no auth, never rate-limited or
-// logged): the MkpControl operations as JSON endpoints, used by client.ts.
+// logged): the MkpControl operations as JSON endpoints, used by client.ts. Routes: reset, config,
+// customers, offers[/:id], generate-offers, generate-customers, requests, faults, list-hooks,
+// rate-limited, rate-violations, stats.
 
 import type { DoubleState } from "./state";
-import type { Customer, DoubleConfig, FaultRule, OfferSeed } from "./types";
+import type {
+  Customer,
+  DoubleConfig,
+  FaultRule,
+  GenerateCustomersOptions,
+  GenerateOffersOptions,
+  ListHookRule,
+  OfferSeed,
+} from "./types";
 
 export interface ControlResult {
   status: number;
@@ -69,6 +79,21 @@ export function handleControl(state: DoubleState, method: string, path: string, 
     case "DELETE faults":
       state.clearFaults();
       return ok({ cleared: true });
+    case "POST generate-offers":
+      return ok(state.seedGenerated(objectOf(body) as unknown as GenerateOffersOptions, now));
+    case "POST generate-customers":
+      return ok(state.seedGeneratedCustomers(objectOf(body) as unknown as GenerateCustomersOptions, now));
+    case "GET list-hooks":
+      return ok(state.listHooks());
+    case "POST list-hooks":
+      return ok(state.addListHooks(listOf<ListHookRule>(body, "rules", "hooks")));
+    case "DELETE list-hooks":
+      state.clearListHooks();
+      return ok({ cleared: true });
+    case "GET rate-limited":
+      return ok(state.tooManyRequests());
+    case "GET rate-violations":
+      return ok(state.rateViolations());
     case "GET stats":
       return ok(state.stats());
     default:

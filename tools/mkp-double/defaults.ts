@@ -5,18 +5,29 @@ import type { Customer, DoubleConfig } from "./types";
 export const DEFAULT_CONFIG: Readonly<DoubleConfig> = Object.freeze({
   apiKeys: ["demo-key-0001", "test-key-0001"],
   readOnlyKeys: [],
+  keyScopes: {},
   rateLimit: 60,
+  rateWindow: "calendar",
+  rateHeaders: true,
+  retryAfterOn429: true,
+  retryAfterFormat: "seconds",
+  otherClientPerMinute: 0,
+  rateCountRefused: false,
   validationErrorStatus: 422,
   unknownCustomerStatus: 404,
   rejectDuplicateOfferNumbers: false,
   createdStatus: 201,
+  customerCreatedStatus: 201,
   enforceExpiryAfterIssue: true,
   amountIncludesVat: false,
   perPage: 15,
+  perPageMode: "ignore",
   honourPerPage: false,
   maxPerPage: 100,
   listOrder: "asc",
+  customerListOrder: "asc",
   acceptAnyCustomer: false,
+  fuzz: null,
 });
 
 export const CUSTOMER_ID_PATTERN = /^cst_[A-Za-z0-9]+$/;
@@ -25,13 +36,20 @@ export function defaultConfig(): DoubleConfig {
   return structuredClone({ ...DEFAULT_CONFIG }) as DoubleConfig;
 }
 
-/** Merges a partial config into a config, ignoring undefined values and unknown keys. */
+/**
+ * Merges a partial config into a config, ignoring undefined values and unknown keys. honourPerPage is an
+ * alias of perPageMode: given alone it sets the mode; the mode (given or not) keeps the alias in step.
+ */
 export function mergeConfig(base: DoubleConfig, partial: Partial<DoubleConfig> | undefined): DoubleConfig {
   const next = { ...base } as Record<string, unknown>;
   for (const [key, value] of Object.entries(partial ?? {})) {
     if (value !== undefined && key in DEFAULT_CONFIG) next[key] = structuredClone(value);
   }
-  return next as unknown as DoubleConfig;
+  const merged = next as unknown as DoubleConfig;
+  if (partial?.perPageMode === undefined && partial?.honourPerPage !== undefined)
+    merged.perPageMode = partial.honourPerPage ? "honour" : "ignore";
+  merged.honourPerPage = merged.perPageMode === "honour";
+  return merged;
 }
 
 export function defaultCustomers(): Customer[] {

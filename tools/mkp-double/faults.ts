@@ -17,6 +17,8 @@ export interface FaultTarget {
   /** Path after /v1. */
   path: string;
   offerNumber?: string;
+  companyName?: string;
+  primaryEmail?: string;
 }
 
 function check(rule: FaultRule): void {
@@ -62,5 +64,11 @@ function matches(rule: FaultRule, target: FaultTarget): boolean {
   if (m.method !== undefined && m.method.toUpperCase() !== target.method.toUpperCase()) return false;
   if (m.path !== undefined && !target.path.startsWith(m.path)) return false;
   if (m.offerNumber !== undefined && m.offerNumber !== target.offerNumber) return false;
+  if (m.companyName !== undefined && m.companyName !== target.companyName) return false;
+  if (
+    m.primaryEmail !== undefined &&
+    m.primaryEmail.toLowerCase() !== (target.primaryEmail ?? "").toLowerCase()
+  )
+    return false;
   return true;
 }

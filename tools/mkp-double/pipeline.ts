@@ -1,60 +1,15 @@
-// The path of one API request through the MKP double: log, rate limit, auth, injected faults, route,
-// answer (or hold / reset the socket for timeout faults).
+// The path of one API request through the MKP double: log, rate-violation check, route, rate limit,
+// auth and scopes, injected faults, fuzz mode, route handler, answer (or hold / reset the socket).
 
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from "node:http";
-import type { Socket } from "node:net";
-import { handleApi, matchRoute } from "./api";
-import { limitHeaders, nextWindow, tooManyHeaders } from "./rate-limit";
+import { handleApi, matchRoute, ROUTE_SCOPES, ROUTE_TEMPLATES } from "./api";
+import type { FaultTarget } from "./faults";
+import { limitHeaders, retryUntil, tooManyHeaders, WINDOW_MS } from "./rate-limit";
 import type { DoubleState } from "./state";
 import { nowFrom } from "./time";
+import { type Holds, sendJson, sendRaw } from "./transport";
 
-/** Sockets held open by timeout faults, and timers of delay faults; all released by close(). */
-export class Holds {
-  private timers = new Set<NodeJS.Timeout>();
-  private sockets = new Set<Socket>();
-
-  hold(socket: Socket, ms: number): void {
-    this.sockets.add(socket);
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      this.sockets.delete(socket);
-      socket.destroy();
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
-  }
-
-  releaseAll(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    for (const socket of this.sockets) socket.destroy();
-    this.timers.clear();
-    this.sockets.clear();
-  }
-}
-
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    ...headers,
-    "Content-Type": "application/json",
-    "Content-Length": Buffer.byteLength(text),
-  });
-  res.end(text);
-}
+export { Holds, sendJson } from "./transport";
 
 function parseJson(raw: string): unknown {
   if (raw.trim() === "") return undefined;
@@ -83,6 +38,11 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
 export async function serveApi(
   state: DoubleState,
   holds: Holds,
@@ -102,8 +62,22 @@ export async function serveApi(
     headers: flatHeaders(req),
     body: json !== undefined ? json : raw === "" ? null : raw,
   });
-  const answer = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const token = bearerToken(req);
+  if (token !== null) state.rateBook.arrive(token, entry.seq, now);
+  /** Every answer goes through here, so that each 429 is recorded with the wait it asked for. */
+  const settle = (status: number, headers: Record<string, string>, source: string): void => {
     entry.status = status;
+    if (status === 429 && token !== null)
+      state.rateBook.record({
+        token,
+        seq: entry.seq,
+        at: now,
+        retryUntil: retryUntil(headerValue(headers, "retry-after"), now),
+        source,
+      });
+  };
+  const answer = (status: number, body: unknown, headers: Record<string, string> = {}, source = "api") => {
+    settle(status, headers, source);
     sendJson(res, status, body, headers);
   };
   // Like Laravel, an unknown route is a 404 before auth and throttling.
@@ -111,37 +85,50 @@ export async function serveApi(
   const apiPath = v1 === null ? url.pathname : (v1[1] ?? "/").replace(/\/+$/, "") || "/";
   const matched = v1 === null ? null : matchRoute(method, apiPath);
   if (matched === null) return answer(404, { code: 404, message: "Not found." });
+  entry.route = ROUTE_TEMPLATES[matched.name];
   const cfg = state.settings;
-  const token = bearerToken(req);
-  if (token !== null && state.limiter.used(token, now) >= cfg.rateLimit) {
-    const { retryAfter, reset } = nextWindow(now);
-    return answer(
-      429,
-      { code: 429, message: "Too many requests." },
-      tooManyHeaders(cfg.rateLimit, retryAfter, reset),
-    );
+  const policy = state.limitPolicy();
+  const limitOptions = {
+    rateHeaders: cfg.rateHeaders,
+    retryAfterOn429: cfg.retryAfterOn429,
+    retryAfterFormat: cfg.retryAfterFormat,
+  };
+  // A request the limiter refuses does not count (Laravel checks before it hits), unless rateCountRefused.
+  if (token !== null && state.limiter.used(token, now, policy) >= cfg.rateLimit) {
+    if (cfg.rateCountRefused) state.limiter.consume(token, now, policy);
+    const grid = cfg.retryAfterFormat === "http-date" ? "absolute" : "relative";
+    const at = state.limiter.retryAt(token, now, policy, grid);
+    const reset =
+      cfg.rateWindow === "calendar" && cfg.otherClientPerMinute <= 0
+        ? (Math.floor(now / WINDOW_MS) + 1) * (WINDOW_MS / 1000)
+        : Math.ceil(at / 1000);
+    const headers = tooManyHeaders(cfg.rateLimit, now, at - now, reset, limitOptions);
+    return answer(429, { code: 429, message: "Too many requests." }, headers, "limiter");
   }
-  const consume = (): Record<string, string> =>
-    token === null ? {} : limitHeaders(cfg.rateLimit, cfg.rateLimit - state.limiter.consume(token, now));
-  const known = token !== null && (cfg.apiKeys.includes(token) || cfg.readOnlyKeys.includes(token));
+  const consume = (): Record<string, string> => {
+    if (token === null) return {};
+    const used = state.limiter.consume(token, now, policy);
+    return cfg.rateHeaders ? limitHeaders(cfg.rateLimit, cfg.rateLimit - used) : {};
+  };
+  const scopes = token === null ? undefined : cfg.keyScopes[token];
+  const known =
+    token !== null &&
+    (cfg.apiKeys.includes(token) || cfg.readOnlyKeys.includes(token) || scopes !== undefined);
   if (!known) return answer(401, { code: 401, message: "Unauthenticated." }, consume());
+  const readOnly = cfg.readOnlyKeys.includes(token) && !cfg.apiKeys.includes(token);
   if (
-    cfg.readOnlyKeys.includes(token) &&
-    !cfg.apiKeys.includes(token) &&
-    (method === "POST" || method === "PATCH")
+    (readOnly && (method === "POST" || method === "PATCH")) ||
+    (scopes !== undefined && !scopes.includes(ROUTE_SCOPES[matched.name]))
   )
     return answer(403, { code: 403, message: "This action is unauthorized." }, consume());
 
-  const fault = state.faultBook.take({
-    method,
-    path: apiPath,
-    offerNumber: offerNumberOf(state, apiPath, json),
-  });
+  const fault = state.faultBook.take(faultTarget(state, method, apiPath, json));
   if (fault?.kind === "rate-limit") {
     entry.fault = fault.kind;
     const retryAfter = Math.max(0, Math.round(fault.retryAfterSeconds));
-    const headers = tooManyHeaders(cfg.rateLimit, retryAfter, Math.ceil(now / 1000) + retryAfter);
-    return answer(429, { code: 429, message: "Too many requests." }, headers);
+    const reset = Math.ceil(now / 1000) + retryAfter;
+    const headers = tooManyHeaders(cfg.rateLimit, now, retryAfter * 1000, reset, limitOptions);
+    return answer(429, { code: 429, message: "Too many requests." }, headers, "fault");
   }
   const rateHeaders = consume();
   if (fault !== null) entry.fault = fault.kind;
@@ -157,12 +144,28 @@ export async function serveApi(
       now,
     });
     if (result.offerId !== undefined) entry.offerId = result.offerId;
+    if (result.customerId !== undefined) entry.customerId = result.customerId;
     return result;
   };
+  if (fault === null && state.fuzzer?.affects(apiPath)) {
+    const fuzzer = state.fuzzer;
+    const creates = matched.name === "create-offer" || matched.name === "create-customer";
+    const createsFirst = creates && fuzzer.createsFirst();
+    const created =
+      createsFirst &&
+      (() => {
+        const result = route();
+        return result.offerId !== undefined || result.customerId !== undefined;
+      })();
+    const odd = fuzzer.answer(token);
+    entry.fuzz = creates ? { ...odd.record, created } : odd.record;
+    settle(odd.status, odd.headers, "fuzz");
+    return sendRaw(res, odd.status, odd.body, odd.headers);
+  }
   switch (fault?.kind) {
     case "status": {
       const body = fault.body === undefined ? genericError(fault.status) : fault.body;
-      return answer(fault.status, body, { ...rateHeaders, ...(fault.headers ?? {}) });
+      return answer(fault.status, body, { ...rateHeaders, ...(fault.headers ?? {}) }, "fault");
     }
     case "timeout":
       return holds.hold(req.socket, fault.holdMs ?? 30_000);
@@ -171,7 +174,7 @@ export async function serveApi(
       return;
     case "created-then-status":
       route();
-      return answer(fault.status, genericError(fault.status), rateHeaders);
+      return answer(fault.status, genericError(fault.status), rateHeaders, "fault");
     case "created-then-timeout":
       route();
       return holds.hold(req.socket, fault.holdMs ?? 30_000);
@@ -188,19 +191,35 @@ function genericError(status: number): { code: number; message: string } {
   return { code: status, message: status === 500 ? "Server Error" : (STATUS_CODES[status] ?? "Error") };
 }
 
-/** The offer number a request is about: its JSON body's, or that of the offer /customer-offers/{id} names. */
-function offerNumberOf(state: DoubleState, apiPath: string, json: unknown): string | undefined {
-  if (
-    typeof json === "object" &&
-    json !== null &&
-    typeof (json as { offerNumber?: unknown }).offerNumber === "string"
-  )
-    return (json as { offerNumber: string }).offerNumber;
-  const m = /^\/customer-offers\/([^/]+)$/.exec(apiPath);
-  if (m?.[1] === undefined) return undefined;
-  try {
-    return state.findOffer(decodeURIComponent(m[1]))?.offerNumber;
-  } catch {
-    return undefined;
-  }
+const stringField = (json: unknown, field: string): string | undefined => {
+  if (typeof json !== "object" || json === null) return undefined;
+  const value = (json as Record<string, unknown>)[field];
+  return typeof value === "string" ? value : undefined;
+};
+
+/**
+ * What fault rules can match: the offer number / company name / e-mail of the JSON body, or of the offer
+ * (/customer-offers/{id}) or customer (/customers/{id}) the path names.
+ */
+function faultTarget(state: DoubleState, method: string, apiPath: string, json: unknown): FaultTarget {
+  const target: FaultTarget = { method, path: apiPath };
+  const decode = (segment: string): string | null => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return null;
+    }
+  };
+  const offerId = /^\/customer-offers\/([^/]+)$/.exec(apiPath)?.[1];
+  const offerNumber =
+    stringField(json, "offerNumber") ??
+    (offerId === undefined ? undefined : state.findOffer(decode(offerId) ?? "")?.offerNumber);
+  if (offerNumber !== undefined) target.offerNumber = offerNumber;
+  const customerId = /^\/customers\/([^/]+)$/.exec(apiPath)?.[1];
+  const customer = customerId === undefined ? null : state.findCustomer(decode(customerId) ?? "", Date.now());
+  const companyName = stringField(json, "companyName") ?? customer?.companyName;
+  if (companyName !== undefined) target.companyName = companyName;
+  const primaryEmail = stringField(json, "primaryEmail") ?? customer?.primaryEmail;
+  if (primaryEmail !== undefined) target.primaryEmail = primaryEmail;
+  return target;
 }

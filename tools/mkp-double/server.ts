@@ -4,9 +4,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleControl } from "./control";
-import { Holds, sendJson, serveApi } from "./pipeline";
+import { serveApi } from "./pipeline";
 import { DoubleState } from "./state";
 import { nowFrom } from "./time";
+import { Holds, sendJson } from "./transport";
 import type { DoubleConfig, MkpControl } from "./types";
 
 export type * from "./types";
@@ -100,6 +101,8 @@ export function createMkpDouble(config?: Partial<DoubleConfig>): MkpDouble {
     addCustomers: (items) => state.addCustomers(items),
     customers: () => state.customers(),
     seedOffers: (offers) => state.seedOffers(offers),
+    seedGenerated: (options) => state.seedGenerated(options),
+    seedGeneratedCustomers: (options) => state.seedGeneratedCustomers(options),
     offers: () => state.offers(),
     updateOffer: (id, patch) => state.updateOffer(id, patch),
     deleteOffer: (id) => state.deleteOffer(id),
@@ -108,6 +111,11 @@ export function createMkpDouble(config?: Partial<DoubleConfig>): MkpDouble {
     injectFaults: (rules) => state.injectFaults(rules),
     clearFaults: () => state.clearFaults(),
     faults: () => state.faults(),
+    addListHooks: (rules) => state.addListHooks(rules),
+    listHooks: () => state.listHooks(),
+    clearListHooks: () => state.clearListHooks(),
+    tooManyRequests: () => state.tooManyRequests(),
+    rateViolations: () => state.rateViolations(),
     stats: () => state.stats(),
   };
   return double;

@@ -1,24 +1,38 @@
-// State of the MKP double: config, customers, offers, request log, faults and rate windows, with
-// the control operations (MkpControl) and the helpers the API routes use.
+// State of the MKP double: config, customers, offers, request log, faults, list hooks, rate windows and
+// fuzz PRNG, with the control operations (MkpControl) and the helpers the API routes use. Offers are kept
+// in creation order with an id index, so seeding and listing 10,000 of them stays fast.
 
+import type { NewCustomer } from "./customers";
 import { CUSTOMER_ID_PATTERN, defaultConfig, defaultCustomers, makeCustomer, mergeConfig } from "./defaults";
 import { FaultBook } from "./faults";
+import { Fuzzer } from "./fuzz";
+import { generateCustomers, generateOffers } from "./generate";
+import { ListHookBook } from "./list-hooks";
 import { offerAmount } from "./money";
-import { blankOffer, type NewOffer, newOfferId, toApiOffer } from "./offers";
-import { RateLimiter } from "./rate-limit";
+import { blankOffer, type NewOffer, newId, newOfferId, toApiOffer } from "./offers";
+import { type ListView, viewOf } from "./pagination";
+import { type LimitPolicy, RateBook, RateLimiter } from "./rate-limit";
 import { addDays, amsterdamDate, normaliseDateTime, toAtom } from "./time";
 import type {
   ActiveFaultRule,
+  ActiveListHook,
   Customer,
   CustomerOffer,
   DoubleConfig,
   DoubleStats,
   FaultRule,
+  GenerateCustomersOptions,
+  Generated,
+  GenerateOffersOptions,
+  ListHookAction,
+  ListHookRule,
   MkpControl,
   OfferPatch,
   OfferSeed,
+  RateViolation,
   ReceivedRequest,
   StoredOffer,
+  TooManyRecord,
 } from "./types";
 
 export class DoubleState implements MkpControl {
@@ -27,11 +41,19 @@ export class DoubleState implements MkpControl {
   settings: DoubleConfig;
   readonly faultBook = new FaultBook();
   readonly limiter = new RateLimiter();
+  readonly rateBook = new RateBook();
+  readonly hookBook = new ListHookBook();
+  /** The fuzz PRNG; re-seeded by reset and by configure({fuzz}). */
+  fuzzer: Fuzzer | null = null;
   private customerMap = new Map<string, Customer>();
+  /** customerMap's values in insertion order, rebuilt lazily after a change. */
+  private customerArray: Customer[] | null = null;
   private offerList: StoredOffer[] = [];
+  private offerIndex = new Map<string, StoredOffer>();
   private log: ReceivedRequest[] = [];
   private seq = 0;
   private createdCount = 0;
+  private customersCreatedCount = 0;
 
   constructor(config?: Partial<DoubleConfig>) {
     this.settings = defaultConfig();
@@ -41,18 +63,32 @@ export class DoubleState implements MkpControl {
   reset(config?: Partial<DoubleConfig>): DoubleConfig {
     this.settings = mergeConfig(defaultConfig(), config);
     this.customerMap = new Map(defaultCustomers().map((c) => [c.id, c]));
+    this.customerArray = null;
     this.offerList = [];
+    this.offerIndex = new Map();
     this.log = [];
     this.seq = 0;
     this.createdCount = 0;
+    this.customersCreatedCount = 0;
     this.faultBook.clear();
+    this.hookBook.clear();
     this.limiter.reset();
+    this.rateBook.reset();
+    this.fuzzer = this.settings.fuzz === null ? null : new Fuzzer(this.settings.fuzz);
     return this.config();
   }
 
   configure(partial: Partial<DoubleConfig>): DoubleConfig {
     this.settings = mergeConfig(this.settings, partial);
+    if (partial.fuzz !== undefined)
+      this.fuzzer = this.settings.fuzz === null ? null : new Fuzzer(this.settings.fuzz);
     return this.config();
+  }
+
+  /** The limiter's view of the config. */
+  limitPolicy(): LimitPolicy {
+    const cfg = this.settings;
+    return { limit: cfg.rateLimit, window: cfg.rateWindow, otherPerMinute: cfg.otherClientPerMinute };
   }
 
   config(): DoubleConfig {
@@ -62,11 +98,47 @@ export class DoubleState implements MkpControl {
   addCustomers(items: Array<string | Partial<Customer>>, now = Date.now()): Customer[] {
     const added = items.map((item) => makeCustomer(item, toAtom(now)));
     for (const customer of added) this.customerMap.set(customer.id, customer);
+    this.customerArray = null;
     return structuredClone(added);
   }
 
   customers(): Customer[] {
-    return structuredClone([...this.customerMap.values()]);
+    return structuredClone(this.customerList());
+  }
+
+  seedGenerated(options: GenerateOffersOptions, now = Date.now()): Generated {
+    const made = generateOffers(options, now, this.settings.amountIncludesVat, (input) =>
+      this.blankOffer(input),
+    );
+    for (const offer of made) this.storeOffer(offer);
+    return { count: made.length, ids: made.map((o) => o.id) };
+  }
+
+  seedGeneratedCustomers(options: GenerateCustomersOptions, now = Date.now()): Generated {
+    const made = generateCustomers(options, now);
+    for (const customer of made) this.customerMap.set(customer.id, customer);
+    this.customerArray = null;
+    return { count: made.length, ids: made.map((c) => c.id) };
+  }
+
+  addListHooks(rules: ListHookRule[]): ActiveListHook[] {
+    return this.hookBook.add(rules);
+  }
+
+  listHooks(): ActiveListHook[] {
+    return this.hookBook.list();
+  }
+
+  clearListHooks(): void {
+    this.hookBook.clear();
+  }
+
+  tooManyRequests(): TooManyRecord[] {
+    return this.rateBook.tooMany();
+  }
+
+  rateViolations(): RateViolation[] {
+    return this.rateBook.rateViolations();
   }
 
   /** The customer with that id (synthesised when acceptAnyCustomer), or null. */
@@ -94,7 +166,7 @@ export class DoubleState implements MkpControl {
       if (seed.amount === undefined) offer.amount = offerAmount(lines, this.settings.amountIncludesVat);
       return this.applyPatch(offer, seed);
     });
-    this.offerList.push(...made);
+    for (const offer of made) this.storeOffer(offer);
     return structuredClone(made);
   }
 
@@ -112,6 +184,7 @@ export class DoubleState implements MkpControl {
   deleteOffer(id: string): boolean {
     const before = this.offerList.length;
     this.offerList = this.offerList.filter((o) => o.id !== id);
+    this.offerIndex.delete(id);
     return this.offerList.length < before;
   }
 
@@ -137,21 +210,31 @@ export class DoubleState implements MkpControl {
 
   stats(): DoubleStats {
     const byStatus: Record<string, number> = {};
+    const byRoute: Record<string, number> = {};
+    const byPath: Record<string, number> = {};
+    let listRequests = 0;
+    let fuzzed = 0;
     for (const entry of this.log) {
       if (entry.status !== null) byStatus[String(entry.status)] = (byStatus[String(entry.status)] ?? 0) + 1;
+      const route = entry.route ?? "unknown";
+      byRoute[route] = (byRoute[route] ?? 0) + 1;
+      byPath[entry.path] = (byPath[entry.path] ?? 0) + 1;
+      if (route === "GET /customer-offers" || route === "GET /customers") listRequests += 1;
+      if (entry.fuzz !== undefined) fuzzed += 1;
     }
-    const counts = new Map<string, number>();
-    for (const offer of this.offerList)
-      counts.set(offer.offerNumber, (counts.get(offer.offerNumber) ?? 0) + 1);
     return {
       requests: this.log.length,
       byStatus,
+      byRoute,
+      byPath,
       rateLimited: byStatus["429"] ?? 0,
+      rateViolations: this.rateBook.violationCount,
+      listRequests,
       offersCreated: this.createdCount,
-      duplicateOfferNumbers: [...counts]
-        .filter(([, n]) => n > 1)
-        .map(([num]) => num)
-        .sort(),
+      duplicateOfferNumbers: duplicates(this.offerList.map((o) => o.offerNumber)),
+      customersCreated: this.customersCreatedCount,
+      duplicateCustomerEmails: duplicates(this.customerList().map((c) => c.primaryEmail.toLowerCase())),
+      fuzzed,
     };
   }
 
@@ -166,12 +249,22 @@ export class DoubleState implements MkpControl {
   }
 
   findOffer(id: string): StoredOffer | null {
-    return this.offerList.find((o) => o.id === id) ?? null;
+    return this.offerIndex.get(id) ?? null;
   }
 
-  /** Offers in list order (config listOrder). */
-  listedOffers(): StoredOffer[] {
-    return this.settings.listOrder === "desc" ? [...this.offerList].reverse() : [...this.offerList];
+  /** Offers in list order (config listOrder), as a view: a list request copies one page only. */
+  listedOffers(): ListView<StoredOffer> {
+    return viewOf(this.offerList, this.settings.listOrder);
+  }
+
+  /** Customers in list order (config customerListOrder). */
+  listedCustomers(): ListView<Customer> {
+    return viewOf(this.customerList(), this.settings.customerListOrder);
+  }
+
+  /** Runs the list hooks due before a list request to `path` (after /v1) for `page`. */
+  beforeList(path: string, page: number, now: number): void {
+    this.hookBook.beforeList(path, page, now, (action, at) => this.runListAction(action, at));
   }
 
   hasOfferNumber(offerNumber: string): boolean {
@@ -187,9 +280,70 @@ export class DoubleState implements MkpControl {
   ): StoredOffer {
     const offer = this.blankOffer({ ...input, createdAt: now, source: "api" });
     offer.amount = offerAmount(input.lines, this.settings.amountIncludesVat);
-    this.offerList.push(offer);
+    this.storeOffer(offer);
     this.createdCount += 1;
     return offer;
+  }
+
+  /** A customer created through POST /customers. */
+  createCustomer(input: NewCustomer, now: number): Customer {
+    const id = newId("cst_", (candidate) => this.customerMap.has(candidate));
+    const customer: Customer = {
+      id,
+      ...input,
+      integration: null,
+      integrationId: null,
+      customerGroups: [],
+      createdAt: toAtom(now),
+    };
+    this.customerMap.set(id, customer);
+    this.customerArray = null;
+    this.customersCreatedCount += 1;
+    return customer;
+  }
+
+  private customerList(): Customer[] {
+    this.customerArray ??= [...this.customerMap.values()];
+    return this.customerArray;
+  }
+
+  private storeOffer(offer: StoredOffer): void {
+    this.offerList.push(offer);
+    this.offerIndex.set(offer.id, offer);
+  }
+
+  private runListAction(action: ListHookAction, now: number): string[] {
+    switch (action.kind) {
+      case "delete-offer": {
+        const list = this.offerList;
+        const target =
+          action.target === "oldest"
+            ? list[0]
+            : action.target === "newest"
+              ? list.at(-1)
+              : this.findOffer(action.target);
+        return target != null && this.deleteOffer(target.id) ? [target.id] : [];
+      }
+      case "add-offer":
+        return this.seedOffers([action.offer ?? {}], now).map((o) => o.id);
+      case "delete-customer": {
+        const list = this.customerList();
+        const id =
+          action.target === "oldest"
+            ? list[0]?.id
+            : action.target === "newest"
+              ? list.at(-1)?.id
+              : action.target;
+        if (id === undefined || !this.customerMap.delete(id)) return [];
+        this.customerArray = null;
+        return [id];
+      }
+      case "add-customer": {
+        const given = action.customer ?? {};
+        const id = given.id ?? newId("cst_", (candidate) => this.customerMap.has(candidate));
+        return this.addCustomers([{ ...given, id }], now).map((c) => c.id);
+      }
+    }
   }
 
   /** The API view of an offer (no lines, no sendNotification), links from the current base URL. */
@@ -197,7 +351,7 @@ export class DoubleState implements MkpControl {
     return toApiOffer(offer, this.baseUrl);
   }
 
-  private blankOffer(input: NewOffer): StoredOffer {
+  blankOffer(input: NewOffer): StoredOffer {
     const taken = (id: string): boolean => this.findOffer(id) !== null;
     return blankOffer(input, newOfferId(taken), this.baseUrl);
   }
@@ -212,4 +366,14 @@ export class DoubleState implements MkpControl {
       offer.amount = offerAmount(offer.lines, this.settings.amountIncludesVat);
     return offer;
   }
+}
+
+/** Values held more than once, sorted. */
+function duplicates(values: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts]
+    .filter(([, n]) => n > 1)
+    .map(([value]) => value)
+    .sort();
 }

@@ -19,8 +19,24 @@ export function nowFrom(header: string | string[] | undefined): number {
   return Date.now();
 }
 
-/** Offset of Amsterdam from UTC at an instant, in minutes. */
+/** UTC instant of the last Sunday of a month at 01:00 UTC (the EU summer-time switch). */
+function lastSunday0100(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0, 1));
+  return last.getTime() - last.getUTCDay() * 86_400_000;
+}
+
+/**
+ * Offset of Amsterdam from UTC at an instant, in minutes. From 1996 to 2099 the EU rule (summer time from
+ * the last Sunday of March to that of October, at 01:00 UTC) is computed directly, as Intl is slow
+ * (~25 µs a call) and seeding 10,000 offers formats 30,000 times; other years ask Intl.
+ */
 function offsetMinutes(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  if (year < 1996 || year > 2099) return intlOffsetMinutes(ms);
+  return ms >= lastSunday0100(year, 2) && ms < lastSunday0100(year, 9) ? 120 : 60;
+}
+
+function intlOffsetMinutes(ms: number): number {
   const parts = wallFormat.formatToParts(new Date(ms));
   const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));

@@ -1,5 +1,6 @@
-// Types of the MijnKlantportaal (MKP) API double: its configuration, the API objects it serves,
-// fault rules, the request log, and the control operations (in-process and over HTTP).
+// Types of the MijnKlantportaal (MKP) API double: its configuration, the API objects it serves, fault
+// rules, list hooks, generators, rate-limit records, the request log, and the control operations
+// (in-process MkpControl and over HTTP DoubleClient).
 
 /** Behaviour switches; every field has a default (see DEFAULT_CONFIG in defaults.ts). */
 export interface DoubleConfig {
@@ -7,8 +8,29 @@ export interface DoubleConfig {
   apiKeys: string[];
   /** Bearer tokens accepted for GET only; POST/PATCH → 403. */
   readOnlyKeys: string[];
-  /** Requests per token per calendar minute (documented default 60). */
+  /**
+   * Token → granted scopes (offers.read, offers.write, customers.read, customers.write). A token listed here
+   * is a known key even when it is not in apiKeys; a request needing a scope it lacks → 403. Tokens without
+   * an entry have every scope.
+   */
+  keyScopes: Record<string, string[]>;
+  /** Requests per token per window (documented default 60). */
   rateLimit: number;
+  /** "calendar" (default): per calendar minute; "rolling": at most rateLimit in any 60 s sliding window. */
+  rateWindow: "calendar" | "rolling";
+  /** When false, no X-RateLimit-* / x-ratelimit-reset headers at all (default true). */
+  rateHeaders: boolean;
+  /** When false, a 429 of the limiter (or a rate-limit fault) has no retry-after header (default true). */
+  retryAfterOn429: boolean;
+  /** retry-after as delta seconds (default) or as the IMF-fixdate of the virtual time to retry at. */
+  retryAfterFormat: "seconds" | "http-date";
+  /**
+   * Another client on every token at N requests a virtual minute, at times k·60000/N, counted in the same
+   * window (it may use up the limit; its own requests are never refused). 0 = none (default).
+   */
+  otherClientPerMinute: number;
+  /** When true, a request the limiter answers 429 also counts against the window (default false, as Laravel). */
+  rateCountRefused: boolean;
   /** Status of a validation failure on create/patch (Laravel: 422). */
   validationErrorStatus: number;
   /** Status when customerId names no customer. */
@@ -17,19 +39,39 @@ export interface DoubleConfig {
   rejectDuplicateOfferNumbers: boolean;
   /** Success status of POST /customer-offers/manual. */
   createdStatus: 200 | 201;
+  /** Success status of POST /customers. */
+  customerCreatedStatus: 200 | 201;
   /** When true, expiresAt before issuedAt is a validation error. */
   enforceExpiryAfterIssue: boolean;
   /** When true, `amount` includes VAT (per line, rounded half-up to the cent). */
   amountIncludesVat: boolean;
   /** Page size of the lists (documented default 15). */
   perPage: number;
-  /** When true, the `per_page` query parameter is honoured (capped at maxPerPage). */
+  /**
+   * `per_page` on the lists: "ignore" (default), "honour" (capped at maxPerPage) or "refuse" (a 422 with
+   * Laravel field errors whenever the parameter is present).
+   */
+  perPageMode: "ignore" | "honour" | "refuse";
+  /** Alias kept for old callers: true = perPageMode "honour", false = "ignore" (when perPageMode is not given). */
   honourPerPage: boolean;
   maxPerPage: number;
   /** Order of GET /customer-offers: creation order ascending or descending. */
   listOrder: "asc" | "desc";
+  /** Order of GET /customers: creation (insertion) order ascending or descending. */
+  customerListOrder: "asc" | "desc";
   /** When true, any well-shaped `cst_…` id is an existing customer. */
   acceptAnyCustomer: boolean;
+  /** Odd answers to a seeded share of API requests (see fuzz.ts); null = off (default). */
+  fuzz: FuzzConfig | null;
+}
+
+export interface FuzzConfig {
+  /** PRNG seed: the same seed and request order give the same answers. */
+  seed: number;
+  /** Share (0..1) of eligible API requests answered oddly. */
+  rate: number;
+  /** Prefixes of the path after /v1 that are eligible (default: all routed API requests). */
+  paths?: string[];
 }
 
 export interface OfferLine {
@@ -101,6 +143,10 @@ export interface FaultMatch {
   path?: string;
   /** offerNumber of the JSON body (or of the offer a /customer-offers/{id} request names). */
   offerNumber?: string;
+  /** companyName of the JSON body (or of the customer a /customers/{id} request names). */
+  companyName?: string;
+  /** primaryEmail, likewise; compared case-insensitively. */
+  primaryEmail?: string;
 }
 
 export type Fault =
@@ -148,16 +194,130 @@ export interface ReceivedRequest {
   fault?: FaultKind;
   /** Id of the offer this request created. */
   offerId?: string;
+  /** Id of the customer this request created. */
+  customerId?: string;
+  /** Route template, e.g. "GET /customer-offers/{id}"; absent for unknown routes. */
+  route?: string;
+  /** The odd answer given in fuzz mode. */
+  fuzz?: FuzzRecord;
+}
+
+export interface FuzzRecord {
+  status: number;
+  /** Body kind, e.g. "json-random", "truncated-json", "html", "huge", "empty", "binary", "token-echo:url". */
+  body: string;
+  contentType: string | null;
+  /** POST creates only: whether the offer/customer was really created before the odd answer. */
+  created?: boolean;
 }
 
 export interface DoubleStats {
   requests: number;
   byStatus: Record<string, number>;
+  /** Requests per route template ("GET /customer-offers", "POST /customers", …; "unknown" for 404 routes). */
+  byRoute: Record<string, number>;
+  /** Requests per path as received (without query). */
+  byPath: Record<string, number>;
+  /** Requests answered 429 (limiter, faults and fuzz). */
   rateLimited: number;
+  /** Requests that arrived before an earlier 429 to the same token said to retry (see rateViolations()). */
+  rateViolations: number;
+  /** GET /customer-offers and GET /customers requests. */
+  listRequests: number;
   /** Offers created through the API (including created-then-* faults); seeds not counted. */
   offersCreated: number;
   /** Offer numbers held by more than one stored offer, sorted. */
   duplicateOfferNumbers: string[];
+  /** Customers created through POST /customers. */
+  customersCreated: number;
+  /** primaryEmail values (lower case) held by more than one customer, sorted. */
+  duplicateCustomerEmails: string[];
+  /** Requests given an odd answer by fuzz mode. */
+  fuzzed: number;
+}
+
+/** What a list hook does before the list request is answered. "oldest"/"newest" = by creation (insertion) order. */
+export type ListHookAction =
+  | { kind: "delete-offer"; target: string }
+  | { kind: "add-offer"; offer?: OfferSeed }
+  | { kind: "delete-customer"; target: string }
+  | { kind: "add-customer"; customer?: Partial<Customer> };
+
+export interface ListHookRule {
+  /** The list it watches: "/customer-offers" (default) or "/customers". */
+  path?: "/customer-offers" | "/customers";
+  /** Fire before answering the Nth list request to `path` (1-based, counted from when the rule was added). */
+  request?: number;
+  /** Fire before answering a list request for this page (page 1 when no page parameter). */
+  page?: number;
+  /** How many times the hook fires; default 1; null = unlimited. */
+  times?: number | null;
+  action: ListHookAction;
+}
+
+export interface ActiveListHook extends ListHookRule {
+  /** List requests to `path` seen since the rule was added. */
+  seen: number;
+  fired: number;
+  /** Ids deleted or added by each firing, in order. */
+  affected: string[];
+}
+
+export interface GenerateOffersOptions {
+  count: number;
+  /** Default cst_demo0001; `customerIds` (round robin) wins when given. */
+  customerId?: string;
+  customerIds?: string[];
+  /** offerNumber = numberPrefix + 1-based index zero-padded to 5 digits; default "GEN-". */
+  numberPrefix?: string;
+  /** Epoch ms of the first and the last offer's createdAt, spread evenly (defaults: now). */
+  createdFrom?: number;
+  createdTo?: number;
+  /** Every Nth offer (N, 2N, …) is accepted one hour after its creation. */
+  acceptedEvery?: number;
+  /** Every Nth offer (N, 2N, …) not already accepted is rejected one hour after its creation. */
+  rejectedEvery?: number;
+  /** Lines of every offer (default one line of 100.00 at 21 %). */
+  lines?: OfferLine[];
+}
+
+export interface GenerateCustomersOptions {
+  count: number;
+  /** id = "cst_" + idPrefix + index zero-padded to 6 digits; default "gen" (must be alphanumeric). */
+  idPrefix?: string;
+  /** companyName = companyPrefix + " " + index; default "Generated customer". */
+  companyPrefix?: string;
+  /** primaryEmail = "klant" + index + "@" + emailDomain; default "generated.example.nl". */
+  emailDomain?: string;
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+export interface Generated {
+  count: number;
+  /** Ids in creation order. */
+  ids: string[];
+}
+
+/** A 429 answered to a token, with the virtual time until which it asked the client to wait. */
+export interface TooManyRecord {
+  token: string;
+  seq: number;
+  at: number;
+  /** From the retry-after header (seconds or HTTP date); null when absent or unreadable. */
+  retryUntil: number | null;
+  /** "limiter", "fault" or "fuzz". */
+  source: string;
+}
+
+/** A request that arrived before the retry-after of an earlier 429 to the same token had passed. */
+export interface RateViolation {
+  token: string;
+  seq: number;
+  at: number;
+  /** The earlier 429 and the time it asked to wait until. */
+  after429Seq: number;
+  retryUntil: number;
 }
 
 /** The control operations, synchronous (in-process). DoubleClient has the same ones, async over HTTP. */
@@ -168,6 +328,10 @@ export interface MkpControl {
   addCustomers(items: Array<string | Partial<Customer>>): Customer[];
   customers(): Customer[];
   seedOffers(offers: OfferSeed[]): StoredOffer[];
+  /** Fast seeding of many offers in creation order (returns ids, not offers). */
+  seedGenerated(options: GenerateOffersOptions): Generated;
+  /** Fast seeding of many customers. */
+  seedGeneratedCustomers(options: GenerateCustomersOptions): Generated;
   offers(): StoredOffer[];
   /** Returns the updated offer, or null when there is none with that id. */
   updateOffer(id: string, patch: OfferPatch): StoredOffer | null;
@@ -177,6 +341,14 @@ export interface MkpControl {
   injectFaults(rules: FaultRule[]): ActiveFaultRule[];
   clearFaults(): void;
   faults(): ActiveFaultRule[];
+  /** Adds list hooks (mutations between page reads); returns all hooks with counters. */
+  addListHooks(rules: ListHookRule[]): ActiveListHook[];
+  listHooks(): ActiveListHook[];
+  clearListHooks(): void;
+  /** Every 429 answered, per token, with its retry-until time. */
+  tooManyRequests(): TooManyRecord[];
+  /** Requests that did not wait for an earlier 429's retry-after (product tests assert none). */
+  rateViolations(): RateViolation[];
   stats(): DoubleStats;
 }
 
@@ -190,6 +362,8 @@ export interface DoubleClient {
   addCustomers(items: Array<string | Partial<Customer>>): Promise<Customer[]>;
   customers(): Promise<Customer[]>;
   seedOffers(offers: OfferSeed[]): Promise<StoredOffer[]>;
+  seedGenerated(options: GenerateOffersOptions): Promise<Generated>;
+  seedGeneratedCustomers(options: GenerateCustomersOptions): Promise<Generated>;
   offers(): Promise<StoredOffer[]>;
   /** Throws when there is no offer with that id. */
   updateOffer(id: string, patch: OfferPatch): Promise<StoredOffer>;
@@ -199,6 +373,11 @@ export interface DoubleClient {
   injectFaults(rules: FaultRule[]): Promise<ActiveFaultRule[]>;
   clearFaults(): Promise<void>;
   faults(): Promise<ActiveFaultRule[]>;
+  addListHooks(rules: ListHookRule[]): Promise<ActiveListHook[]>;
+  listHooks(): Promise<ActiveListHook[]>;
+  clearListHooks(): Promise<void>;
+  tooManyRequests(): Promise<TooManyRecord[]>;
+  rateViolations(): Promise<RateViolation[]>;
   stats(): Promise<DoubleStats>;
   /** Stops the child process (idempotent). */
   stop(): Promise<void>;
