@@ -2,7 +2,10 @@
 // build turns every export into a top-level function declaration Apps Script can find.
 
 import {
+  clearApiKeyFromDialog as clearFromDialog,
   clearApiKey as clearKey,
+  type KeyDialogReply,
+  saveApiKeyFromDialog as saveFromDialog,
   saveApiKey as saveKey,
   showApiKeyDialog as showDialog,
 } from "./app/api-key";
@@ -57,6 +60,16 @@ export function showApiKeyDialog(): void {
 
 export function saveApiKey(key: unknown): string {
   return saveKey(key);
+}
+
+/** Called by the API-key dialog: how the save went, and the key's hint as it now is. */
+export function saveApiKeyFromDialog(key: unknown): KeyDialogReply {
+  return saveFromDialog(key);
+}
+
+/** Called by the API-key dialog after the user confirmed. */
+export function clearApiKeyFromDialog(): KeyDialogReply {
+  return clearFromDialog();
 }
 
 export function clearApiKey(): string {
