@@ -10,10 +10,12 @@ import {
   showApiKeyDialog as showDialog,
 } from "./app/api-key";
 import { createOffers, validateOffers as validate } from "./app/create-offers";
+import { type PanelState, panelState } from "./app/panel";
 import { refreshStatuses as refresh } from "./app/refresh-statuses";
 import { BUSY_MESSAGE, LOCK_WAIT_MS, runAction } from "./app/run-action";
 import { disableScheduledRuns as disable, enableScheduledRuns as enable } from "./app/schedule";
 import { refreshOutcome, scheduledBatch } from "./app/scheduled-batch";
+import { readPanelInputs } from "./shell/panel-read";
 import { setupSheets as setup } from "./shell/setup-sheets";
 import { armSafetyNet, continuationState, isHourly } from "./shell/triggers";
 
@@ -76,6 +78,16 @@ export function clearApiKey(): string {
   const message = clearKey();
   SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
   return message;
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("MijnKlantportaal");
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Called by the sidebar (polled): never takes the document lock; `withRuns: false` skips the Run log. */
+export function getPanelState(options?: { withRuns?: boolean }): PanelState {
+  return panelState(readPanelInputs(options?.withRuns !== false));
 }
 
 export function validateOffers(): void {
