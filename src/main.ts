@@ -7,7 +7,9 @@ import * as refresh from "./app/refresh-statuses";
 import { runAction, withLock } from "./app/run-action";
 import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
+import { type PanelState, panelState } from "./core/panel";
 import { TEXTS } from "./core/texts";
+import { readPanelInputs } from "./shell/panel-read";
 import { makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
 import { armSafetyNet, isHourly } from "./shell/triggers";
@@ -19,6 +21,7 @@ const MENU: readonly [string, string][] = [
   ["Refresh offer statuses", "refreshOfferStatuses"],
   ["Turn on hourly runs", "enableScheduledRuns"],
   ["Turn off hourly runs", "disableScheduledRuns"],
+  ["Open panel", "showSidebar"],
   ["Set up sheets", "setupSheets"],
   ["Set API key…", "showApiKeyDialog"],
   ["Remove my API key", "clearApiKey"],
@@ -57,6 +60,26 @@ export function saveApiKey(key: unknown): string {
 
 export function clearApiKey(): string {
   return toast(apiKey.clearApiKey(makeContext("menu")));
+}
+
+/** Called by the API-key dialog: how the save went, and the key's hint as it now is. */
+export function saveApiKeyFromDialog(key: unknown): apiKey.KeyDialogReply {
+  return apiKey.saveApiKeyFromDialog(makeContext("menu"), key);
+}
+
+/** Called by the API-key dialog after the user confirmed. */
+export function clearApiKeyFromDialog(): apiKey.KeyDialogReply {
+  return apiKey.clearApiKeyFromDialog(makeContext("menu"));
+}
+
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("MijnKlantportaal");
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Called by the sidebar (polled): never takes the document lock; `withRuns: false` skips the Run log. */
+export function getPanelState(options?: { withRuns?: boolean }): PanelState {
+  return panelState(readPanelInputs(options?.withRuns !== false));
 }
 
 export function validateOffers(): void {

@@ -13,34 +13,63 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The dialog's hint about the stored key (at most its last 4 characters). */
-export function keyHint(ctx: RunContext): string {
+/** The dialog's hint about the stored key, as plain text (at most its last 4 characters). */
+function plainHint(ctx: RunContext): string {
   const stored = apiKeyOf(ctx.stores);
-  return stored ? TEXTS.keySavedHint(escapeHtml(stored.slice(-4))) : TEXTS.noKeyHint();
+  return stored ? TEXTS.keySavedHint(stored.slice(-4)) : TEXTS.noKeyHint();
 }
 
 export function showApiKeyDialog(ctx: RunContext): void {
-  ctx.dialogs.showHtmlDialog(DIALOG_FILE, { "<!--HINT-->": keyHint(ctx) }, TEXTS.keyDialogTitle());
+  ctx.dialogs.showHtmlDialog(
+    DIALOG_FILE,
+    { "<!--HINT-->": escapeHtml(plainHint(ctx)) },
+    TEXTS.keyDialogTitle(),
+  );
 }
 
-export function saveApiKey(ctx: RunContext, input: unknown): string {
+/** The dialog's answer to Save / Remove: how it went (to style it) and the hint as it now is. */
+export interface KeyDialogReply {
+  readonly outcome: "saved" | "unverified" | "refused" | "removed";
+  readonly message: string;
+  readonly hint: string;
+}
+
+function checkAndSave(
+  ctx: RunContext,
+  input: unknown,
+): { outcome: KeyDialogReply["outcome"]; message: string } {
+  const refused = (message: string) => ({ outcome: "refused" as const, message });
   const key = typeof input === "string" ? input.trim() : "";
-  if (key === "") return TEXTS.keyEmpty();
-  if (/\s/.test(key)) return TEXTS.keyHasSpaces();
+  if (key === "") return refused(TEXTS.keyEmpty());
+  if (/\s/.test(key)) return refused(TEXTS.keyHasSpaces());
   const base = baseUrlOf(ctx.stores);
-  if (!base.ok) return TEXTS.keyNotSavedBecause(base.problem);
+  if (!base.ok) return refused(TEXTS.keyNotSavedBecause(base.problem));
+  // One GET of the offer list: it needs only offers.read (CONTRACT §3).
   const [exchange] = ctx.http(base.url, key).send([{ method: "get", path: "/customer-offers?page=1" }]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
-    return TEXTS.keyRejected(exchange?.kind === "response" ? exchange.status : 401);
+    return refused(TEXTS.keyRejected(exchange?.kind === "response" ? exchange.status : 401));
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)
-    return TEXTS.keySaved();
-  return TEXTS.keySavedUnchecked();
+    return { outcome: "saved", message: TEXTS.keySaved() };
+  return { outcome: "unverified", message: TEXTS.keySavedUnchecked() };
+}
+
+export function saveApiKey(ctx: RunContext, input: unknown): string {
+  return checkAndSave(ctx, input).message;
+}
+
+export function saveApiKeyFromDialog(ctx: RunContext, input: unknown): KeyDialogReply {
+  const { outcome, message } = checkAndSave(ctx, input);
+  return { outcome, message, hint: plainHint(ctx) };
 }
 
 export function clearApiKey(ctx: RunContext): string {
   clearState(ctx.stores, API_KEY);
   return TEXTS.keyRemoved();
+}
+
+export function clearApiKeyFromDialog(ctx: RunContext): KeyDialogReply {
+  return { outcome: "removed", message: clearApiKey(ctx), hint: plainHint(ctx) };
 }
