@@ -1,5 +1,5 @@
-// Kills inside a continuation execution, at a sample of its kill points (every 14th, and the last: each
-// costs a 500-offer batch); kill-walks.exhaustive.test.ts kills at every one of them.
+// Kills inside a continuation execution, at a sample of its kill points (every 14th and the last; each
+// costs a 500-offer batch); continuation-kills-hourly-{off,on}.exhaustive.test.ts kill at all of them.
 
 import { afterAll, describe, test } from "@jest/globals";
 import { continuationKillWalk } from "./kill-walks";

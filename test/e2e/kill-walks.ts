@@ -1,6 +1,6 @@
 // Kill walks: an execution killed at one service call after another, each time in a fresh world, then
 // re-run until done; every offer must still be created exactly once. The full walks (every call) are
-// in kill-walks.exhaustive.test.ts (`npm run test:exhaustive`); the default suite walks a sample.
+// in the *.exhaustive.test.ts files (`npm run test:exhaustive`); the default suite walks a sample.
 
 import { expect } from "@jest/globals";
 import { allCreated, batch, drain, expectCreatedOnce, fireNext, offers, triggerViolations } from "./batches";
