@@ -1,5 +1,5 @@
-// The default suite (`npm test`): everything under test/ except the exhaustive walks. dist/ is built
-// once before any test (scripts/jest-global-setup.cjs), so an edit to src/ is never tested stale.
+// The default suite (`npm test`): everything under test/ except the exhaustive walks. Before any test,
+// test/e2e/global-setup.ts builds dist/ (so an edit to src/ is never tested stale) and starts the doubles.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
@@ -7,6 +7,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "\\.exhaustive\\.test\\.ts$"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
-  globalSetup: "<rootDir>/scripts/jest-global-setup.cjs",
+  globalSetup: "<rootDir>/test/e2e/global-setup.ts",
+  globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
   testTimeout: 120000,
 };
