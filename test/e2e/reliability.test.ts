@@ -1,33 +1,11 @@
 // Retries, reconciliation and the run lock, over the built bundle against the double with faults.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { expectOk, type Row, stopDouble, world } from "./world";
+import { expectCreatedOnce as expectExactlyOnce, offers } from "./batches";
+import { menuRunKillWalk } from "./kill-walks";
+import { expectOk, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
-
-function offers(n: number, prefix = "R"): { offers: Row[]; lines: Row[] } {
-  const rows: Row[] = [];
-  const lines: Row[] = [];
-  for (let i = 1; i <= n; i++) {
-    const number = `${prefix}-${String(i).padStart(4, "0")}`;
-    rows.push([number, "cst_demo0001", "2025-04-14"]);
-    lines.push([number, `Line A of ${number}`, "10.00", 21], [number, `Line B of ${number}`, "2.50", 9]);
-  }
-  return { offers: rows, lines };
-}
-
-async function expectExactlyOnce(w: Awaited<ReturnType<typeof world>>, n: number): Promise<void> {
-  const stored = (await w.api.offers()).filter((o) => o.source === "api");
-  const numbers = stored.map((o) => o.offerNumber).sort();
-  expect(new Set(numbers).size).toBe(numbers.length);
-  expect(numbers.length).toBe(n);
-  const ids = new Map(stored.map((o) => [o.offerNumber, o.id]));
-  const rows = w.offers();
-  for (const row of rows.slice(1)) {
-    expect(row[5]).toBe("created");
-    expect(row[6]).toBe(ids.get(row[0] ?? ""));
-  }
-}
 
 describe("retries", () => {
   test("429 with retry-after: the product waits at least that long, then creates every offer once", async () => {
@@ -137,28 +115,10 @@ describe("auth errors", () => {
 });
 
 describe("exactly once when the execution is killed", () => {
-  test("a 40-offer batch killed at every service call, then re-run, ends with every offer created once", async () => {
-    const n = 40;
-    // First learn how many service calls a clean run makes.
-    const probe = await world(offers(n));
-    const clean = probe.run("createPendingOffers");
-    expectOk(clean);
-    const total = clean.calls.length;
-    const names = clean.calls.map((c) => `${c.service}.${c.method}`);
-    expect(names).toContain("UrlFetchApp.fetchAll");
-    const killedAt: string[] = [];
-    for (let k = 0; k < total; k++) {
-      const w = await world(offers(n));
-      const killed = w.run("createPendingOffers", [], { kill: (call) => call.index === k });
-      expect(killed.killed).toBe("killed");
-      killedAt.push(names[k] ?? "?");
-      for (let again = 0; again < 3; again++) expectOk(w.run("createPendingOffers"));
-      await expectExactlyOnce(w, n);
-    }
-    // The walk covered marking, the flush, the send and the write-back.
-    expect(killedAt).toEqual(
-      expect.arrayContaining(["Range.setValues", "SpreadsheetApp.flush", "UrlFetchApp.fetchAll"]),
-    );
+  // Every 7th call, and the first of each call that writes or sends;
+  // menu-run-kills.exhaustive.test.ts kills at every call.
+  test("a 40-offer batch killed at a sample of its service calls, then re-run, ends with every offer created once", async () => {
+    await menuRunKillWalk(7);
   });
 });
 

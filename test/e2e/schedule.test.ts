@@ -145,8 +145,8 @@ test("a continuation killed by Apps Script before it could schedule the next one
   expectOk(w.run("createPendingOffers"));
   // The next continuation is killed late in its execution (before its end schedules anything).
   const trigger = w.rt.triggers.find((t) => !t.disabled);
-  expect(trigger).toBeDefined();
-  if (!trigger?.dueAt) return;
+  expect(trigger?.dueAt).toEqual(expect.any(Number));
+  if (trigger?.dueAt === undefined) throw new Error("no continuation with a due time was scheduled");
   w.rt.clock.set(trigger.dueAt);
   const killed = w.rt.run("runScheduledBatch", [{ authMode: "FULL", triggerUid: trigger.id }], {
     trigger,

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { GasRuntime, type RuntimeOptions, SpreadsheetModel } from "../../tools/gas-runtime";
 import { type DoubleClient, startMkpDouble } from "../../tools/mkp-double/client";
 import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
+import { workerDouble } from "./double-connection";
 
 export { LINE_HEADERS, OFFER_HEADERS };
 
@@ -15,9 +16,9 @@ export type Row = unknown[];
 
 let shared: DoubleClient | null = null;
 
-/** One double per test file (started once, reset per world). */
+/** The double of this jest worker (see global-setup.ts), else one per test file; reset per world. */
 export async function double(): Promise<DoubleClient> {
-  shared ??= await startMkpDouble();
+  shared ??= workerDouble() ?? (await startMkpDouble());
   return shared;
 }
 

@@ -10,15 +10,10 @@ import { type CostModel, DEFAULT_COSTS } from "./costs";
 import { Execution } from "./execution";
 import { createHtmlService } from "./html";
 import { createLockService, type LockKind, LockTable } from "./lock";
-import {
-  createConsole,
-  createLogger,
-  createMailApp,
-  createSession,
-  type LogEntry,
-  type MailEntry,
-} from "./misc";
+import { createConsole, createLogger, type LogEntry } from "./logging";
+import { createMailApp, type MailEntry } from "./mail";
 import { createPropertiesService, PropertyStores } from "./properties";
+import { createSession } from "./session";
 import { createSpreadsheetApp, SpreadsheetModel } from "./spreadsheet";
 import { clockEvent, createScriptApp, TriggerTable } from "./triggers";
 import type { ExecutionResult, RunOptions, TriggerRecord } from "./types";

@@ -1,8 +1,9 @@
 // Utilities: formatDate with real time zones, a virtual sleep, seeded UUIDs, printf-style
 // formatString and base64 on strings and byte arrays.
+
+import { formatDate } from "./date-format";
 import { strict } from "./env";
 import type { ExecEnv } from "./execution";
-import { formatDate } from "./format-date";
 
 const MAX_SLEEP_MS = 300_000;
 

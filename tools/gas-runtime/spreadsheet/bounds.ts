@@ -1,4 +1,5 @@
-// Apps Script's range bounds checks and A1 resolution on a sheet, with its error messages.
+// Apps Script's range bounds checks and A1 resolution on a sheet, with its error messages, and the
+// ranges the user has selected.
 import { parseA1 } from "./a1";
 import type { Ctx, RangeRef } from "./context";
 
@@ -41,4 +42,21 @@ export function rangeFromA1(ctx: Ctx, sheet: RangeRef["sheet"], a1: unknown): Ra
     endRow - parsed.startRow + 1,
     endCol - parsed.startCol + 1,
   );
+}
+
+/** The selected ranges on the active sheet; A1 of the active sheet when nothing (valid) is selected. */
+export function selectionRefs(ctx: Ctx): RangeRef[] {
+  const active = ctx.model.activeSheet();
+  const sel = ctx.model.selection;
+  const refs: RangeRef[] = [];
+  if (sel && sel.sheet === active.name) {
+    for (const a1 of sel.ranges) {
+      try {
+        refs.push(rangeFromA1(ctx, active, a1));
+      } catch {
+        // a selection that no longer fits the sheet is ignored
+      }
+    }
+  }
+  return refs.length > 0 ? refs : [{ sheet: active, row: 1, col: 1, numRows: 1, numCols: 1 }];
 }

@@ -5,6 +5,7 @@ import { type ServiceEnv, strict } from "../env";
 import type { ValidationRule } from "./cell";
 import type { SpreadsheetModel } from "./model";
 import type { SheetModel } from "./sheet-model";
+import type { RangeFacade, RangeListFacade, SheetFacade, SpreadsheetFacade } from "./types";
 import type { WriteOptions } from "./values";
 
 export type FacadeClass =
@@ -28,6 +29,18 @@ export interface RangeRef {
   numCols: number;
 }
 
+/**
+ * The facade factories, wired in by createSpreadsheetApp, so that the modules making spreadsheets,
+ * sheets and ranges need not import each other (a Range's getSheet makes a Sheet, whose getParent
+ * makes a Spreadsheet, whose getActiveRange makes a Range).
+ */
+export interface Factories {
+  spreadsheet(ctx: Ctx): SpreadsheetFacade;
+  sheet(ctx: Ctx, sheet: SheetModel): SheetFacade;
+  range(ctx: Ctx, ref: RangeRef): RangeFacade;
+  rangeList(ctx: Ctx, refs: RangeRef[]): RangeListFacade;
+}
+
 export const NO_PERMISSION = "You do not have permission to access the requested document.";
 
 export class Ctx {
@@ -40,6 +53,7 @@ export class Ctx {
   constructor(
     readonly model: SpreadsheetModel,
     readonly env: ServiceEnv,
+    readonly make: Factories,
   ) {}
 
   /** Records a call, then refuses it when the execution may not touch the document. */

@@ -1,8 +1,8 @@
 // createSpreadsheetApp: the SpreadsheetApp global for one execution, with the Spreadsheet and Selection
 // facades. Everything records its call first; under AuthMode NONE only getUi() and Ui/Menu work.
 import type { ServiceEnv } from "../env";
-import { rangeFromA1 } from "./bounds";
-import { Ctx, type RangeRef } from "./context";
+import { rangeFromA1, selectionRefs } from "./bounds";
+import { Ctx } from "./context";
 import type { SpreadsheetModel } from "./model";
 import { makeRange } from "./range";
 import { makeRangeList } from "./range-list";
@@ -10,23 +10,6 @@ import { makeSheet, sheetExistsMessage } from "./sheet";
 import type { SelectionFacade, SpreadsheetAppFacade, SpreadsheetFacade } from "./types";
 import { makeUi } from "./ui";
 import { DATA_VALIDATION_CRITERIA, makeBuilder } from "./validation";
-
-/** The selected ranges on the active sheet; A1 of the active sheet when nothing (valid) is selected. */
-export function selectionRefs(ctx: Ctx): RangeRef[] {
-  const active = ctx.model.activeSheet();
-  const sel = ctx.model.selection;
-  const refs: RangeRef[] = [];
-  if (sel && sel.sheet === active.name) {
-    for (const a1 of sel.ranges) {
-      try {
-        refs.push(rangeFromA1(ctx, active, a1));
-      } catch {
-        // a selection that no longer fits the sheet is ignored
-      }
-    }
-  }
-  return refs.length > 0 ? refs : [{ sheet: active, row: 1, col: 1, numRows: 1, numCols: 1 }];
-}
 
 function makeSelection(ctx: Ctx): SelectionFacade {
   const get = <T>(method: string, fn: () => T) => ctx.getter("Selection", method, fn);
@@ -128,7 +111,12 @@ export function makeSpreadsheet(ctx: Ctx): SpreadsheetFacade {
 
 /** The SpreadsheetApp global of one execution, over the persistent model. */
 export function createSpreadsheetApp(model: SpreadsheetModel, env: ServiceEnv): SpreadsheetAppFacade {
-  const ctx = new Ctx(model, env);
+  const ctx = new Ctx(model, env, {
+    spreadsheet: makeSpreadsheet,
+    sheet: makeSheet,
+    range: makeRange,
+    rangeList: makeRangeList,
+  });
   const rec = (method: string) => ctx.call("SpreadsheetApp", method);
   const get = <T>(method: string, fn: () => T) => ctx.getter("SpreadsheetApp", method, fn);
   const app: SpreadsheetAppFacade = {

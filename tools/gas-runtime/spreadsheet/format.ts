@@ -2,8 +2,9 @@
 // padding, dates in the spreadsheet time zone, en_US / nl_NL separators. Unsupported formats fall back
 // to General. getNumberFormats() choice: the cell's own format, else "General" — except a date cell
 // without a format, which reports its locale's default date format ("M/d/yyyy" / "d-M-yyyy").
+
+import { formatSheetsDate, isDateFormat } from "../date-format";
 import { type Cell, isDateValue } from "./cell";
-import { formatDate, isDateFormat } from "./format-date";
 import { type LocaleInfo, localeInfo } from "./locale";
 import { hasTimeOfDay, serialOf, wallOfSerial, wallTime } from "./tz";
 
@@ -186,13 +187,14 @@ export function displayValue(cell: Cell | undefined, locale: string, zone: strin
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "string") return value;
   if (typeof value === "number") {
-    if (fmt && isDateFormat(fmt) && Number.isFinite(value)) return formatDate(wallOfSerial(value), fmt, info);
+    if (fmt && isDateFormat(fmt) && Number.isFinite(value))
+      return formatSheetsDate(wallOfSerial(value), fmt, info);
     return formatNumber(value, fmt, info);
   }
   const w = wallTime(value.date, zone);
-  if (fmt && isDateFormat(fmt)) return formatDate(w, fmt, info);
+  if (fmt && isDateFormat(fmt)) return formatSheetsDate(w, fmt, info);
   if (isNumberFormat(fmt)) return formatNumber(serialOf(value.date, zone), fmt, info);
-  return formatDate(w, hasTimeOfDay(w) ? info.dateTime : info.date, info);
+  return formatSheetsDate(w, hasTimeOfDay(w) ? info.dateTime : info.date, info);
 }
 
 /** What getNumberFormat() returns for a cell (see the header). */

@@ -5,7 +5,6 @@ import type { CellPrimitive, ValidationRule } from "./cell";
 import type { Ctx, RangeRef } from "./context";
 import { displayValue, effectiveFormat } from "./format";
 import * as ops from "./ops";
-import { makeSheet } from "./sheet";
 import { RANGE_STYLE_METHODS, type RangeFacade } from "./types";
 import { makeDataValidation } from "./validation";
 import { applyWritten, evalFormulaLiteral, scriptValueOf, writtenFromScript } from "./values";
@@ -222,7 +221,7 @@ export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
     getHeight: get("getHeight", () => numRows),
     getWidth: get("getWidth", () => numCols),
     getA1Notation: get("getA1Notation", () => ops.a1Of(ref)),
-    getSheet: get("getSheet", () => makeSheet(ctx, sheet)),
+    getSheet: get("getSheet", () => ctx.make.sheet(ctx, sheet)),
     getCell(r, c) {
       rec("getCell");
       const rr = ctx.int(r, "row");

@@ -1,12 +1,9 @@
 // The Sheet facade: ranges by coordinates or A1, data extent, row/column structure, appendRow, frozen
 // rows. Layout-only setters (widths, hiding) are recorded and otherwise ignored.
 
-import { checkedRange, rangeFromA1 } from "./bounds";
+import { checkedRange, rangeFromA1, selectionRefs } from "./bounds";
 import type { Ctx, RangeRef } from "./context";
-import { makeSpreadsheet, selectionRefs } from "./facade";
 import * as ops from "./ops";
-import { makeRange } from "./range";
-import { makeRangeList } from "./range-list";
 import type { SheetModel } from "./sheet-model";
 import { SHEET_LAYOUT_METHODS, type SheetFacade } from "./types";
 
@@ -78,11 +75,11 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): SheetFacade {
     },
     getSheetId: get("getSheetId", () => sheet.id),
     getIndex: get("getIndex", () => model.sheets.indexOf(sheet) + 1),
-    getParent: get("getParent", () => makeSpreadsheet(ctx)),
+    getParent: get("getParent", () => ctx.make.spreadsheet(ctx)),
     getRange(rowOrA1, column, numRows, numColumns) {
       rec("getRange");
       if (typeof rowOrA1 === "string" && column === undefined)
-        return makeRange(ctx, rangeFromA1(ctx, sheet, rowOrA1));
+        return ctx.make.range(ctx, rangeFromA1(ctx, sheet, rowOrA1));
       if (column === undefined)
         throw ctx.error(
           "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
@@ -91,18 +88,18 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): SheetFacade {
       const c = ctx.int(column, "column");
       const nr = numRows === undefined ? 1 : ctx.int(numRows, "numRows");
       const nc = numColumns === undefined ? 1 : ctx.int(numColumns, "numColumns");
-      return makeRange(ctx, checkedRange(ctx, sheet, r, c, nr, nc));
+      return ctx.make.range(ctx, checkedRange(ctx, sheet, r, c, nr, nc));
     },
     getRangeList(a1s) {
       rec("getRangeList");
       if (!Array.isArray(a1s)) throw ctx.error("getRangeList expects an array of A1 notations.");
-      return makeRangeList(
+      return ctx.make.rangeList(
         ctx,
         a1s.map((a1) => rangeFromA1(ctx, sheet, a1)),
       );
     },
     getDataRange: get("getDataRange", () =>
-      makeRange(ctx, {
+      ctx.make.range(ctx, {
         sheet,
         row: 1,
         col: 1,
@@ -112,7 +109,7 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): SheetFacade {
     ),
     getActiveRange: get("getActiveRange", () => {
       const refs = selectionRefs(ctx).filter((r) => r.sheet === sheet);
-      return makeRange(ctx, refs[refs.length - 1] ?? { sheet, row: 1, col: 1, numRows: 1, numCols: 1 });
+      return ctx.make.range(ctx, refs[refs.length - 1] ?? { sheet, row: 1, col: 1, numRows: 1, numCols: 1 });
     }),
     getLastRow: get("getLastRow", () => sheet.lastRow()),
     getLastColumn: get("getLastColumn", () => sheet.lastColumn()),

@@ -1,0 +1,140 @@
+// Continuations next to everything else that may run: menu actions between continuations, the hourly
+// run due at the same time, a second user with their own key, and a lock held by another user.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import { allCreated, batch, drain, expectExactlyOnce, triggerViolations } from "./batches";
+import { expectOk, stopDouble, world } from "./world";
+
+afterAll(stopDouble);
+
+const USER_A = "sales@example.com";
+const USER_B = "b@example.com";
+const KEY_B = "demo-key-0001";
+
+describe("continuations interleaved with menu actions", () => {
+  test("400 offers: createSelected, validate, refresh, disable+enable between continuations — exactly once, ≤ hourly + 1 continuation", async () => {
+    const w = await world(batch(400));
+    const violations: string[] = [];
+    expectOk(w.run("createPendingOffers"));
+    violations.push(...triggerViolations(w));
+    expect(allCreated(w)).toBe(false);
+
+    const step = (fn: string) => {
+      expectOk(w.run(fn));
+      violations.push(...triggerViolations(w));
+    };
+    const cont = () => {
+      const r = w.rt.advanceToNextTrigger();
+      if (r) expect(r.killed).toBeUndefined();
+      violations.push(...triggerViolations(w));
+    };
+
+    // A selection over the end of the sheet (still pending) and some created rows.
+    w.ss.setSelection("Offers", ["A395:C401", "B2:B4"]);
+    step("createSelectedOffers");
+    cont();
+    step("validateOffers");
+    cont();
+    step("refreshOfferStatuses");
+    cont();
+    step("disableScheduledRuns");
+    expect(w.rt.triggers).toEqual([]);
+    step("enableScheduledRuns");
+    expect(w.rt.triggers.map((t) => t.type)).toEqual(["hourly"]);
+    violations.push(...drain(w));
+    expect(violations).toEqual([]);
+    await expectExactlyOnce(w, 400);
+    expect(w.rt.triggers.map((t) => t.type)).toEqual(["hourly"]);
+  });
+
+  test("menu createPendingOffers run again while its own continuation is due: one continuation, exactly once", async () => {
+    // 300 offers fit in one execution at 60 a minute: 700 need continuations after two menu runs.
+    const w = await world(batch(700));
+    expectOk(w.run("createPendingOffers"));
+    expectOk(w.run("createPendingOffers"));
+    expect(triggerViolations(w)).toEqual([]);
+    expect(w.rt.triggers.filter((t) => !t.disabled).length).toBe(1);
+    expect(drain(w)).toEqual([]);
+    await expectExactlyOnce(w, 700);
+    expect(w.rt.triggers).toEqual([]);
+  });
+
+  test("refresh menu ending with nothing left does not remove a create continuation; batch completes, no trigger left", async () => {
+    const w = await world(batch(1000));
+    expectOk(w.run("createPendingOffers"));
+    for (let i = 0; i < 2; i++) {
+      expectOk(w.run("refreshOfferStatuses"));
+      expect(w.rt.triggers.filter((t) => !t.disabled).length).toBe(1);
+      const r = w.rt.advanceToNextTrigger();
+      if (!r) break;
+    }
+    expect(drain(w)).toEqual([]);
+    await expectExactlyOnce(w, 1000);
+    expect(w.rt.triggers).toEqual([]);
+  });
+});
+
+describe("hourly run and continuations together; two users", () => {
+  test("hourly run and a continuation both due at the same time: exactly once, one continuation at a time", async () => {
+    const w = await world(batch(400));
+    expectOk(w.run("enableScheduledRuns"));
+    expectOk(w.run("createPendingOffers"));
+    // Jump past both the continuation and the hourly slot, then run everything due.
+    w.rt.clock.set(w.rt.clock.now() + 61 * 60_000);
+    const due = w.rt.runDueTriggers();
+    expect(due.length).toBeGreaterThanOrEqual(2);
+    for (const r of due) expect(r.killed).toBeUndefined();
+    expect(triggerViolations(w)).toEqual([]);
+    expect(drain(w)).toEqual([]);
+    await expectExactlyOnce(w, 400);
+    expect(w.rt.triggers.map((t) => t.type)).toEqual(["hourly"]);
+  });
+
+  test("user B runs createPendingOffers with their own key while user A's batch continues hourly: no duplicates", async () => {
+    const w = await world(batch(400));
+    w.rt.properties.user(USER_B).set("MKP_API_KEY", KEY_B);
+    expectOk(w.run("enableScheduledRuns"));
+    expectOk(w.run("createPendingOffers"));
+    expectOk(w.run("createPendingOffers", [], { user: USER_B }));
+    expect(triggerViolations(w)).toEqual([]);
+    // B's menu run while A's continuation runs "busy" for B.
+    w.rt.advanceToNextTrigger();
+    expectOk(w.run("createPendingOffers", [], { user: USER_B }));
+    expect(triggerViolations(w)).toEqual([]);
+    // B tries to turn hourly runs on too: refused, A's stays the only hourly.
+    expectOk(w.run("enableScheduledRuns", [], { user: USER_B }));
+    expect(w.rt.triggers.filter((t) => t.type === "hourly").length).toBe(1);
+    expect(drain(w, 80)).toEqual([]);
+    await expectExactlyOnce(w, 400);
+    expect(w.rt.triggers.map((t) => [t.type, t.owner])).toEqual([["hourly", USER_A]]);
+  });
+
+  test("user B's continuation and user A's continuation both due together: exactly once", async () => {
+    const w = await world(batch(500));
+    w.rt.properties.user(USER_B).set("MKP_API_KEY", KEY_B);
+    expectOk(w.run("createPendingOffers"));
+    // B starts while A's continuation is due: both users now have a continuation.
+    expectOk(w.run("createPendingOffers", [], { user: USER_B }));
+    expect(triggerViolations(w)).toEqual([]);
+    w.rt.clock.set(w.rt.clock.now() + 10 * 60_000);
+    const due = w.rt.runDueTriggers();
+    for (const r of due) expect(r.killed).toBeUndefined();
+    expect(triggerViolations(w)).toEqual([]);
+    expect(drain(w, 80)).toEqual([]);
+    await expectExactlyOnce(w, 500);
+    expect(w.rt.triggers).toEqual([]);
+  });
+
+  test("a lock held by user B's run when A's continuation fires: A retries later, exactly once", async () => {
+    const w = await world(batch(400));
+    expectOk(w.run("createPendingOffers"));
+    const release = w.rt.holdLock("document", USER_B);
+    const busy = w.rt.advanceToNextTrigger();
+    release();
+    expect(busy?.fn).toBe("runScheduledBatch");
+    expect(w.rt.triggers.filter((t) => !t.disabled).length).toBe(1);
+    expect(drain(w)).toEqual([]);
+    await expectExactlyOnce(w, 400);
+    expect(w.rt.triggers).toEqual([]);
+  });
+});

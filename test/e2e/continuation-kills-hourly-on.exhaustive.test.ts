@@ -1,0 +1,20 @@
+// Exhaustive (`npm run test:exhaustive`, not part of `npm test`): a continuation killed at every kill
+// point, hourly runs on; continuation-kills.test.ts walks a sample of these kill points.
+
+import { afterAll, describe, test } from "@jest/globals";
+import { continuationKillWalk } from "./kill-walks";
+import { stopDouble } from "./world";
+
+afterAll(stopDouble);
+
+const NAME = "hourly runs on (nobody touches it)";
+
+describe("kills inside a continuation execution", () => {
+  test(
+    `500-offer batch (the continuation carries 200), ${NAME}: the continuation killed at each call index: exactly once`,
+    async () => {
+      await continuationKillWalk(NAME, true, 1);
+    },
+    20 * 60_000,
+  );
+});
