@@ -79,6 +79,23 @@ export async function startMkpDouble(
     if (child.exitCode !== null || child.signalCode !== null) done();
     else child.once("exit", () => done());
   });
+  return connectMkpDouble(port, baseUrl, async () => {
+    process.off("exit", killOnExit);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
+      await exited;
+      clearTimeout(timer);
+    }
+  });
+}
+
+/** A client of a double already running on `port` (e.g. one started for a whole jest run). */
+export function connectMkpDouble(
+  port: number,
+  baseUrl = `http://127.0.0.1:${port}/v1`,
+  stop: () => Promise<void> = async () => undefined,
+): DoubleClient {
   const controlUrl = `http://127.0.0.1:${port}/__control`;
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -128,14 +145,6 @@ export async function startMkpDouble(
     tooManyRequests: () => call("GET", "/rate-limited"),
     rateViolations: () => call("GET", "/rate-violations"),
     stats: () => call("GET", "/stats"),
-    stop: async () => {
-      process.off("exit", killOnExit);
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill("SIGTERM");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 3000);
-        await exited;
-        clearTimeout(timer);
-      }
-    },
+    stop,
   };
 }
