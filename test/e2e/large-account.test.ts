@@ -1,0 +1,173 @@
+// Exactly once, and cheap, in an account of any size (CONTRACT §6): rows left `sending` in an account
+// of 10,000 offers are settled with a bounded number of requests whatever the list's order and page
+// size behaviour; an offer number used last year is never taken for this year's; deletions while
+// the list is read never lead to a duplicate.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import type { DoubleConfig } from "../../tools/mkp-double/types";
+import { postedNumbers, runOk, stopDouble, type World, world } from "./world";
+
+afterAll(stopDouble);
+
+const START = Date.UTC(2025, 3, 14, 8, 0, 0);
+const DAY = 86_400_000;
+
+function sheet(n: number, prefix: string) {
+  const offers = Array.from({ length: n }, (_, i) => [
+    `${prefix}-${String(i + 1).padStart(4, "0")}`,
+    "cst_demo0001",
+    "2025-04-14",
+  ]);
+  const lines = offers.map((o) => [o[0], "Work", 10, 21]);
+  return { offers, lines };
+}
+
+/** Runs createPendingOffers killed just after its first round trip went out: rows stay `sending`. */
+function killAfterSend(w: World): void {
+  let sent = false;
+  const r = w.run("createPendingOffers", [], {
+    kill: (call) => {
+      if (sent) return true;
+      if (call.service === "UrlFetchApp") sent = true;
+      return false;
+    },
+  });
+  expect(r.killed).toBe("killed");
+}
+
+async function listRequests(w: World): Promise<number> {
+  return (await w.api.requests()).filter((r) => r.method === "GET").length;
+}
+
+describe("40 rows left sending in a 10,000-offer account", () => {
+  test.each([
+    ["asc", "ignore"],
+    ["asc", "honour"],
+    ["asc", "refuse"],
+    ["desc", "ignore"],
+    ["desc", "honour"],
+    ["desc", "refuse"],
+  ] as const)(
+    "list %s, per_page %s: every row created with its own offer, nothing twice, ≤ 60 requests, ≤ 2 runs",
+    async (listOrder, perPageMode) => {
+      const config: Partial<DoubleConfig> = { listOrder, perPageMode };
+      const w = await world({ ...sheet(40, "L"), config });
+      await w.api.seedGenerated({ count: 10_000, createdFrom: START - 700 * DAY, createdTo: START - DAY });
+      // Half the requests arrive (their answers are lost), half never leave.
+      await w.api.injectFaults([{ times: 20, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
+      killAfterSend(w);
+      await w.api.clearFaults();
+      await w.api.clearRequests();
+      const before = (await w.api.offers()).length;
+      let runs = 0;
+      for (; runs < 2; runs++) {
+        runOk(w, "createPendingOffers");
+        if (w.column("Status").every((s) => s === "created")) break;
+      }
+      expect(w.column("Status").every((s) => s === "created")).toBe(true);
+      expect(runs + 1).toBeLessThanOrEqual(2);
+      const stats = await w.api.stats();
+      expect(stats.duplicateOfferNumbers).toEqual([]);
+      expect((await w.api.offers()).length - before).toBe(40 - (before - 10_000));
+      const ids = new Map((await w.api.offers()).map((o) => [o.offerNumber, o.id]));
+      const rows = w.offers().slice(1);
+      const header = w.offers()[0] ?? [];
+      for (const row of rows) expect(row[header.indexOf("Offer ID")]).toBe(ids.get(row[0] ?? ""));
+      expect((await w.api.requests()).length).toBeLessThanOrEqual(60);
+      console.log(
+        `${listOrder}/${perPageMode}: ${await listRequests(w)} list requests, ${(await w.api.requests()).length} in all`,
+      );
+    },
+  );
+});
+
+describe("an offer number used before", () => {
+  test.each(["same", "other"] as const)(
+    "K-0007 made by hand last year (%s customer): killed before or after the request, the row never shows last year's offer",
+    async (who) => {
+      for (const when of ["before", "after", "never"] as const) {
+        const w = await world({
+          offers: [["K-0007", "cst_demo0001", "2025-04-14"]],
+          lines: [["K-0007", "Work", 10, 21]],
+        });
+        const [old] = await w.api.seedOffers([
+          {
+            offerNumber: "K-0007",
+            customerId: who === "same" ? "cst_demo0001" : "cst_demo0002",
+            createdAt: START - 300 * DAY,
+          },
+        ]);
+        if (when === "before") {
+          const r = w.run("createPendingOffers", [], { kill: (c) => c.service === "UrlFetchApp" });
+          expect(r.killed).toBe("killed");
+        } else if (when === "after") {
+          await w.api.injectFaults([{ times: 1, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
+          killAfterSend(w);
+          await w.api.clearFaults();
+        }
+        runOk(w, "createPendingOffers");
+        runOk(w, "createPendingOffers");
+        const mine = (await w.api.offers()).filter((o) => o.offerNumber === "K-0007" && o.id !== old?.id);
+        expect(mine.length).toBe(1);
+        expect(w.column("Offer ID")).toEqual([mine[0]?.id]);
+        expect(w.column("Status")).toEqual(["created"]);
+      }
+    },
+  );
+});
+
+describe("the list changes while it is read", () => {
+  test.each([2, 5, 9])("an old offer deleted before page %i of a lookup: no duplicate", async (page) => {
+    const w = await world({ ...sheet(5, "D"), config: { listOrder: "asc" } });
+    await w.api.seedGenerated({ count: 2000, createdFrom: START - 400 * DAY, createdTo: START - DAY });
+    await w.api.injectFaults([{ times: 5, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
+    killAfterSend(w);
+    await w.api.clearFaults();
+    await w.api.addListHooks([
+      { path: "/customer-offers", request: page, action: { kind: "delete-offer", target: "oldest" } },
+    ]);
+    runOk(w, "createPendingOffers");
+    runOk(w, "createPendingOffers");
+    expect((await w.api.stats()).duplicateOfferNumbers).toEqual([]);
+    expect(w.column("Status")).toEqual(["created", "created", "created", "created", "created"]);
+  });
+
+  test("an offer number edited while its request is out: one offer for the row, and the row says so", async () => {
+    const w = await world({
+      offers: [["ED-0002", "cst_demo0001", "2025-04-14"]],
+      lines: [["ED-0002", "Work", 10, 21]],
+    });
+    await w.api.injectFaults([{ times: 1, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
+    killAfterSend(w);
+    await w.api.clearFaults();
+    // The user renames the offer (and its line) while the run was busy.
+    w.ss.setCell("Offers", 2, 1, "ED-0002-NEW");
+    w.ss.setCell("Offer lines", 2, 1, "ED-0002-NEW");
+    runOk(w, "createPendingOffers");
+    runOk(w, "createPendingOffers");
+    const offers = await w.api.offers();
+    expect(offers.map((o) => o.offerNumber)).toEqual(["ED-0002"]);
+    expect(w.column("Offer ID")).toEqual([offers[0]?.id]);
+    expect(w.column("Message")[0]).toMatch(/edited while it was being sent/);
+  });
+});
+
+test("clearing Status and Offer ID of a created row does not send it again: a warning, until `send anyway`", async () => {
+  const w = await world({
+    offers: [["C-1", "cst_demo0001", "2025-04-14"]],
+    lines: [["C-1", "Work", 10, 21]],
+  });
+  runOk(w, "createPendingOffers");
+  const header = w.offers()[0] ?? [];
+  const col = (name: string) => header.indexOf(name) + 1;
+  w.ss.setCell("Offers", 2, col("Status"), "");
+  w.ss.setCell("Offers", 2, col("Offer ID"), "");
+  runOk(w, "createPendingOffers");
+  expect(await postedNumbers(w.api)).toEqual(["C-1"]);
+  expect(w.column("Status")).toEqual(["warning"]);
+  expect(w.column("Message")[0]).toMatch(/already has offer C-1.*send anyway/);
+  w.ss.setCell("Offers", 2, col("Status"), "send anyway");
+  runOk(w, "createPendingOffers");
+  expect(await postedNumbers(w.api)).toEqual(["C-1", "C-1"]);
+  expect(w.column("Status")).toEqual(["created"]);
+});
