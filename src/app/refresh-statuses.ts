@@ -7,7 +7,7 @@ import { shownText } from "../core/cells";
 import { instantOf, UNZONED_MARGIN_MS } from "../core/offer-list";
 import type { OfferRow } from "../core/offer-types";
 import type { RunContext } from "../core/ports";
-import { refreshValues } from "../core/refresh";
+import { refreshValues, SMALL_REFRESH } from "../core/refresh";
 import { asCustomerOffer, type CreatedOffer, parseJson } from "../core/responses";
 import { clearState, LIST_CURSOR, LIST_SHAPE, loadState, saveState } from "../core/state-keys";
 import { cellAt } from "../core/table";
@@ -19,8 +19,6 @@ import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-boo
 import { type RunOutcome, stopped } from "./run-outcome";
 import { apiAccess } from "./settings";
 
-/** Below this many rows, one GET per offer is never more than a walk. */
-const SMALL_REFRESH = 15;
 const DAY_MS = 86_400_000;
 
 export interface RefreshResult {

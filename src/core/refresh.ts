@@ -1,5 +1,4 @@
-// Status refresh decisions: what an offer's current state in MijnKlantportaal means for its row,
-// and whether to look offers up one by one or page through the whole list.
+// Status refresh decisions: what an offer's current state in MijnKlantportaal means for its row.
 
 import type { OfferRow } from "./offer-types";
 import type { CreatedOffer } from "./responses";
@@ -36,16 +35,5 @@ export function refreshValues(
   return same ? null : { ...next, message: "" };
 }
 
-export type Strategy = "by-id" | "list";
-
-/** Below this many rows we never page through a list of unknown length. */
+/** Below this many rows, one GET per offer is never more than a walk through the list. */
 export const SMALL_REFRESH = 15;
-
-/**
- * One request per offer, or one per page of the list: whichever is fewer. The list's length is
- * known from the last complete pass; before that, only a large number of rows makes it worth it.
- */
-export function chooseStrategy(rows: number, knownPages: number | null): Strategy {
-  if (knownPages !== null) return knownPages < rows ? "list" : "by-id";
-  return rows >= SMALL_REFRESH ? "list" : "by-id";
-}
