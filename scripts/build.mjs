@@ -22,9 +22,11 @@ const result = await build({
   platform: "neutral",
   charset: "utf8",
   legalComments: "none",
-  // Smaller to load on every execution; names are kept so that stack traces stay readable.
+  // Smaller to load on every execution; keepNames keeps function and class names for stack traces.
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
+  keepNames: true,
   write: false,
   logLevel: "warning",
 });
