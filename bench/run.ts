@@ -1,7 +1,9 @@
 // `npm run bench`: the built bundle and a naive baseline, in the local Apps Script runtime against
-// the MKP double over HTTP; prints the tables and the targets, writes RESULTS.md, exits 1 on a miss.
+// the MKP double over HTTP; prints the tables and the targets, exits 1 on a miss.
+// `npm run bench -- --only <section>[,<section>]` runs some sections; `--save` writes bench/RESULTS.md
+// (tracked: only when the figures are meant to be committed); every run writes bench/out/latest.md.
 
-import { statSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_COSTS, GasRuntime } from "../tools/gas-runtime";
 import { startMkpDouble } from "../tools/mkp-double/client";
@@ -16,6 +18,24 @@ const say = (...lines: string[]) => {
   for (const l of lines) console.log(l);
   out.push(...lines);
 };
+export type Say = typeof say;
+
+/**
+ * The benchmark's sections, each printing its tables and recording its targets. A topic adds one
+ * here (bench/<topic>.ts exporting `async (say) => void`, using `target` from ./targets).
+ */
+const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [{ name: "batches", run: batches }];
+
+function chosenSections(argv: readonly string[]): typeof SECTIONS {
+  const i = argv.indexOf("--only");
+  if (i < 0) return SECTIONS;
+  const names = (argv[i + 1] ?? "").split(",").filter(Boolean);
+  const unknown = names.filter((n) => !SECTIONS.some((s) => s.name === n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(`--only takes a comma-separated list of: ${SECTIONS.map((s) => s.name).join(", ")}`);
+  }
+  return SECTIONS.filter((s) => names.includes(s.name));
+}
 
 /** Real ms to load the bundle and run onOpen (LIMITED), median of `times`; and any load-phase call. */
 function measureLoad(times = 7): Load {
@@ -37,7 +57,33 @@ function measureLoad(times = 7): Load {
 
 async function main(): Promise<void> {
   const realStart = performance.now();
+  const sections = chosenSections(process.argv.slice(2));
   say("# Benchmark: offers from a Google Sheet into MijnKlantportaal", "");
+  for (const section of sections) await section.run(say);
+  say("", "## Targets", "");
+  say(
+    ...columns(targets, [
+      ["target", (t) => t.what],
+      ["result", (t) => t.result],
+      ["", (t) => (t.ok ? "✓" : "✗")],
+    ]),
+  );
+  say("", `Real time of the benchmark: ${((performance.now() - realStart) / 1000).toFixed(0)} s`);
+  const text = `${out.join("\n")}\n`;
+  mkdirSync(join(__dirname, "out"), { recursive: true });
+  writeFileSync(join(__dirname, "out", "latest.md"), text);
+  if (process.argv.includes("--save")) writeFileSync(join(__dirname, "RESULTS.md"), text);
+
+  const missed = targets.filter((t) => !t.ok);
+  if (missed.length > 0) {
+    console.error(`\n✗✗✗ ${missed.length} TARGET(S) MISSED ✗✗✗`);
+    for (const t of missed) console.error(`  ✗ ${t.what}: ${t.result}`);
+    process.exitCode = 1;
+  }
+}
+
+/** Batches of 10 to 1,000 offers, product against the naive baseline; the bundle's size and load. */
+async function batches(say: Say): Promise<void> {
   say(`Cost model (DEFAULT_COSTS, virtual ms per call): \`${JSON.stringify(DEFAULT_COSTS)}\``);
   const problems = costModelProblems();
   say(`Cost model no kinder than the issue's: ${problems.length === 0 ? "✓" : `✗ ${problems.join("; ")}`}`);
@@ -79,23 +125,6 @@ async function main(): Promise<void> {
   say(`Service calls while loading: ${load.loadCalls} (onOpen), ${runLoadCalls} (all product executions)`);
 
   checkTargets(product, naive, bundle, load);
-  say("", "## Targets", "");
-  say(
-    ...columns(targets, [
-      ["target", (t) => t.what],
-      ["result", (t) => t.result],
-      ["", (t) => (t.ok ? "✓" : "✗")],
-    ]),
-  );
-  say("", `Real time of the benchmark: ${((performance.now() - realStart) / 1000).toFixed(0)} s`);
-  writeFileSync(join(__dirname, "RESULTS.md"), `${out.join("\n")}\n`);
-
-  const missed = targets.filter((t) => !t.ok);
-  if (missed.length > 0) {
-    console.error(`\n✗✗✗ ${missed.length} TARGET(S) MISSED ✗✗✗`);
-    for (const t of missed) console.error(`  ✗ ${t.what}: ${t.result}`);
-    process.exitCode = 1;
-  }
 }
 
 main().catch((e: unknown) => {
