@@ -46,6 +46,8 @@ const num = (v: unknown): number | null => (typeof v === "number" && Number.isFi
 export const API_KEY = text("MKP_API_KEY", "user");
 /** Optional API base (script property, set by any editor: checked strictly before use). */
 export const BASE_URL = text("MKP_BASE_URL", "script");
+/** The language this user chose in the sidebar ("nl" or "en"; none: the spreadsheet's locale decides). */
+export const LANGUAGE = text("MKP_LANGUAGE", "user");
 /** The pacing state of this user's key (user cache; losing it only costs a cautious start). */
 export const PACING = text("MKP_PACING", "userCache");
 
@@ -146,6 +148,7 @@ export const PROGRESS = json<Progress>("MKP_PROGRESS", "documentCache", (o) => {
 export const ALL_KEYS: readonly StateKey<unknown>[] = [
   API_KEY,
   BASE_URL,
+  LANGUAGE,
   PACING,
   LIST_SHAPE,
   PER_PAGE_REFUSED,
