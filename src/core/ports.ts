@@ -70,6 +70,8 @@ export interface Workbook {
     | { readonly offers: TableRead<OfferKey>; readonly lines: TableRead<LineKey> }
     | { readonly missingSheet: string };
   timeZone(): string;
+  /** The spreadsheet's locale (e.g. "nl_NL", "en_US"): how dates and amounts typed as text read. */
+  locale(): string;
   /**
    * Writes updates into the rows that hold their offer numbers now (header row and offer-number
    * column read again first). Returns the updates whose row is gone. `known` are the columns as

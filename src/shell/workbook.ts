@@ -84,6 +84,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
     timeZone ??= ss.getSpreadsheetTimeZone();
     return timeZone;
   };
+  let locale: string | null = null;
   const offers = (): Sheet => {
     offersSheet ??= ss.getSheetByName(OFFERS_SHEET);
     if (!offersSheet) throw new Error(COLUMNS_CHANGED);
@@ -100,6 +101,10 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       return { offers: readTable(offersSheet, OFFER_COLUMNS), lines: readTable(linesSheet, LINE_COLUMNS) };
     },
     timeZone: tz,
+    locale() {
+      locale ??= ss.getSpreadsheetLocale();
+      return locale;
+    },
     writeOfferUpdates(updates: readonly RowUpdate[], known: TableRead<OfferKey>) {
       if (updates.length === 0) return [];
       const sheet = offers();
