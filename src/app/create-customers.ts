@@ -43,7 +43,9 @@ export function createNewCustomers(
       const sent = row.sent;
       const found = sent
         ? index.all.find(
-            (c) => emailKey(c.email) === emailKey(sent.primaryEmail) && nameKey(c.companyName) === nameKey(sent.companyName),
+            (c) =>
+              emailKey(c.email) === emailKey(sent.primaryEmail) &&
+              nameKey(c.companyName) === nameKey(sent.companyName),
           )
         : undefined;
       if (found) {
@@ -80,7 +82,9 @@ export function createNewCustomers(
       })),
     );
     ctx.customers.flush();
-    const answers = session.send(batch.map((r) => ({ method: "post" as const, path: "/customers", body: r.body })));
+    const answers = session.send(
+      batch.map((r) => ({ method: "post" as const, path: "/customers", body: r.body })),
+    );
     const now = session.now();
     const outcomes: Update[] = batch.map((r, i) => {
       const e = answers[i] ?? { kind: "network" as const, detail: "no answer" };
@@ -97,7 +101,10 @@ export function createNewCustomers(
         case "refused":
           return put({ status: words.failed, message: outcome.reason });
         case "unauthorized":
-          return put({ status: "", message: outcome.status === 403 ? t.noCustomerWrite() : reasonOf("", 401) });
+          return put({
+            status: "",
+            message: outcome.status === 403 ? t.noCustomerWrite() : reasonOf("", 401),
+          });
         case "rate-limited":
         case "quota":
           result.waiting++;

@@ -13,7 +13,7 @@ import {
   nameKey,
 } from "../core/customer-match";
 import { pick } from "../core/language";
-import { parseCustomerRows, parseNewCustomers, type NewCustomerRow } from "../core/parse-customers";
+import { type NewCustomerRow, parseCustomerRows, parseNewCustomers } from "../core/parse-customers";
 import { parseOffers } from "../core/parse-offers";
 import type { RunContext } from "../core/ports";
 import { bad, ok, type Parsed } from "../core/result";
@@ -24,7 +24,7 @@ import { ApiSession } from "./api-session";
 import { createNewCustomers } from "./create-customers";
 import type { OffersBook } from "./offers-book";
 import { apiAccess } from "./settings";
-import { syncCustomers, syncState, SYNC_MAX_AGE_MS } from "./sync-customers";
+import { SYNC_MAX_AGE_MS, syncCustomers, syncState } from "./sync-customers";
 
 /** A name not found is synced for only when the last complete pass is older than this. */
 const MISSING_NAME_RESYNC_MS = 5 * 60_000;
@@ -40,14 +40,19 @@ export interface CustomerStep {
 
 const OPEN = new Set(["pending", "invalid", "warning", "sendAnyway"]);
 
-function known(ctx: RunContext): { customers: KnownCustomer[]; fresh: NewCustomerRow[]; language: "en" | "nl" } {
+function known(ctx: RunContext): {
+  customers: KnownCustomer[];
+  fresh: NewCustomerRow[];
+  language: "en" | "nl";
+} {
   const read = ctx.customers.readCustomers(false);
   const customers: KnownCustomer[] = read
     ? parseCustomerRows(read.table, read.columns, (t) => GONE.test(t)).filter((r) => !r.gone)
     : [];
   const news = ctx.customers.readNewCustomers();
   const fresh = news ? parseNewCustomers(news.table, news.columns) : [];
-  for (const n of fresh) if (n.customerId !== "") customers.push({ id: n.customerId, companyName: n.companyName, email: n.email });
+  for (const n of fresh)
+    if (n.customerId !== "") customers.push({ id: n.customerId, companyName: n.companyName, email: n.email });
   return { customers, fresh, language: news?.language ?? "en" };
 }
 
@@ -56,7 +61,11 @@ const newRowFor = (fresh: readonly NewCustomerRow[], text: string): NewCustomerR
     ? fresh.find((n) => emailKey(n.email) === emailKey(text))
     : fresh.find((n) => n.key !== "" && n.key === nameKey(text));
 
-export function resolveOfferCustomers(ctx: RunContext, book: OffersBook, mode: "create" | "validate"): CustomerStep {
+export function resolveOfferCustomers(
+  ctx: RunContext,
+  book: OffersBook,
+  mode: "create" | "validate",
+): CustomerStep {
   const columns = book.offersSheet.columns;
   const texts = new Map<number, string>();
   for (const row of book.offers) {
@@ -85,11 +94,15 @@ export function resolveOfferCustomers(ctx: RunContext, book: OffersBook, mode: "
     const session = new ApiSession(ctx, access.url, access.key);
     const state = syncState(ctx);
     const now = session.now();
-    const missing = [...texts.values()].some((t) => matchCustomer(index, t).kind === "none" && !newRowFor(fresh, t));
-    const sending = mode === "create" ? needed().filter((n) => n.status === "sending" && n.customerId === "") : [];
+    const missing = [...texts.values()].some(
+      (t) => matchCustomer(index, t).kind === "none" && !newRowFor(fresh, t),
+    );
+    const sending =
+      mode === "create" ? needed().filter((n) => n.status === "sending" && n.customerId === "") : [];
     // A row left `sending` is looked up in a list read after it was sent.
     const freshSince = Math.max(0, ...sending.map((n) => (n.sent?.at ?? 0) + 1));
-    const stale = state.completedAt === null || now - state.completedAt > SYNC_MAX_AGE_MS || state.pass !== null;
+    const stale =
+      state.completedAt === null || now - state.completedAt > SYNC_MAX_AGE_MS || state.pass !== null;
     const lookup = sending.length > 0 && (state.completedAt ?? 0) < freshSince;
     const recent = state.completedAt !== null && now - state.completedAt < MISSING_NAME_RESYNC_MS;
     if (stale || lookup || (missing && !recent)) {
@@ -120,11 +133,17 @@ export function resolveOfferCustomers(ctx: RunContext, book: OffersBook, mode: "
     if (m.kind === "several") return bad(t.severalCustomers(text, m.candidates.map(label)));
     const n = newRowFor(fresh, text);
     if (n) {
-      const why = n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();
+      const why =
+        n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();
       return bad(t.newNotCreated(n.companyName, why));
     }
     if (noRead) return bad(t.noCustomerRead());
-    return bad(t.noSuchCustomer(text, m.suggestions.map((c) => c.companyName)));
+    return bad(
+      t.noSuchCustomer(
+        text,
+        m.suggestions.map((c) => c.companyName),
+      ),
+    );
   };
   const offers = parseOffers(book.offersSheet.table, columns, book.lines, (d) => book.time.ymd(d), resolve);
   const updates: RowUpdate[] = [];
@@ -132,7 +151,12 @@ export function resolveOfferCustomers(ctx: RunContext, book: OffersBook, mode: "
     for (const row of offers) {
       const text = texts.get(row.sheetRow);
       if (text !== undefined && row.body !== null)
-        updates.push({ key: row.key, sheetRow: row.sheetRow, values: { customerId: row.body.customerId }, ...(row.ref ? { ref: row.ref } : {}) });
+        updates.push({
+          key: row.key,
+          sheetRow: row.sheetRow,
+          values: { customerId: row.body.customerId },
+          ...(row.ref ? { ref: row.ref } : {}),
+        });
     }
   }
   return { book: { ...book, offers }, moreWork, updates };

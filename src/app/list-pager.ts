@@ -3,7 +3,7 @@
 // (remembered for the key, per list).
 
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
-import { loadState, saveState, type StateKey } from "../core/state-keys";
+import { loadState, type StateKey, saveState } from "../core/state-keys";
 import type { ApiSession } from "./api-session";
 
 /** Asked for on every list request until the API refuses it; the API documents 15 a page. */

@@ -10,6 +10,7 @@ import type { ApiSession } from "./api-session";
 import { LIST_PER_PAGE, ListPager, MAX_PAGES_PER_TRIP } from "./list-pager";
 
 export { LIST_PER_PAGE };
+
 /** Walks that do not settle (the list keeps shifting) give up after this many passes. */
 const MAX_PASSES = 3;
 

@@ -8,11 +8,17 @@ import { type ApiCustomer, asApiCustomer, customerValues, diffCustomers } from "
 import { pick } from "../core/language";
 import { type EnvelopePage, parseEnvelope } from "../core/offer-list";
 import { type CustomerRow, parseCustomerRows } from "../core/parse-customers";
-import type { RunContext } from "../core/ports";
-import { CUSTOMER_SYNC, CUSTOMERS_PER_PAGE_REFUSED, type CustomerSyncState, loadState, saveState } from "../core/state-keys";
-import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { emptyCounts } from "../core/plan-run";
+import type { RunContext } from "../core/ports";
+import {
+  CUSTOMER_SYNC,
+  CUSTOMERS_PER_PAGE_REFUSED,
+  type CustomerSyncState,
+  loadState,
+  saveState,
+} from "../core/state-keys";
 import { TEXTS } from "../core/texts";
+import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { ListPager } from "./list-pager";
 import { type RunOutcome, stopped } from "./run-outcome";

@@ -24,7 +24,10 @@ export interface CustomerSheets {
    * Rewrites the rows holding these customer IDs now (a row gone meanwhile is appended again) and
    * appends the new ones after the last row; only the product's columns are written.
    */
-  writeCustomers(updates: readonly { id: string; values: CustomerValues }[], appends: readonly CustomerValues[]): void;
+  writeCustomers(
+    updates: readonly { id: string; values: CustomerValues }[],
+    appends: readonly CustomerValues[],
+  ): void;
   /** Writes New customers rows, found by company name now (else at the row they were read from). */
   writeNewCustomers(updates: readonly { key: string; sheetRow: number; values: NewCustomerValues }[]): void;
   /** Customer IDs seen by the sync pass under way (hidden sheet). */

@@ -18,7 +18,8 @@ export interface ApiCustomer {
   readonly createdAt: string;
 }
 
-const str = (v: unknown): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+const str = (v: unknown): string =>
+  typeof v === "string" ? v : v === null || v === undefined ? "" : String(v);
 
 export function asApiCustomer(json: unknown): ApiCustomer | null {
   if (json === null || typeof json !== "object") return null;

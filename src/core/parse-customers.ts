@@ -114,7 +114,8 @@ const COUNTRIES = new Set(
   ).split(" "),
 );
 
-const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
+const EMAIL =
+  /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/;
 /** Dutch zip code: four digits (not starting with 0), optional space, two letters (not SA, SD, SS). */
 const DUTCH_ZIP = /^([1-9][0-9]{3}) ?(?!SA|SD|SS)([A-Z]{2})$/i;
 const MAX_TEXT = 255;
@@ -138,7 +139,8 @@ export function parseSent(text: string): SentCustomer | null {
   return null;
 }
 
-const header = (key: NewCustomerKey): string => NEW_CUSTOMER_COLUMNS.find((c) => c.key === key)?.header ?? key;
+const header = (key: NewCustomerKey): string =>
+  NEW_CUSTOMER_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
 function validate(text: (k: NewCustomerKey) => string, errorIn: (k: NewCustomerKey) => boolean) {
   const t = pick(CUSTOMER_TEXTS);

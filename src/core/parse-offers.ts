@@ -99,9 +99,13 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
   }
 
   let customerId = need(textField(cell("customerId"), "customerId"));
-  const resolved = customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
+  const resolved =
+    customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
   if (resolved) customerId = resolved.ok ? resolved.value : (problems.push(resolved.problem), customerId);
-  else if (customerId !== null && (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)) {
+  else if (
+    customerId !== null &&
+    (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)
+  ) {
     problems.push(`Customer ID: ${quote(customerId)} is not a customer ID (it looks like cst_abc123)`);
   }
 

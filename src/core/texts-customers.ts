@@ -29,7 +29,8 @@ const en = {
   newFailed: () => "MijnKlantportaal refused it",
   noCustomerRead: () =>
     "Customer: names cannot be looked up, because the API key lacks the permission customers.read. Type the customer ID (cst_…), or ask for a key with that permission.",
-  noCustomerReadRun: () => "The API key lacks the permission customers.read, so customer names could not be looked up.",
+  noCustomerReadRun: () =>
+    "The API key lacks the permission customers.read, so customer names could not be looked up.",
   noCustomerWrite: () =>
     "Not created: the API key lacks the permission customers.write. Ask for a key with that permission.",
   // The sync
@@ -38,7 +39,8 @@ const en = {
   syncSummary: (r: { added: number; changed: number; gone: number; total: number; more: boolean }) =>
     `Customers: ${r.added} new, ${r.changed} changed, ${r.gone} no longer in MijnKlantportaal` +
     (r.more ? " — the rest of the list follows automatically." : ` (${r.total} in the list).`),
-  syncStopped: () => "Customers: the customer list could not be read completely; the next run goes on with it.",
+  syncStopped: () =>
+    "Customers: the customer list could not be read completely; the next run goes on with it.",
   noCustomersSheet: () => `There is no sheet Customers. Use ${MENU_EN} Set up sheets first.`,
   // New customers rows
   created: () => "",
@@ -86,10 +88,12 @@ const nl: CustomerTexts = {
   syncSummary: (r) =>
     `Klanten: ${r.added} nieuw, ${r.changed} gewijzigd, ${r.gone} niet meer in MijnKlantportaal` +
     (r.more ? " — de rest van de lijst volgt vanzelf." : ` (${r.total} in de lijst).`),
-  syncStopped: () => "Klanten: de klantenlijst kon niet helemaal worden gelezen; de volgende run gaat verder.",
+  syncStopped: () =>
+    "Klanten: de klantenlijst kon niet helemaal worden gelezen; de volgende run gaat verder.",
   noCustomersSheet: () => "Er is geen blad Klanten. Kies eerst MijnKlantportaal › Bladen instellen.",
   created: () => "",
-  willCheck: (reason) => `${reason}; MijnKlantportaal wordt eerst gecontroleerd voordat de klant opnieuw wordt verstuurd`,
+  willCheck: (reason) =>
+    `${reason}; MijnKlantportaal wordt eerst gecontroleerd voordat de klant opnieuw wordt verstuurd`,
   foundAfterAll: () => "",
   newCreatedSummary: (n) => `${n} nieuwe klant(en) aangemaakt`,
   keyNoCustomers: () =>

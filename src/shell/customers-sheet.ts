@@ -112,9 +112,7 @@ function writeRows<K extends string>(
     for (const group of groups(columns, keys)) {
       const col = (group[0]?.[0] ?? 0) + 1;
       if (!run.some((p) => group.some(([, k]) => p.values[k] !== undefined))) continue;
-      const cells = run.map((p) =>
-        group.map(([i, k]) => p.values[k] ?? shown[p.row - 1]?.[i] ?? ""),
-      );
+      const cells = run.map((p) => group.map(([i, k]) => p.values[k] ?? shown[p.row - 1]?.[i] ?? ""));
       if (sheet.getMaxRows() < first.row + run.length - 1)
         sheet.insertRowsAfter(sheet.getMaxRows(), first.row + run.length - 1 - sheet.getMaxRows());
       const range = sheet.getRange(first.row, col, run.length, group.length);

@@ -60,7 +60,9 @@ export function setupCustomerSheets(ss: Spreadsheet): { sheet: Sheet; column: nu
 export function customerDropdown(
   names: { sheet: Sheet; column: number } | null,
 ): GoogleAppsScript.Spreadsheet.DataValidation {
-  const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true).setHelpText(pick(CUSTOMER_TEXTS).dropdownHelp());
+  const builder = SpreadsheetApp.newDataValidation()
+    .setAllowInvalid(true)
+    .setHelpText(pick(CUSTOMER_TEXTS).dropdownHelp());
   if (!names) return builder.requireValueInList([], true).build();
   const rows = Math.max(1, names.sheet.getMaxRows() - 1);
   return builder.requireValueInRange(names.sheet.getRange(2, names.column + 1, rows, 1), true).build();
