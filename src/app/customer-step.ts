@@ -81,9 +81,10 @@ export function resolveOfferCustomers(
   const needed = (): NewCustomerRow[] => {
     const rows = new Map<number, NewCustomerRow>();
     for (const text of texts.values()) {
-      if (matchCustomer(index, text).kind !== "none") continue;
       const n = newRowFor(fresh, text);
-      if (n) rows.set(n.sheetRow, n);
+      // A row left `sending` is settled even when the customer shows up in Customers meanwhile.
+      if (n && n.customerId === "" && (n.status === "sending" || matchCustomer(index, text).kind === "none"))
+        rows.set(n.sheetRow, n);
     }
     return [...rows.values()];
   };

@@ -101,7 +101,8 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
   let customerId = need(textField(cell("customerId"), "customerId"));
   const resolved =
     customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
-  if (resolved) customerId = resolved.ok ? resolved.value : (problems.push(resolved.problem), customerId);
+  if (resolved?.ok) customerId = resolved.value;
+  else if (resolved) problems.push(resolved.problem);
   else if (
     customerId !== null &&
     (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)

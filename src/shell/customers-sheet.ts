@@ -187,6 +187,17 @@ export function spreadsheetCustomerSheets(ss: Spreadsheet): CustomerSheets {
       const columns = matchHeaders(shown[0] ?? [], NEW_CUSTOMER_COLUMNS).columns as Partial<
         Record<NewCustomerKey, number>
       >;
+      if (columns.sent === undefined && updates.some((u) => u.values.sent !== undefined)) {
+        // The hidden column for what was sent, added the first time a row is sent.
+        let last = (shown[0] ?? []).length;
+        while (last > 0 && String(shown[0]?.[last - 1] ?? "").trim() === "") last--;
+        if (sheet.getMaxColumns() < last + 1) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+        const cell = sheet.getRange(1, last + 1, 1, 1);
+        cell.setNumberFormat("@");
+        cell.setValues([["MKP sent"]]);
+        sheet.hideColumns(last + 1);
+        columns.sent = last;
+      }
       const nameCol = columns.companyName;
       if (nameCol === undefined) return;
       const rowsOf = new Map<string, number[]>();
