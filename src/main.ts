@@ -7,6 +7,7 @@ import * as refresh from "./app/refresh-statuses";
 import { runAction, withLock } from "./app/run-action";
 import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
+import { syncCustomersRun } from "./app/sync-customers";
 import { type PanelState, panelState } from "./core/panel";
 import { TEXTS } from "./core/texts";
 import { readPanelInputs } from "./shell/panel-read";
@@ -19,6 +20,7 @@ const MENU: readonly [string, string][] = [
   ["Create offers in selected rows", "createSelectedOffers"],
   ["Check offers without sending", "validateOffers"],
   ["Refresh offer statuses", "refreshOfferStatuses"],
+  ["Update customer list", "syncCustomers"],
   ["Turn on hourly runs", "enableScheduledRuns"],
   ["Turn off hourly runs", "disableScheduledRuns"],
   ["Open panel", "showSidebar"],
@@ -113,6 +115,11 @@ export function refreshOfferStatuses(): void {
       continuation: "refresh",
     },
   );
+}
+
+/** Fills or updates the sheet Customers from MijnKlantportaal (CONTRACT §4a). */
+export function syncCustomers(): void {
+  runAction(makeContext("menu"), "customers", syncCustomersRun, { continuation: "create" });
 }
 
 /** Trigger handler (hourly, and continuations of work that did not fit in one execution). */

@@ -1,10 +1,12 @@
 // The API key: checked with one authenticated GET of the offer list (needs only offers.read) before
 // it is stored in the user's own properties. The key never appears in a message, a log or the dialog.
 
+import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
 import { TEXTS } from "../core/texts";
+import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { apiKeyOf, baseUrlOf } from "./settings";
 
 const DIALOG_FILE = "ApiKeyDialog";
@@ -52,8 +54,14 @@ function checkAndSave(
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)
-    return { outcome: "saved", message: TEXTS.keySaved() };
+    return { outcome: "saved", message: TEXTS.keySaved() + customersReadWarning(ctx, base.url, key) };
   return { outcome: "unverified", message: TEXTS.keySavedUnchecked() };
+}
+
+/** A key that may not read customers is fine for offers by ID; the user is told names will not work. */
+function customersReadWarning(ctx: RunContext, url: string, key: string): string {
+  const [answer] = ctx.http(url, key).send([{ method: "get", path: "/customers?page=1" }]);
+  return answer?.kind === "response" && answer.status === 403 ? pick(CUSTOMER_TEXTS).keyNoCustomers() : "";
 }
 
 export function saveApiKey(ctx: RunContext, input: unknown): string {

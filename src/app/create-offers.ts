@@ -11,6 +11,7 @@ import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
 import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
+import { resolveOfferCustomers } from "./customer-step";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";
@@ -272,7 +273,10 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   if (!access.ok) return stopped(access.problem);
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
-  const book = opened.book;
+  // Customers named by company name or e-mail: resolved (and New customers created) first.
+  const customers = resolveOfferCustomers(ctx, opened.book, "create");
+  const book = customers.book;
+  writeOfferUpdates(book, customers.updates);
   let selected: Set<number> | null = null;
   if (selectedOnly) {
     selected = ctx.workbook.selectedOfferRows();
@@ -289,6 +293,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   });
   const orphans = writeLineMessages(book);
   const run = new CreateRun(ctx, book, ledger, plan, access);
+  if (customers.moreWork) run.moreWork = true;
   const again = run.lookUpLeftSending();
   run.send([...again, ...plan.toSend].sort((a, b) => a.sheetRow - b.sheetRow));
   return run.summarize(selectedOnly, orphans);
@@ -297,7 +302,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
 export function validateOffers(ctx: RunContext): RunOutcome {
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
-  const book = opened.book;
+  const book = resolveOfferCustomers(ctx, opened.book, "validate").book;
   const plan = planRun(book.offers, {
     selected: null,
     validateOnly: true,

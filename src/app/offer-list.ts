@@ -1,18 +1,16 @@
-// The one pager of the customer-offers list, used by reconciliation and by status refresh: pages in
-// parallel round trips on the run's rate budget, retried by the retry policy, bigger pages asked for
-// until refused (remembered for the key), and a walk from the newest end of the list that stops at
-// a given creation time — so that work is bounded by what is needed, not by the account's size.
+// The customer-offers list, used by reconciliation and by status refresh: pages fetched by the list
+// pager (list-pager.ts: rate budget, retries, per_page asked for until refused), and a walk from the
+// newest end of the list that stops at a given creation time — so that work is bounded by what is
+// needed, not by the account's size.
 
 import { createdBefore, type ListOrder, type ListPage, orderOf, parseListPage } from "../core/offer-list";
-import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
 import type { CreatedOffer } from "../core/responses";
 import { LIST_SHAPE, type ListShape, loadState, PER_PAGE_REFUSED, saveState } from "../core/state-keys";
 import type { ApiSession } from "./api-session";
+import { LIST_PER_PAGE, ListPager, MAX_PAGES_PER_TRIP } from "./list-pager";
 
-/** Asked for on every list request until the API refuses it; the API documents 15 a page. */
-export const LIST_PER_PAGE = 100;
-/** At most this many pages in one round trip. */
-const MAX_PAGES_PER_TRIP = 20;
+export { LIST_PER_PAGE };
+
 /** Walks that do not settle (the list keeps shifting) give up after this many passes. */
 const MAX_PASSES = 3;
 
@@ -48,9 +46,15 @@ export class OfferList {
   /** Pages read so far by this pager. */
   pagesRead = 0;
 
+  private readonly pager: ListPager<ListPage>;
+
   constructor(private readonly session: ApiSession) {
-    const refused = loadState(session.ctx.stores, PER_PAGE_REFUSED);
-    this.perPageRefused = refused !== null && refused.keyTail === session.apiKey.slice(-4);
+    this.pager = new ListPager(session, {
+      path: "/customer-offers",
+      refusedKey: PER_PAGE_REFUSED,
+      parse: parseListPage,
+    });
+    this.perPageRefused = this.pager.perPageRefused;
     this.shape = loadState(session.ctx.stores, LIST_SHAPE);
     if (this.shape && this.shape.perPage !== this.expectedPerPage(this.shape)) this.shape = null;
   }
@@ -60,65 +64,15 @@ export class OfferList {
     return this.perPageRefused && shape.perPage === LIST_PER_PAGE ? -1 : shape.perPage;
   }
 
-  private path(page: number): string {
-    return this.perPageRefused
-      ? `/customer-offers?page=${page}`
-      : `/customer-offers?page=${page}&per_page=${LIST_PER_PAGE}`;
-  }
-
-  /**
-   * Fetches pages in as few round trips as the budget allows, retrying failures by the retry
-   * policy. Returns the pages that came back; a page missing from the map could not be read.
-   */
+  /** Pages fetched by the list pager; a page missing from the map could not be read. */
   fetch(pages: readonly number[]): Map<number, ListPage> {
-    const got = new Map<number, ListPage>();
-    let todo = [...new Set(pages)].filter((p) => p >= 1);
-    let attempt = 0;
-    const s = this.session;
-    while (todo.length > 0 && s.canContinue()) {
-      if (s.room() === 0 && !s.waitForRoom()) break;
-      const batch = todo.slice(0, Math.min(s.room(), MAX_PAGES_PER_TRIP));
-      const exchanges = s.send(batch.map((p) => ({ method: "get" as const, path: this.path(p) })));
-      const failed: number[] = [];
-      let refusedNow = false;
-      batch.forEach((page, i) => {
-        const e = exchanges[i];
-        if (e?.kind === "response" && (e.status === 400 || e.status === 422) && !this.perPageRefused) {
-          refusedNow = true;
-          return;
-        }
-        const list = e?.kind === "response" && e.status === 200 ? parseListPage(e.body) : null;
-        if (list) {
-          got.set(page, list);
-          this.pagesRead++;
-        } else failed.push(page);
-      });
-      if (refusedNow) {
-        // The API does not take per_page: from now on (and for this key, in later runs too) pages are
-        // asked for without it. Pages already read used the other size: the caller starts over.
-        this.perPageRefused = true;
-        this.resized = true;
-        this.shape = null;
-        saveState(s.ctx.stores, PER_PAGE_REFUSED, { keyTail: s.apiKey.slice(-4) });
-        return new Map();
-      }
-      todo = [...failed, ...todo.slice(batch.length)];
-      if (failed.length > 0) {
-        if (s.unauthorized || s.quotaExhausted) break;
-        // A 429 leaves no room (waitForRoom waits for it); other failures back off by the policy.
-        attempt++;
-        const rateLimited = s.room() === 0;
-        if (rateLimited) continue;
-        const d = decideRetry(
-          { kind: "transient" },
-          attempt,
-          DEFAULT_RETRY_POLICY,
-          s.now(),
-          s.deadline,
-          s.ctx.clock.random(),
-        );
-        if (!d.retry || !s.waitUntil(s.now() + d.afterMs)) break;
-      }
+    const { pages: got, refused } = this.pager.fetch(pages);
+    this.pagesRead = this.pager.pagesRead;
+    if (refused) {
+      // Pages already read used the other size: the caller starts over.
+      this.perPageRefused = true;
+      this.resized = true;
+      this.shape = null;
     }
     return got;
   }

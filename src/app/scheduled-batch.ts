@@ -1,16 +1,27 @@
 // The scheduled run: create pending offers, then refresh statuses with what is left of the
-// execution, as one Run log row.
+// execution (and, once a day, sync the customer list), as one Run log row.
 
 import type { RunContext } from "../core/ports";
 import { createOffers } from "./create-offers";
 import { refreshOutcome, refreshStatuses } from "./refresh-statuses";
 import type { RunOutcome } from "./run-outcome";
+import { syncCustomersRun, syncDue } from "./sync-customers";
 
 export function scheduledBatch(ctx: RunContext): RunOutcome {
   const created = createOffers(ctx, false);
   // Offers still waiting to be created come first: the refresh waits for a later execution.
   if (created.stopped || created.continueAt !== undefined) return created;
   const refreshed = refreshOutcome(ctx, refreshStatuses(ctx));
+  // At most once a day (or to finish a pass under way), with what is left of the execution.
+  if (!refreshed.stopped && refreshed.continueAt === undefined && syncDue(ctx)) {
+    const synced = syncCustomersRun(ctx);
+    return {
+      counts: created.counts,
+      message: `${created.message}. ${refreshed.message} ${synced.message}`,
+      progress: created.progress !== false || synced.progress !== false,
+      ...(synced.continueAt !== undefined ? { continueAt: synced.continueAt } : {}),
+    };
+  }
   return {
     counts: created.counts,
     message: `${created.message}. ${refreshed.message}`,

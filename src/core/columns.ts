@@ -13,6 +13,8 @@ export interface ColumnSpec<K extends string> {
   readonly output?: boolean;
   /** Hidden by setupSheets (the product's own bookkeeping). */
   readonly hidden?: boolean;
+  /** Other headers that name the same column (another language, a shorter name). */
+  readonly aliases?: readonly string[];
 }
 
 export type OfferKey =
@@ -32,7 +34,8 @@ export type OfferKey =
 
 export const OFFER_COLUMNS: readonly ColumnSpec<OfferKey>[] = [
   { key: "offerNumber", header: "Offer number", format: "@" },
-  { key: "customerId", header: "Customer ID", format: "@" },
+  // A customer ID, or a company name or e-mail found in Customers (CONTRACT §4a).
+  { key: "customerId", header: "Customer ID", format: "@", aliases: ["Customer", "Klant", "Klant-ID"] },
   { key: "issuedAt", header: "Issued at", format: "yyyy-mm-dd" },
   { key: "expiresAt", header: "Expires at", format: "yyyy-mm-dd" },
   { key: "sendNotification", header: "Send notification" },
@@ -110,7 +113,8 @@ export function matchHeaders<K extends string>(
   const columns: ColumnMap<K> = {};
   const missing: ColumnSpec<K>[] = [];
   for (const spec of specs) {
-    const index = byName.get(normalizeHeader(spec.header));
+    const names = [spec.header, ...(spec.aliases ?? [])].map(normalizeHeader);
+    const index = names.map((n) => byName.get(n)).find((i) => i !== undefined);
     if (index === undefined) missing.push(spec);
     else columns[spec.key] = index;
   }

@@ -11,22 +11,35 @@ export interface ListPage {
   readonly perPage: number | null;
 }
 
+/** A page of any list of the API: its items, whether another page follows, the page size used. */
+export interface EnvelopePage<T> {
+  readonly items: T[];
+  readonly hasNext: boolean;
+  readonly perPage: number | null;
+}
+
 /** A page of the simple-paginator envelope (`data`, `next_page_url`, `per_page`), or null. */
-export function parseListPage(body: string): ListPage | null {
+export function parseEnvelope<T>(body: string, asItem: (item: unknown) => T | null): EnvelopePage<T> | null {
   const json = parseJson(body);
   if (json === null || typeof json !== "object") return null;
   const o = json as Record<string, unknown>;
   const data = Array.isArray(json) ? json : o.data;
   if (!Array.isArray(data)) return null;
-  const offers = data.flatMap((item) => {
-    const offer = asCustomerOffer(item);
-    return offer ? [offer] : [];
+  const items = data.flatMap((item) => {
+    const parsed = asItem(item);
+    return parsed ? [parsed] : [];
   });
   const next = o.next_page_url;
   const perPage = typeof o.per_page === "number" ? o.per_page : Number(o.per_page);
   // Without a next_page_url field, an empty page is the only sure sign of the end.
   const hasNext = "next_page_url" in o ? typeof next === "string" && next !== "" : data.length > 0;
-  return { offers, hasNext, perPage: Number.isFinite(perPage) && perPage > 0 ? perPage : null };
+  return { items, hasNext, perPage: Number.isFinite(perPage) && perPage > 0 ? perPage : null };
+}
+
+/** A page of the customer-offers list, or null. */
+export function parseListPage(body: string): ListPage | null {
+  const page = parseEnvelope(body, asCustomerOffer);
+  return page && { offers: page.items, hasNext: page.hasNext, perPage: page.perPage };
 }
 
 /** Up to 14 hours either way: a timestamp without an offset is read in no zone we can be sure of. */

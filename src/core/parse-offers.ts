@@ -73,6 +73,8 @@ interface ParseContext {
   readonly zonedYmd: ZonedYmd;
   /** Offer key → sheet rows holding it, to report duplicates. */
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
+  /** A company name or e-mail → its customer ID, or why not (app/customer-step.ts). */
+  readonly resolveCustomer?: ((text: string) => Parsed<string>) | undefined;
 }
 
 function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext): OfferRow {
@@ -96,8 +98,15 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     problems.push(`Offer number: ${offerNumber} is also used in row ${others.join(", ")} of Offers`);
   }
 
-  const customerId = need(textField(cell("customerId"), "customerId"));
-  if (customerId !== null && (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)) {
+  let customerId = need(textField(cell("customerId"), "customerId"));
+  const resolved =
+    customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
+  if (resolved?.ok) customerId = resolved.value;
+  else if (resolved) problems.push(resolved.problem);
+  else if (
+    customerId !== null &&
+    (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)
+  ) {
     problems.push(`Customer ID: ${quote(customerId)} is not a customer ID (it looks like cst_abc123)`);
   }
 
@@ -179,6 +188,7 @@ export function parseOffers(
   columns: ColumnMap<OfferKey>,
   lines: ParsedLines,
   zonedYmd: ZonedYmd,
+  resolveCustomer?: (text: string) => Parsed<string>,
 ): OfferRow[] {
   const rowsByKey = new Map<string, number[]>();
   const filled: { row: readonly Cell[]; sheetRow: number }[] = [];
@@ -194,7 +204,7 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const ctx: ParseContext = { columns, lines, zonedYmd, rowsByKey };
+  const ctx: ParseContext = { columns, lines, zonedYmd, rowsByKey, resolveCustomer };
   return filled.map(({ row, sheetRow }) => parseOfferRow(row, sheetRow, ctx));
 }
 

@@ -2,6 +2,7 @@
 // tests fake them. Core code only names these types; nothing here does anything.
 
 import type { HeaderMatch, LineKey, OfferKey } from "./columns";
+import type { CustomerSheets } from "./customer-ports";
 import type { LedgerEntry } from "./ledger";
 import type { RunCounts } from "./plan-run";
 import type { Exchange } from "./responses";
@@ -102,7 +103,7 @@ export interface ZonedTime {
   today(nowMs: number): string;
 }
 
-export type RunAction = "create" | "validate" | "refresh" | "scheduled";
+export type RunAction = "create" | "validate" | "refresh" | "scheduled" | "customers";
 
 export interface RunLogEntry {
   readonly startedAt: number;
@@ -155,6 +156,8 @@ export interface RunContext {
   readonly notifier: Notifier;
   readonly stores: Stores;
   readonly workbook: Workbook;
+  /** Customers and New customers (customer-ports.ts). */
+  readonly customers: CustomerSheets;
   readonly triggers: Triggers;
   readonly lock: Lock;
   readonly mailer: Mailer;

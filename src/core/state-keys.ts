@@ -75,6 +75,34 @@ export const PER_PAGE_REFUSED = json<{ keyTail: string }>("MKP_PER_PAGE_REFUSED"
   typeof o.keyTail === "string" ? { keyTail: o.keyTail } : null,
 );
 
+/** Likewise for the customer list (its own endpoint may answer differently). */
+export const CUSTOMERS_PER_PAGE_REFUSED = json<{ keyTail: string }>(
+  "MKP_CUSTOMERS_PER_PAGE_REFUSED",
+  "user",
+  (o) => (typeof o.keyTail === "string" ? { keyTail: o.keyTail } : null),
+);
+
+/** The customer sync: the pass under way (resumed by the next execution) and the last complete one. */
+export interface CustomerSyncState {
+  /** The pass under way: next page to read, the page size its pages had, when it started. */
+  readonly pass: { readonly nextPage: number; readonly perPage: number; readonly startedAt: number } | null;
+  /** When the last complete pass started (its data is at least this fresh), and its page count. */
+  readonly completedAt: number | null;
+  readonly pages: number | null;
+}
+
+export const CUSTOMER_SYNC = json<CustomerSyncState>("MKP_CUSTOMER_SYNC", "document", (o) => {
+  const p = o.pass as Record<string, unknown> | null | undefined;
+  const nextPage = num(p?.nextPage);
+  const perPage = num(p?.perPage);
+  const startedAt = num(p?.startedAt);
+  const pass =
+    nextPage !== null && nextPage >= 1 && perPage !== null && startedAt !== null
+      ? { nextPage: Math.floor(nextPage), perPage, startedAt }
+      : null;
+  return { pass, completedAt: num(o.completedAt), pages: num(o.pages) };
+});
+
 /** An unfinished full pass through the offer list (only when its order cannot be told). */
 export interface ListCursor {
   readonly purpose: "reconcile" | "refresh";
@@ -152,6 +180,8 @@ export const ALL_KEYS: readonly StateKey<unknown>[] = [
   PACING,
   LIST_SHAPE,
   PER_PAGE_REFUSED,
+  CUSTOMERS_PER_PAGE_REFUSED,
+  CUSTOMER_SYNC,
   LIST_CURSOR,
   SCHEDULE_OWNER,
   HOURLY_TRIGGER_ID,

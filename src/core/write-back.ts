@@ -13,6 +13,8 @@ export const OUT_KEYS = [
   "acceptedAt",
   "rejectedAt",
   "ref",
+  // A customer named by company name or e-mail: the ID it was resolved to (customer-step.ts).
+  "customerId",
 ] as const;
 export type OutKey = (typeof OUT_KEYS)[number];
 export type OutValues = Partial<Record<OutKey, string>>;

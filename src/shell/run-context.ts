@@ -3,6 +3,7 @@
 // for a trigger run). Services are opened when first used.
 
 import type { RunContext } from "../core/ports";
+import { spreadsheetCustomerSheets } from "./customers-sheet";
 import { ApiClient } from "./http";
 import { appsScriptMailer } from "./mail";
 import { appsScriptStores } from "./stores";
@@ -27,6 +28,7 @@ export function makeContext(startedBy: "menu" | "trigger", options = { addRefCol
     notifier: startedBy === "menu" ? menuNotifier(ss) : triggerNotifier(),
     stores,
     workbook: spreadsheetWorkbook(ss, options),
+    customers: spreadsheetCustomerSheets(ss),
     triggers: appsScriptTriggers(stores),
     lock: {
       tryLock(waitMs) {

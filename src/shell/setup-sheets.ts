@@ -12,6 +12,7 @@ import {
   RUN_LOG_SHEET,
 } from "../core/columns";
 import { TEXTS } from "../core/texts";
+import { customerDropdown, customerSheetNames, setupCustomerSheets } from "./setup-customer-sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -107,5 +108,7 @@ export function setupSheets(ss: Spreadsheet): string {
       .build(),
   );
   setupSheet(ss, RUN_LOG_SHEET, RUN_LOG_COLUMNS);
-  return TEXTS.setupDone([OFFERS_SHEET, LINES_SHEET, RUN_LOG_SHEET]);
+  const customers = setupCustomerSheets(ss);
+  validateColumn(offers.sheet, offers.columns.customerId, customerDropdown(customers));
+  return TEXTS.setupDone([OFFERS_SHEET, LINES_SHEET, RUN_LOG_SHEET, ...customerSheetNames(ss)]);
 }

@@ -118,6 +118,12 @@ export function connectMkpDouble(
     config: () => call("GET", "/config"),
     addCustomers: (items) => call("POST", "/customers", items),
     customers: () => call("GET", "/customers"),
+    updateCustomer: (id, patch) => call("PATCH", `/customers/${encodeURIComponent(id)}`, patch),
+    deleteCustomer: async (id) => {
+      const res = await fetch(`${controlUrl}/customers/${encodeURIComponent(id)}`, { method: "DELETE" });
+      await res.text();
+      return res.ok;
+    },
     seedOffers: (offers) => call("POST", "/offers", offers),
     seedGenerated: (options) => call("POST", "/generate-offers", options),
     seedGeneratedCustomers: (options) => call("POST", "/generate-customers", options),

@@ -57,6 +57,12 @@ export function handleControl(state: DoubleState, method: string, path: string, 
     case "POST customers": {
       return ok(state.addCustomers(customersOf(body), now));
     }
+    case "PATCH customers/:id": {
+      const updated = state.updateCustomer(id as string, objectOf(body) as Partial<Customer>);
+      return updated === null ? fail(404, `no customer ${id}`) : ok(updated);
+    }
+    case "DELETE customers/:id":
+      return state.deleteCustomer(id as string) ? ok({ deleted: true }) : fail(404, `no customer ${id}`);
     case "GET offers":
       return ok(state.offers());
     case "POST offers":

@@ -102,6 +102,20 @@ export class DoubleState implements MkpControl {
     return structuredClone(added);
   }
 
+  /** Changes a customer in place (its place in the list stays); null when there is none. */
+  updateCustomer(id: string, patch: Partial<Customer>): Customer | null {
+    const customer = this.customerMap.get(id);
+    if (!customer) return null;
+    Object.assign(customer, { ...patch, id });
+    return structuredClone(customer);
+  }
+
+  deleteCustomer(id: string): boolean {
+    const deleted = this.customerMap.delete(id);
+    if (deleted) this.customerArray = null;
+    return deleted;
+  }
+
   customers(): Customer[] {
     return structuredClone(this.customerList());
   }

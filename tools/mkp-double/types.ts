@@ -361,6 +361,10 @@ export interface DoubleClient {
   config(): Promise<DoubleConfig>;
   addCustomers(items: Array<string | Partial<Customer>>): Promise<Customer[]>;
   customers(): Promise<Customer[]>;
+  /** Changes a customer in place (control interface), as an edit in the portal would. */
+  updateCustomer(id: string, patch: Partial<Customer>): Promise<Customer>;
+  /** Deletes a customer (control interface); false when there is none. */
+  deleteCustomer(id: string): Promise<boolean>;
   seedOffers(offers: OfferSeed[]): Promise<StoredOffer[]>;
   seedGenerated(options: GenerateOffersOptions): Promise<Generated>;
   seedGeneratedCustomers(options: GenerateCustomersOptions): Promise<Generated>;

@@ -182,6 +182,7 @@ export interface DataValidationFacade {
 export interface DataValidationBuilderFacade extends Omit<DataValidationFacade, "copy"> {
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): DataValidationBuilderFacade;
   requireValueInList(values: unknown, showDropdown?: unknown): DataValidationBuilderFacade;
+  requireValueInRange(range: unknown, showDropdown?: unknown): DataValidationBuilderFacade;
   requireNumberBetween(start: unknown, end: unknown): DataValidationBuilderFacade;
   requireNumberGreaterThan(n: unknown): DataValidationBuilderFacade;
   requireNumberGreaterThanOrEqualTo(n: unknown): DataValidationBuilderFacade;

@@ -112,6 +112,12 @@ export function makeBuilder(ctx: Ctx, start?: ValidationRule): DataValidationBui
       if (!Array.isArray(values)) throw ctx.error("requireValueInList expects an array of values.");
       return criteria("requireValueInList", "VALUE_IN_LIST", [values.map(String), showDropdown !== false]);
     },
+    requireValueInRange: (range, showDropdown = true) => {
+      const r = range as { getA1Notation?: () => string; getSheet?: () => { getName(): string } } | null;
+      if (typeof r?.getA1Notation !== "function") throw ctx.error("requireValueInRange expects a Range.");
+      const where = `${r.getSheet?.().getName() ?? ""}!${r.getA1Notation()}`;
+      return criteria("requireValueInRange", "VALUE_IN_RANGE", [where, showDropdown !== false]);
+    },
     requireNumberBetween: (a, b) => criteria("requireNumberBetween", "NUMBER_BETWEEN", [num(a), num(b)]),
     requireNumberGreaterThan: (n) => criteria("requireNumberGreaterThan", "NUMBER_GREATER_THAN", [num(n)]),
     requireNumberGreaterThanOrEqualTo: (n) =>

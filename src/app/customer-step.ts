@@ -1,0 +1,164 @@
+// Before offers are planned: customers named by company name or e-mail are resolved to their IDs
+// from Customers (synced first when it is older than a day or a name is not found), and New customers
+// that offers need are created first. Offers naming only `cst_…` IDs cost nothing here.
+
+import { isBlankCell, shownText } from "../core/cells";
+import {
+  CUSTOMER_ID,
+  emailKey,
+  indexCustomers,
+  type KnownCustomer,
+  looksLikeEmail,
+  matchCustomer,
+  nameKey,
+} from "../core/customer-match";
+import { pick } from "../core/language";
+import { type NewCustomerRow, parseCustomerRows, parseNewCustomers } from "../core/parse-customers";
+import { parseOffers } from "../core/parse-offers";
+import type { RunContext } from "../core/ports";
+import { bad, ok, type Parsed } from "../core/result";
+import { cellAt } from "../core/table";
+import { CUSTOMER_TEXTS } from "../core/texts-customers";
+import type { RowUpdate } from "../core/write-back";
+import { ApiSession } from "./api-session";
+import { createNewCustomers } from "./create-customers";
+import type { OffersBook } from "./offers-book";
+import { apiAccess } from "./settings";
+import { SYNC_MAX_AGE_MS, syncCustomers, syncState } from "./sync-customers";
+
+/** A name not found is synced for only when the last complete pass is older than this. */
+const MISSING_NAME_RESYNC_MS = 5 * 60_000;
+const GONE = /^(No longer in MijnKlantportaal|Niet meer in MijnKlantportaal)/;
+
+export interface CustomerStep {
+  readonly book: OffersBook;
+  /** A sync pass or new customers are left for a later execution. */
+  readonly moreWork: boolean;
+  /** Writes showing the resolved IDs on the rows (create runs only). */
+  readonly updates: RowUpdate[];
+}
+
+const OPEN = new Set(["pending", "invalid", "warning", "sendAnyway"]);
+
+function known(ctx: RunContext): {
+  customers: KnownCustomer[];
+  fresh: NewCustomerRow[];
+  language: "en" | "nl";
+} {
+  const read = ctx.customers.readCustomers(false);
+  const customers: KnownCustomer[] = read
+    ? parseCustomerRows(read.table, read.columns, (t) => GONE.test(t)).filter((r) => !r.gone)
+    : [];
+  const news = ctx.customers.readNewCustomers();
+  const fresh = news ? parseNewCustomers(news.table, news.columns) : [];
+  for (const n of fresh)
+    if (n.customerId !== "") customers.push({ id: n.customerId, companyName: n.companyName, email: n.email });
+  return { customers, fresh, language: news?.language ?? "en" };
+}
+
+const newRowFor = (fresh: readonly NewCustomerRow[], text: string): NewCustomerRow | undefined =>
+  looksLikeEmail(text)
+    ? fresh.find((n) => emailKey(n.email) === emailKey(text))
+    : fresh.find((n) => n.key !== "" && n.key === nameKey(text));
+
+export function resolveOfferCustomers(
+  ctx: RunContext,
+  book: OffersBook,
+  mode: "create" | "validate",
+): CustomerStep {
+  const columns = book.offersSheet.columns;
+  const texts = new Map<number, string>();
+  for (const row of book.offers) {
+    if (!OPEN.has(row.status) || row.offerId !== "") continue;
+    const cell = cellAt(book.offersSheet.table.rows[row.sheetRow - 2] ?? [], columns, "customerId");
+    const text = isBlankCell(cell) ? "" : shownText(cell);
+    if (text !== "" && !CUSTOMER_ID.test(text)) texts.set(row.sheetRow, text);
+  }
+  if (texts.size === 0) return { book, moreWork: false, updates: [] };
+
+  let { customers, fresh, language } = known(ctx);
+  let index = indexCustomers(customers);
+  const needed = (): NewCustomerRow[] => {
+    const rows = new Map<number, NewCustomerRow>();
+    for (const text of texts.values()) {
+      const n = newRowFor(fresh, text);
+      // A row left `sending` is settled even when the customer shows up in Customers meanwhile.
+      if (n && n.customerId === "" && (n.status === "sending" || matchCustomer(index, text).kind === "none"))
+        rows.set(n.sheetRow, n);
+    }
+    return [...rows.values()];
+  };
+  const access = apiAccess(ctx.stores);
+  let noRead = false;
+  let moreWork = false;
+  if (access.ok) {
+    const session = new ApiSession(ctx, access.url, access.key);
+    const state = syncState(ctx);
+    const now = session.now();
+    const missing = [...texts.values()].some(
+      (t) => matchCustomer(index, t).kind === "none" && !newRowFor(fresh, t),
+    );
+    const sending =
+      mode === "create" ? needed().filter((n) => n.status === "sending" && n.customerId === "") : [];
+    // A row left `sending` is looked up in a list read after it was sent.
+    const freshSince = Math.max(0, ...sending.map((n) => (n.sent?.at ?? 0) + 1));
+    const stale =
+      state.completedAt === null || now - state.completedAt > SYNC_MAX_AGE_MS || state.pass !== null;
+    const lookup = sending.length > 0 && (state.completedAt ?? 0) < freshSince;
+    const recent = state.completedAt !== null && now - state.completedAt < MISSING_NAME_RESYNC_MS;
+    if (stale || lookup || (missing && !recent)) {
+      const r = syncCustomers(ctx, session, lookup ? freshSince : 0);
+      noRead = r.noRead;
+      moreWork = r.more;
+      ({ customers, fresh, language } = known(ctx));
+      index = indexCustomers(customers);
+    }
+    if (mode === "create" && !noRead && !session.unauthorized) {
+      const rows = needed();
+      if (rows.length > 0) {
+        const created = createNewCustomers(session, rows, index, syncState(ctx).completedAt, language);
+        if (created.waiting > 0) moreWork = true;
+        ({ customers, fresh, language } = known(ctx));
+        index = indexCustomers(customers);
+      }
+    }
+    session.save();
+  }
+
+  const t = pick(CUSTOMER_TEXTS);
+  const label = (c: KnownCustomer) => `"${c.companyName}" (${c.id})`;
+  const resolve = (text: string): Parsed<string> => {
+    const m = matchCustomer(index, text);
+    if (m.kind === "id") return ok(m.id);
+    if (m.kind === "one") return ok(m.customer.id);
+    if (m.kind === "several") return bad(t.severalCustomers(text, m.candidates.map(label)));
+    const n = newRowFor(fresh, text);
+    if (n) {
+      const why =
+        n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();
+      return bad(t.newNotCreated(n.companyName, why));
+    }
+    if (noRead) return bad(t.noCustomerRead());
+    return bad(
+      t.noSuchCustomer(
+        text,
+        m.suggestions.map((c) => c.companyName),
+      ),
+    );
+  };
+  const offers = parseOffers(book.offersSheet.table, columns, book.lines, (d) => book.time.ymd(d), resolve);
+  const updates: RowUpdate[] = [];
+  if (mode === "create") {
+    for (const row of offers) {
+      const text = texts.get(row.sheetRow);
+      if (text !== undefined && row.body !== null)
+        updates.push({
+          key: row.key,
+          sheetRow: row.sheetRow,
+          values: { customerId: row.body.customerId },
+          ...(row.ref ? { ref: row.ref } : {}),
+        });
+    }
+  }
+  return { book: { ...book, offers }, moreWork, updates };
+}

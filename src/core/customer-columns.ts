@@ -1,0 +1,71 @@
+// The sheets Customers and New customers: their names and columns in English and Dutch (CONTRACT
+// §4a, §7a), matched by name as every header is (case, spaces and punctuation ignored).
+
+import { type ColumnSpec, matchHeaders } from "./columns";
+
+export const CUSTOMERS_SHEETS = { en: "Customers", nl: "Klanten" } as const;
+export const NEW_CUSTOMERS_SHEETS = { en: "New customers", nl: "Nieuwe klanten" } as const;
+/** Hidden: the customer IDs seen by the sync pass under way (resumed across executions). */
+export const CUSTOMER_SYNC_SHEET = "MKP customer sync";
+
+/** A column with its Dutch header (`aliases` lets either language match). */
+export interface BilingualSpec<K extends string> extends ColumnSpec<K> {
+  readonly nl: string;
+}
+
+export type CustomerKey =
+  | "customerId"
+  | "companyName"
+  | "email"
+  | "city"
+  | "zipCode"
+  | "customerGroups"
+  | "createdAt"
+  | "message";
+
+export const CUSTOMER_COLUMNS: readonly BilingualSpec<CustomerKey>[] = [
+  { key: "customerId", header: "Customer ID", nl: "Klant-ID", format: "@", output: true },
+  { key: "companyName", header: "Company name", nl: "Bedrijfsnaam", format: "@", output: true },
+  { key: "email", header: "Email", nl: "E-mail", format: "@", output: true },
+  { key: "city", header: "City", nl: "Plaats", format: "@", output: true },
+  { key: "zipCode", header: "Zip code", nl: "Postcode", format: "@", output: true },
+  { key: "customerGroups", header: "Customer groups", nl: "Klantgroepen", format: "@", output: true },
+  { key: "createdAt", header: "Created at", nl: "Aangemaakt op", format: "@", output: true },
+  { key: "message", header: "Message", nl: "Melding", format: "@", output: true },
+].map((c) => ({ ...c, aliases: [c.nl] })) as BilingualSpec<CustomerKey>[];
+
+export type NewCustomerKey =
+  | "companyName"
+  | "address"
+  | "zipCode"
+  | "city"
+  | "email"
+  | "countryCode"
+  | "phone"
+  | "status"
+  | "customerId"
+  | "message"
+  | "sent";
+
+export const NEW_CUSTOMER_COLUMNS: readonly BilingualSpec<NewCustomerKey>[] = [
+  { key: "companyName", header: "Company name", nl: "Bedrijfsnaam", format: "@" },
+  { key: "address", header: "Address", nl: "Adres", format: "@" },
+  { key: "zipCode", header: "Zip code", nl: "Postcode", format: "@" },
+  { key: "city", header: "City", nl: "Plaats", format: "@" },
+  { key: "email", header: "Email", nl: "E-mail", format: "@" },
+  { key: "countryCode", header: "Country code", nl: "Landcode", format: "@" },
+  { key: "phone", header: "Phone", nl: "Telefoon", format: "@" },
+  { key: "status", header: "Status", nl: "Status", format: "@", output: true },
+  { key: "customerId", header: "Customer ID", nl: "Klant-ID", format: "@", output: true },
+  { key: "message", header: "Message", nl: "Melding", format: "@", output: true },
+  // What was sent and when (hidden), so that a lost answer is looked up by what was sent.
+  { key: "sent", header: "MKP sent", nl: "MKP sent", format: "@", output: true, hidden: true },
+].map((c) => ({ ...c, aliases: [c.nl] })) as BilingualSpec<NewCustomerKey>[];
+
+/** The header a column gets when setupSheets creates it, in the sheet's language. */
+export function headerIn<K extends string>(spec: BilingualSpec<K>, language: "en" | "nl"): string {
+  return language === "nl" ? spec.nl : spec.header;
+}
+
+export const matchCustomerHeaders = (row: readonly unknown[]) => matchHeaders(row, CUSTOMER_COLUMNS);
+export const matchNewCustomerHeaders = (row: readonly unknown[]) => matchHeaders(row, NEW_CUSTOMER_COLUMNS);

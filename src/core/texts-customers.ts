@@ -1,0 +1,110 @@
+// Texts of the customers work (Customers, New customers, names in Offers), in English and Dutch.
+// Read with `pick(CUSTOMER_TEXTS).x(…)`; both halves have the same keys.
+
+const MENU_EN = "MijnKlantportaal ›";
+const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(", ");
+
+const en = {
+  menuSync: () => "Update customer list",
+  // Validation of New customers rows
+  missing: (field: string) => `${field}: missing`,
+  badEmail: (text: string) => `Email: "${text}" is not an e-mail address (it looks like name@company.nl)`,
+  badZip: (text: string) => `Zip code: "${text}" is not a Dutch zip code (it looks like 1234 AB)`,
+  badCountry: (text: string) =>
+    `Country code: "${text}" is not a two-letter country code (NL, BE, DE …); leave it blank for NL`,
+  tooLong: (field: string, max: number) => `${field}: longer than ${max} characters`,
+  duplicateNew: (rows: readonly number[]) =>
+    `Company name: also in row ${rows.join(", ")} of New customers; keep one row per customer`,
+  // The customer column of Offers
+  noSuchCustomer: (text: string, suggestions: readonly string[]) =>
+    suggestions.length > 0
+      ? `Customer: no customer ${JSON.stringify(text)} in Customers. Did you mean ${list(suggestions)}?`
+      : `Customer: no customer ${JSON.stringify(text)} in Customers. Type its customer ID (cst_…), or add it to New customers.`,
+  severalCustomers: (text: string, candidates: readonly string[]) =>
+    `Customer: ${JSON.stringify(text)} matches more than one customer: ${candidates.join(", ")}. Type the customer ID (cst_…) instead.`,
+  newNotCreated: (name: string, why: string) =>
+    `Customer: the new customer "${name}" is not created yet (${why}); see its row in New customers.`,
+  newWaiting: () => "waiting for MijnKlantportaal",
+  newHasProblems: () => "its row has mistakes to fix",
+  newFailed: () => "MijnKlantportaal refused it",
+  noCustomerRead: () =>
+    "Customer: names cannot be looked up, because the API key lacks the permission customers.read. Type the customer ID (cst_…), or ask for a key with that permission.",
+  noCustomerReadRun: () =>
+    "The API key lacks the permission customers.read, so customer names could not be looked up.",
+  noCustomerWrite: () =>
+    "Not created: the API key lacks the permission customers.write. Ask for a key with that permission.",
+  // The sync
+  syncing: () => "Reading the customer list of MijnKlantportaal…",
+  gone: (day: string) => `No longer in MijnKlantportaal (noticed ${day})`,
+  syncSummary: (r: { added: number; changed: number; gone: number; total: number; more: boolean }) =>
+    `Customers: ${r.added} new, ${r.changed} changed, ${r.gone} no longer in MijnKlantportaal` +
+    (r.more ? " — the rest of the list follows automatically." : ` (${r.total} in the list).`),
+  syncStopped: () =>
+    "Customers: the customer list could not be read completely; the next run goes on with it.",
+  noCustomersSheet: () => `There is no sheet Customers. Use ${MENU_EN} Set up sheets first.`,
+  // New customers rows
+  created: () => "",
+  willCheck: (reason: string) => `${reason}; will check MijnKlantportaal before sending it again`,
+  foundAfterAll: () => "",
+  newCreatedSummary: (n: number) => `${n} new customer(s) created`,
+  // The API key
+  keyNoCustomers: () =>
+    " The key has no permission to read customers (customers.read): customer names in Offers cannot be looked up, only customer IDs (cst_…) work.",
+  // setupSheets
+  dropdownHelp: () => "Choose a customer from the sheet Customers, or type a customer ID (cst_…).",
+};
+
+export type CustomerTexts = typeof en;
+
+const nl: CustomerTexts = {
+  menuSync: () => "Klantenlijst bijwerken",
+  missing: (field) => `${field}: ontbreekt`,
+  badEmail: (text) => `E-mail: "${text}" is geen e-mailadres (zoiets als naam@bedrijf.nl)`,
+  badZip: (text) => `Postcode: "${text}" is geen Nederlandse postcode (zoiets als 1234 AB)`,
+  badCountry: (text) =>
+    `Landcode: "${text}" is geen landcode van twee letters (NL, BE, DE …); laat leeg voor NL`,
+  tooLong: (field, max) => `${field}: langer dan ${max} tekens`,
+  duplicateNew: (rows) =>
+    `Bedrijfsnaam: staat ook in rij ${rows.join(", ")} van Nieuwe klanten; één rij per klant`,
+  noSuchCustomer: (text, suggestions) =>
+    suggestions.length > 0
+      ? `Klant: geen klant ${JSON.stringify(text)} in Klanten. Bedoelt u ${list(suggestions)}?`
+      : `Klant: geen klant ${JSON.stringify(text)} in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
+  severalCustomers: (text, candidates) =>
+    `Klant: ${JSON.stringify(text)} past bij meer dan één klant: ${candidates.join(", ")}. Vul het klant-ID (cst_…) in.`,
+  newNotCreated: (name, why) =>
+    `Klant: de nieuwe klant "${name}" is nog niet aangemaakt (${why}); zie de rij in Nieuwe klanten.`,
+  newWaiting: () => "wacht op MijnKlantportaal",
+  newHasProblems: () => "de rij bevat fouten",
+  newFailed: () => "MijnKlantportaal heeft de klant geweigerd",
+  noCustomerRead: () =>
+    "Klant: namen kunnen niet worden opgezocht, omdat de API-sleutel geen recht customers.read heeft. Vul het klant-ID (cst_…) in, of vraag een sleutel met dat recht.",
+  noCustomerReadRun: () =>
+    "De API-sleutel heeft geen recht customers.read, dus klantnamen konden niet worden opgezocht.",
+  noCustomerWrite: () =>
+    "Niet aangemaakt: de API-sleutel heeft geen recht customers.write. Vraag een sleutel met dat recht.",
+  syncing: () => "Klantenlijst van MijnKlantportaal wordt gelezen…",
+  gone: (day) => `Niet meer in MijnKlantportaal (gezien op ${day})`,
+  syncSummary: (r) =>
+    `Klanten: ${r.added} nieuw, ${r.changed} gewijzigd, ${r.gone} niet meer in MijnKlantportaal` +
+    (r.more ? " — de rest van de lijst volgt vanzelf." : ` (${r.total} in de lijst).`),
+  syncStopped: () =>
+    "Klanten: de klantenlijst kon niet helemaal worden gelezen; de volgende run gaat verder.",
+  noCustomersSheet: () => "Er is geen blad Klanten. Kies eerst MijnKlantportaal › Bladen instellen.",
+  created: () => "",
+  willCheck: (reason) =>
+    `${reason}; MijnKlantportaal wordt eerst gecontroleerd voordat de klant opnieuw wordt verstuurd`,
+  foundAfterAll: () => "",
+  newCreatedSummary: (n) => `${n} nieuwe klant(en) aangemaakt`,
+  keyNoCustomers: () =>
+    " De sleutel mag geen klanten lezen (customers.read): klantnamen in Offertes kunnen niet worden opgezocht, alleen klant-ID's (cst_…) werken.",
+  dropdownHelp: () => "Kies een klant uit het blad Klanten, of vul een klant-ID (cst_…) in.",
+};
+
+export const CUSTOMER_TEXTS = { en, nl } as const;
+
+/** Statuses of New customers rows, written in the sheet's language, read in either. */
+export const NEW_CUSTOMER_STATUS = {
+  en: { sending: "sending", created: "created", failed: "failed", invalid: "invalid" },
+  nl: { sending: "wordt verzonden", created: "aangemaakt", failed: "mislukt", invalid: "ongeldig" },
+} as const;
