@@ -161,6 +161,7 @@ export function fakeContext(
     lock: unused("lock") as RunContext["lock"],
     mailer: unused("mailer") as RunContext["mailer"],
     dialogs: unused("dialogs") as RunContext["dialogs"],
+    customers: unused("customers") as RunContext["customers"],
     userEmail: () => "seller@example.nl",
     http: () => account,
   };

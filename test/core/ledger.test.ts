@@ -47,7 +47,7 @@ describe("ledger rows", () => {
 
 describe("folding the ledger", () => {
   const sent = sentEntry("r1", body("K-1"), 1000);
-  const entry = (event: LedgerEntry["event"], at: number) => outcomeEntry(sent, event, at);
+  const entry = (event: Exclude<LedgerEntry["event"], "sent">, at: number) => outcomeEntry(sent, event, at);
 
   it("a sent request without an answer is open", () => {
     const h = foldLedger([sent]).byRef.get("r1");
