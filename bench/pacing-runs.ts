@@ -4,7 +4,13 @@
 
 import { GasRuntime, SpreadsheetModel } from "../tools/gas-runtime";
 import type { CellInput } from "../tools/gas-runtime/spreadsheet";
-import type { DoubleClient, DoubleConfig, RateViolation } from "../tools/mkp-double/client";
+import type {
+  DoubleClient,
+  DoubleConfig,
+  FaultRule,
+  RateViolation,
+  TooManyRecord,
+} from "../tools/mkp-double/client";
 import { DIST } from "./measure";
 import { API_KEY, CUSTOMER, column, LINE_HEADERS, OFFER_HEADERS, offerNumber } from "./workloads";
 
@@ -13,6 +19,8 @@ export interface Reading {
   readonly n: number;
   readonly linesPerOffer: 1 | 2;
   readonly config: Partial<DoubleConfig>;
+  /** 429s injected on top of the limiter (on the requests of these offers). */
+  readonly faults?: readonly FaultRule[];
   /** The rate left to us, requests a minute: the floor is n / this minutes. */
   readonly ourPerMinute: number;
 }
@@ -28,12 +36,26 @@ export interface PacingRun {
   readonly rateLimited: number;
   /** Requests that arrived before the retry-after of an earlier 429 (the double's record). */
   readonly violations: RateViolation[];
-  /** First execution start → end of the last execution that sent a request, virtual ms. */
+  /**
+   * Of those, the ones sent after the 429 was answered (a later round trip): the others went out in
+   * the same fetchAll as the 429, before anyone could know of it.
+   */
+  readonly unhonoured: RateViolation[];
+  readonly tooMany: TooManyRecord[];
+  /** First execution start → the last offer written back as created, virtual ms. */
   readonly ms: number;
+  /** First execution start → end of the last execution (a scheduled run refreshes statuses after). */
+  readonly allWorkMs: number;
   readonly floorMs: number;
 }
 
 const rolling: Partial<DoubleConfig> = { rateWindow: "rolling" };
+
+/** A 429 on the create of one offer, asking to wait `seconds`. */
+const fault429 = (number: string, seconds: number): FaultRule => ({
+  match: { method: "POST", offerNumber: number },
+  fault: { kind: "rate-limit", retryAfterSeconds: seconds },
+});
 
 /** The issue's readings, in its order. */
 export const READINGS: readonly Reading[] = [
@@ -58,6 +80,30 @@ export const READINGS: readonly Reading[] = [
     n: 240,
     linesPerOffer: 1,
     config: { ...rolling, retryAfterFormat: "http-date", rateCountRefused: true },
+    ourPerMinute: 60,
+  },
+  {
+    name: "rolling, 429s injected (retry-after 20 s; 4 min, past the execution's end)",
+    n: 240,
+    linesPerOffer: 1,
+    config: rolling,
+    faults: [fault429(offerNumber(30), 20), fault429(offerNumber(181), 240)],
+    ourPerMinute: 60,
+  },
+  {
+    name: "rolling, 429s injected, retry-after as an HTTP date",
+    n: 240,
+    linesPerOffer: 1,
+    config: { ...rolling, retryAfterFormat: "http-date" },
+    faults: [fault429(offerNumber(30), 20), fault429(offerNumber(181), 240)],
+    ourPerMinute: 60,
+  },
+  {
+    name: "rolling, 429s injected, only x-ratelimit-reset",
+    n: 240,
+    linesPerOffer: 1,
+    config: { ...rolling, retryAfterOn429: false },
+    faults: [fault429(offerNumber(30), 20), fault429(offerNumber(181), 240)],
     ourPerMinute: 60,
   },
   { name: "rolling, 1,000 × 2 lines", n: 1000, linesPerOffer: 2, config: rolling, ourPerMinute: 60 },
@@ -120,6 +166,8 @@ export async function runReading(api: DoubleClient, r: Reading, maxExecutions = 
     if (setup.error) throw new Error(`${fn} failed: ${setup.error.message}`);
   }
   await control(() => api.reset(r.config));
+  const faults = r.faults ?? [];
+  if (faults.length > 0) await control(() => api.injectFaults([...faults]));
   const allCreated = () => column(rt.spreadsheet, "Status").every((s) => s === "created");
   const runs = [rt.run("createPendingOffers")];
   while (!allCreated() && runs.length < maxExecutions) {
@@ -129,10 +177,16 @@ export async function runReading(api: DoubleClient, r: Reading, maxExecutions = 
   }
   const requests = await control(() => api.requests());
   const violations = await control(() => api.rateViolations());
+  const tooMany = await control(() => api.tooManyRequests());
+  const answeredAt = new Map(tooMany.map((t) => [t.seq, t.at]));
+  const unhonoured = violations.filter((v) => v.at > (answeredAt.get(v.after429Seq) ?? v.at));
   const first = runs[0]?.startedAt ?? 0;
-  const lastRequest = Math.max(first, ...requests.map((q) => q.at));
-  const end =
-    runs.find((x) => x.startedAt <= lastRequest && x.endedAt >= lastRequest)?.endedAt ?? lastRequest;
+  const lastCreate = Math.max(first, ...requests.filter((q) => q.method === "POST").map((q) => q.at));
+  // The write-back of the last batch: the first setValues after its round trip.
+  const writeBack = runs
+    .flatMap((x) => x.calls)
+    .find((c) => c.atMs > lastCreate && c.service === "Range" && c.method === "setValues");
+  const ms = (writeBack?.atMs ?? lastCreate) - first;
   const created = column(rt.spreadsheet, "Status").filter((s) => s === "created").length;
   return {
     reading: r,
@@ -144,7 +198,10 @@ export async function runReading(api: DoubleClient, r: Reading, maxExecutions = 
     requests: requests.length,
     rateLimited: requests.filter((q) => q.status === 429).length,
     violations,
-    ms: end - first,
+    unhonoured,
+    tooMany,
+    ms,
+    allWorkMs: (runs.at(-1)?.endedAt ?? first) - first,
     floorMs: (r.n / r.ourPerMinute) * 60_000,
   };
 }

@@ -11,6 +11,7 @@ import { target } from "./targets";
 /** The issue's bounds per reading: time / floor, and 429s (a count, or a share of the requests). */
 function bounds(run: PacingRun): { ratio: number; tooMany: number } {
   const { name } = run.reading;
+  if (name.includes("injected")) return { ratio: 2, tooMany: 2 };
   if (name.includes("another client")) return { ratio: 1.15, tooMany: Math.floor(run.requests * 0.05) };
   if (name.includes("limit 600") || name.includes("limit 10")) return { ratio: 1.1, tooMany: 5 };
   if (name.includes("1,000")) return { ratio: 1.05, tooMany: 5 };
@@ -21,7 +22,8 @@ export async function pacing(say: Say): Promise<void> {
   say("", "## Pacing under every reading of the rate limit (issue 10)", "");
   say("Built bundle, hourly runs on, menu run + continuation triggers, the double over HTTP.");
   say("Floor: n / (the requests a minute left to us) minutes. Unhonoured: requests the double received");
-  say("before the retry-after of an earlier 429 to the same key, in any execution.", "");
+  say("after a 429 was answered and before its retry-after passed, to the same key, in any execution;");
+  say('"in the 429\'s own batch": requests of the same fetchAll as the 429 (sent before it was known).', "");
   const api = await startMkpDouble();
   const runs: PacingRun[] = [];
   try {
@@ -34,13 +36,15 @@ export async function pacing(say: Say): Promise<void> {
       ["reading", (m) => m.reading.name],
       ["offers × lines", (m) => `${m.reading.n} × ${m.reading.linesPerOffer}`],
       ["429s met", (m) => m.rateLimited],
-      ["unhonoured", (m) => m.violations.length],
+      ["unhonoured", (m) => m.unhonoured.length],
+      ["in the 429's own batch", (m) => m.violations.length - m.unhonoured.length],
       ["requests", (m) => m.requests],
       ["executions (killed)", (m) => `${m.executions} (${m.killed})`],
-      ["time", (m) => duration(m.ms)],
+      ["time to all created", (m) => duration(m.ms)],
       ["time / floor", (m) => `${(m.ms / m.floorMs).toFixed(2)} ×`],
       ["floor", (m) => duration(m.floorMs)],
       ["created", (m) => `${m.created}${m.finished ? "" : " ✗"}`],
+      ["all work (status refresh after)", (m) => duration(m.allWorkMs)],
     ]),
   );
   for (const m of runs) {
@@ -49,13 +53,13 @@ export async function pacing(say: Say): Promise<void> {
       m.finished &&
       m.killed === 0 &&
       m.failed.length === 0 &&
-      m.violations.length === 0 &&
+      m.unhonoured.length === 0 &&
       m.rateLimited <= b.tooMany &&
       m.ms <= b.ratio * m.floorMs;
     target(
       `pacing, ${m.reading.name}: ≤ ${b.ratio} × floor, ≤ ${b.tooMany} 429s, none unhonoured, none killed`,
       ok,
-      `${(m.ms / m.floorMs).toFixed(3)} ×, ${m.rateLimited} 429s, ${m.violations.length} unhonoured, ` +
+      `${(m.ms / m.floorMs).toFixed(3)} ×, ${m.rateLimited} 429s, ${m.unhonoured.length} unhonoured, ` +
         `${m.killed} killed, ${m.created}/${m.reading.n} created${m.failed.length ? `, ${m.failed.join("; ")}` : ""}`,
     );
   }
