@@ -4,8 +4,8 @@
 // a given creation time — so that work is bounded by what is needed, not by the account's size.
 
 import { createdBefore, type ListOrder, type ListPage, orderOf, parseListPage } from "../core/offer-list";
-import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
 import type { CreatedOffer } from "../core/responses";
+import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
 import { LIST_SHAPE, type ListShape, loadState, PER_PAGE_REFUSED, saveState } from "../core/state-keys";
 import type { ApiSession } from "./api-session";
 
