@@ -23,7 +23,13 @@ export function checkTargets(product: Measurement[], naive: Measurement[], bundl
   if (p50 && n50) {
     target("50 offers: one execution", p50.executions === 1 && p50.finished, `${p50.executions}`);
     target("50 offers: one UrlFetch round trip", p50.roundTrips === 1, `${p50.roundTrips}`);
-    target("50 offers: ≤ 20 Spreadsheet calls", p50.spreadsheetCalls <= 20, `${p50.spreadsheetCalls}`);
+    // Every call that reaches the spreadsheet: handles (getSheetByName, getRange, …) and flushes too.
+    const every = p50.spreadsheetCalls + p50.handleCalls + p50.flushes;
+    target(
+      "50 offers: ≤ 20 Spreadsheet calls, counting every call (handles, flushes)",
+      every <= 20,
+      `${every} (${p50.spreadsheetCalls} + ${p50.handleCalls} handles + ${p50.flushes} flushes)`,
+    );
     target("50 offers: ≤ 2.5 s simulated", p50.simulatedMs <= 2500, duration(p50.simulatedMs));
     const ratio = n50.simulatedMs / p50.simulatedMs;
     target(

@@ -1,10 +1,18 @@
 // One run's use of the API: every request goes through here, so that sending offers, looking them
-// up and refreshing statuses share the 60-a-minute budget and the run's deadline. The rate window
-// is remembered between executions (user cache), so a continuation does not start with 429s.
+// up and refreshing statuses share the rate budget and the run's deadline. The send log, the limit
+// and any 429's wait are remembered between executions (user cache), so a continuation paces on.
 
-import { allowance, initialWindow, type RateWindow, windowResetAt } from "../core/pacing";
 import type { ApiRequest, HttpClient, RunContext } from "../core/ports";
-import { type Exchange, parseJson, rateLimitOf } from "../core/responses";
+import {
+  nextRoomAt,
+  type PacingState,
+  parsePacing,
+  recordAnswer,
+  recordSends,
+  room,
+  serialize,
+} from "../core/rate-pacing";
+import type { Exchange } from "../core/responses";
 import { loadState, PACING, saveState } from "../core/state-keys";
 
 /** Apps Script ends an execution after 6 minutes. */
@@ -14,30 +22,24 @@ export const EXECUTION_LIMIT_MS = 6 * 60_000;
  * minute before UrlFetchApp gives up, and the results must still be written back after it.
  */
 export const SAFETY_MARGIN_MS = 90_000;
+/** How long the user cache keeps the pacing state: a block after a 429 lasts at most 15 minutes. */
+const PACING_TTL_S = 3600;
 
 export const deadlineOf = (ctx: RunContext): number => ctx.startedAt + EXECUTION_LIMIT_MS - SAFETY_MARGIN_MS;
 
-function loadWindow(ctx: RunContext): RateWindow {
+function loadPacing(ctx: RunContext): PacingState {
+  let text: string | null = null;
   try {
-    const text = loadState(ctx.stores, PACING);
-    const w = text ? (parseJson(text) as Partial<RateWindow> | null) : null;
-    if (
-      w &&
-      typeof w.limit === "number" &&
-      typeof w.remaining === "number" &&
-      typeof w.observedAt === "number"
-    ) {
-      return { limit: w.limit, remaining: w.remaining, observedAt: w.observedAt };
-    }
+    text = loadState(ctx.stores, PACING);
   } catch {
-    // A cache that cannot be read only costs us a cautious start.
+    // A cache that cannot be read only costs us a cautious start (one request finds out).
   }
-  return initialWindow();
+  return parsePacing(text, ctx.clock.now());
 }
 
 export class ApiSession {
   readonly deadline: number;
-  private window: RateWindow;
+  private pacing: PacingState;
   unauthorized = false;
   quotaExhausted = false;
   requests = 0;
@@ -53,7 +55,7 @@ export class ApiSession {
   ) {
     this.client = ctx.http(baseUrl, apiKey);
     this.deadline = deadlineOf(ctx);
-    this.window = loadWindow(ctx);
+    this.pacing = loadPacing(ctx);
   }
 
   now(): number {
@@ -65,19 +67,16 @@ export class ApiSession {
     return !this.unauthorized && !this.quotaExhausted && this.ctx.clock.now() < this.deadline;
   }
 
-  /** Requests that may go out now without meeting a 429, as far as we know. */
+  /** Requests that may go out now without meeting a 429, as far as we know (src/core/rate-pacing.ts). */
   room(): number {
-    return Math.min(allowance(this.window, this.ctx.clock.now()), this.window.limit);
+    return room(this.pacing, this.ctx.clock.now());
   }
 
-  /** When room() is 0: waits for the next window if the deadline allows. */
+  /** When room() is 0: waits until there is room, if the deadline allows. */
   waitForRoom(): boolean {
-    if (this.room() > 0) return true;
     const now = this.ctx.clock.now();
-    const reset = windowResetAt(this.window.observedAt ?? now) + 1000;
-    if (reset > this.deadline) return false;
-    this.ctx.clock.sleep(reset - now);
-    return true;
+    if (room(this.pacing, now) > 0) return true;
+    return this.waitUntil(nextRoomAt(this.pacing, now));
   }
 
   /** Waits until `atMs` if the deadline allows. */
@@ -89,41 +88,39 @@ export class ApiSession {
     return true;
   }
 
-  /** When the next window opens (for scheduling a continuation). */
+  /** When the next request may go out (for scheduling a continuation). */
   nextWindowAt(): number {
-    const now = this.ctx.clock.now();
-    return this.room() > 0 ? now : windowResetAt(this.window.observedAt ?? now);
+    return nextRoomAt(this.pacing, this.ctx.clock.now());
   }
 
-  /** One round trip; the answers update what is left of the window. */
+  /**
+   * One round trip. Every request counts as sent (a timeout may have reached the server), each answer
+   * teaches the limit, what is left and any 429's wait; the state is saved at once, so that an
+   * execution that ends without save() (killed) leaves the next one its sends and blocks.
+   */
   send(requests: readonly ApiRequest[]): Exchange[] {
-    const before = allowance(this.window, this.ctx.clock.now());
     const exchanges = this.client.send(requests);
     this.requests += requests.length;
     const now = this.ctx.clock.now();
-    let limit = this.window.limit;
-    let remaining: number | null = null;
+    let pacing = recordSends(this.pacing, requests.length, now);
     for (const e of exchanges) {
       if (e.kind === "quota") this.quotaExhausted = true;
       if (e.kind !== "response") continue;
       if (e.status < 500 && e.status !== 429) this.answered++;
       if (e.status === 401 || e.status === 403) this.unauthorized = true;
-      if (e.status === 429) remaining = 0;
-      const rate = rateLimitOf(e.headers);
-      if (rate.limit !== null && rate.limit > 0) limit = rate.limit;
-      if (rate.remaining !== null)
-        remaining = remaining === null ? rate.remaining : Math.min(remaining, rate.remaining);
+      pacing = recordAnswer(pacing, { status: e.status, headers: e.headers }, now);
     }
-    this.window = { limit, remaining: remaining ?? Math.max(0, before - requests.length), observedAt: now };
+    this.pacing = pacing;
+    if (requests.length > 0) this.save();
     return exchanges;
   }
 
-  /** Remembers the window for the next execution (a few minutes are enough). */
+  /** Remembers the send log, the limit and any block for the next execution of this user. */
   save(): void {
     try {
-      saveState(this.ctx.stores, PACING, JSON.stringify(this.window), 300);
+      saveState(this.ctx.stores, PACING, serialize(this.pacing), PACING_TTL_S);
     } catch {
-      // Not remembering the window only costs a cautious start next time.
+      // Not remembering only costs a cautious start next time.
     }
   }
 }

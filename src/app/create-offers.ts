@@ -4,9 +4,9 @@
 
 import { foldLedger, type Ledger, type LedgerEntry } from "../core/ledger";
 import type { LineRow } from "../core/offer-types";
-import { DEFAULT_RETRY_POLICY } from "../core/pacing";
 import { outcomeValues, planRun, type RunCounts, type RunPlan, type SendItem } from "../core/plan-run";
 import type { RunContext } from "../core/ports";
+import { DEFAULT_RETRY_POLICY } from "../core/retry";
 import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
 import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";

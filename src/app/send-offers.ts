@@ -4,9 +4,9 @@
 // (5xx, timeouts) leave the row `sending` for reconciliation.
 
 import { type LedgerEntry, newRef, outcomeEntry, sentEntry } from "../core/ledger";
-import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
 import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
 import { classify, type Outcome } from "../core/responses";
+import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
 import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import type { ApiSession } from "./api-session";

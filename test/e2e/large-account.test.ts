@@ -5,6 +5,7 @@
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import type { DoubleConfig } from "../../tools/mkp-double/types";
+import { warmPacing } from "./warm-pacing";
 import { postedNumbers, runOk, stopDouble, type World, world } from "./world";
 
 afterAll(stopDouble);
@@ -52,6 +53,7 @@ describe("40 rows left sending in a 10,000-offer account", () => {
     async (listOrder, perPageMode) => {
       const config: Partial<DoubleConfig> = { listOrder, perPageMode };
       const w = await world({ ...sheet(40, "L"), config });
+      warmPacing(w);
       await w.api.seedGenerated({ count: 10_000, createdFrom: START - 700 * DAY, createdTo: START - DAY });
       // Half the requests arrive (their answers are lost), half never leave.
       await w.api.injectFaults([{ times: 20, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);

@@ -12,6 +12,7 @@ import {
   rowOf,
   statusOf,
 } from "./probes";
+import { warmPacing } from "./warm-pacing";
 import {
   cellText,
   postedNumbers,
@@ -98,6 +99,7 @@ describe("rows moved by people while a run is busy", () => {
 
   test("killed after the requests went out, rows sorted and moved, then re-run: exactly once, on the right rows", async () => {
     const w = await movedWorld();
+    warmPacing(w);
     const killed = w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() });
     expect(killed.killed).toBe("killed");
     expect(sheetColumn(w.ss, "Offers", "Status").filter((s) => s === "sending").length).toBe(4);

@@ -98,12 +98,25 @@ export function connectMkpDouble(
 ): DoubleClient {
   const controlUrl = `http://127.0.0.1:${port}/__control`;
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${controlUrl}${path}`, {
+  const send = (method: string, path: string, body?: unknown) =>
+    fetch(`${controlUrl}${path}`, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    let res: Response;
+    try {
+      res = await send(method, path, body);
+    } catch (e) {
+      // After a long synchronous run (the runtime blocks the event loop) the double may have closed
+      // the idle keep-alive socket without undici seeing it: the request never left. Once more.
+      if (!/other side closed|ECONNRESET|socket/i.test(String((e as { cause?: unknown }).cause ?? e)))
+        throw e;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      res = await send(method, path, body);
+    }
     const text = await res.text();
     const parsed: unknown = text === "" ? undefined : JSON.parse(text);
     if (!res.ok) throw new Error(`mkp-double control ${method} ${path}: HTTP ${res.status} ${text}`);

@@ -1,36 +1,7 @@
-// Pacing and retry decisions, as pure functions of plain inputs: how many requests the next
-// batch may hold, and whether (and when) to try a request again.
+// Whether (and when) to try a request again, as a pure function of plain inputs: the server's
+// retry-after for a 429, exponential backoff with jitter for temporary failures.
 
-/** The API's documented limit: 60 requests a minute per key. */
-export const DOCUMENTED_RATE_LIMIT = 60;
-export const MINUTE_MS = 60_000;
-
-export interface RateWindow {
-  /** Requests allowed per window (from X-RateLimit-Limit, else the documented 60). */
-  readonly limit: number;
-  /** Requests left in the window the last answer was in, or null before any answer. */
-  readonly remaining: number | null;
-  /** When that answer came (epoch ms). */
-  readonly observedAt: number | null;
-}
-
-export const initialWindow = (): RateWindow => ({
-  limit: DOCUMENTED_RATE_LIMIT,
-  remaining: null,
-  observedAt: null,
-});
-
-/** The window resets at the start of the next calendar minute (as the API documents). */
-export function windowResetAt(observedAt: number): number {
-  return (Math.floor(observedAt / MINUTE_MS) + 1) * MINUTE_MS;
-}
-
-/** Requests we may send now without meeting a 429, as far as we know. */
-export function allowance(window: RateWindow, nowMs: number): number {
-  if (window.remaining === null || window.observedAt === null) return window.limit;
-  if (nowMs >= windowResetAt(window.observedAt)) return window.limit;
-  return Math.max(0, window.remaining);
-}
+import { SAFETY_MS, WINDOW_MS } from "./rate-pacing";
 
 export interface RetryPolicy {
   /** Attempts in all for a request that fails for a temporary reason (5xx, timeout, network). @default 4 */
@@ -68,9 +39,10 @@ export function decideRetry(
 ): RetryDecision {
   let afterMs: number;
   if (failure.kind === "rate-limited") {
-    // The server's Retry-After is authoritative; without one, wait for the next window.
+    // The server's Retry-After is authoritative; without one, a whole window is enough under every
+    // reading of the limit (calendar or rolling).
     if (attempt >= policy.maxRateLimited) return { retry: false, why: "rate limit met too often" };
-    afterMs = failure.retryAfterMs ?? windowResetAt(nowMs) - nowMs + 1000;
+    afterMs = failure.retryAfterMs ?? WINDOW_MS + SAFETY_MS;
   } else {
     if (attempt >= policy.maxAttempts) return { retry: false, why: "temporary errors kept coming" };
     // Exponential backoff with "full jitter" between half and all of the step.

@@ -1,15 +1,8 @@
-import { allowance, DEFAULT_RETRY_POLICY, decideRetry, windowResetAt } from "../../src/core/pacing";
+import { DEFAULT_RETRY_POLICY, decideRetry } from "../../src/core/retry";
 
 const P = DEFAULT_RETRY_POLICY;
 
-describe("pacing and retries", () => {
-  test("allowance is what the window has left, and all of it after the reset", () => {
-    expect(allowance({ limit: 60, remaining: null, observedAt: null }, 0)).toBe(60);
-    expect(allowance({ limit: 60, remaining: 7, observedAt: 61_000 }, 90_000)).toBe(7);
-    expect(allowance({ limit: 60, remaining: 0, observedAt: 61_000 }, 120_000)).toBe(60);
-    expect(windowResetAt(61_000)).toBe(120_000);
-  });
-
+describe("decideRetry", () => {
   test.each([
     [
       "429 waits what retry-after says",
@@ -19,11 +12,11 @@ describe("pacing and retries", () => {
       { retry: true, afterMs: 7000 },
     ],
     [
-      "429 without retry-after waits for the next window",
+      "429 without retry-after waits a whole window and the margin (any reading of the limit)",
       { kind: "rate-limited", retryAfterMs: null } as const,
       1,
       0.5,
-      { retry: true, afterMs: 51_000 },
+      { retry: true, afterMs: 61_000 },
     ],
     [
       "5xx backs off with jitter (attempt 1)",
