@@ -2,7 +2,7 @@
 // run's rate budget, retried by the retry policy, bigger pages asked for until the API refuses them
 // (remembered for the key, per list).
 
-import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/pacing";
+import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
 import { loadState, type StateKey, saveState } from "../core/state-keys";
 import type { ApiSession } from "./api-session";
 
