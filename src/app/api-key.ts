@@ -7,6 +7,7 @@ import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
 import { TEXTS } from "../core/texts";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
+import { ApiSession } from "./api-session";
 import { apiKeyOf, baseUrlOf } from "./settings";
 
 const DIALOG_FILE = "ApiKeyDialog";
@@ -46,8 +47,12 @@ function checkAndSave(
   if (/\s/.test(key)) return refused(TEXTS.keyHasSpaces());
   const base = baseUrlOf(ctx.stores);
   if (!base.ok) return refused(TEXTS.keyNotSavedBecause(base.problem));
-  // One GET of the offer list: it needs only offers.read (CONTRACT §3).
-  const [exchange] = ctx.http(base.url, key).send([{ method: "get", path: "/customer-offers?page=1" }]);
+  // One GET of the offer list: it needs only offers.read (CONTRACT §3). Through an ApiSession, so
+  // that its rate-limit headers start the pacing state of this key warm (the first run after it
+  // need not probe with one request).
+  const [exchange] = new ApiSession(ctx, base.url, key).send([
+    { method: "get", path: "/customer-offers?page=1" },
+  ]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
     return refused(TEXTS.keyRejected(exchange?.kind === "response" ? exchange.status : 401));

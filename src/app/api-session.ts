@@ -22,8 +22,11 @@ export const EXECUTION_LIMIT_MS = 6 * 60_000;
  * minute before UrlFetchApp gives up, and the results must still be written back after it.
  */
 export const SAFETY_MARGIN_MS = 90_000;
-/** How long the user cache keeps the pacing state: a block after a 429 lasts at most 15 minutes. */
-const PACING_TTL_S = 3600;
+/**
+ * How long the user cache keeps the pacing state (the cache's longest, six hours): the limit learned
+ * stays known between hourly runs; sends, remainings and blocks expire by their own times.
+ */
+const PACING_TTL_S = 21_600;
 
 export const deadlineOf = (ctx: RunContext): number => ctx.startedAt + EXECUTION_LIMIT_MS - SAFETY_MARGIN_MS;
 
