@@ -284,6 +284,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     validateOnly: false,
     ledger,
     nowMs: ctx.clock.now(),
+    today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: ctx.startedBy === "trigger",
   });
@@ -303,6 +304,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
     validateOnly: true,
     ledger: foldLedger(ctx.workbook.readLedger()),
     nowMs: ctx.clock.now(),
+    today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: false,
   });

@@ -8,6 +8,7 @@ import type { CreateOfferBody, LineRow, OfferRow, OfferStatus } from "./offer-ty
 import type { ParsedLines } from "./parse-lines";
 import { bad, ok, type Parsed } from "./result";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable } from "./table";
+import type { SheetLocale } from "./text-locale";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
 export const MAX_CUSTOMER_ID_LENGTH = 100;
@@ -71,6 +72,7 @@ interface ParseContext {
   readonly columns: ColumnMap<OfferKey>;
   readonly lines: ParsedLines;
   readonly zonedYmd: ZonedYmd;
+  readonly locale: SheetLocale | undefined;
   /** Offer key → sheet rows holding it, to report duplicates. */
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
 }
@@ -104,7 +106,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
   const dateOf = (key: OfferKey): string | null => {
     const c = cell(key);
     if (isErrorCell(c)) return need(bad(`${header(key)}: the cell shows the error ${errorText(c)}`));
-    const p = ymdOfCell(c, ctx.zonedYmd);
+    const p = ymdOfCell(c, ctx.zonedYmd, ctx.locale);
     return p.ok ? p.value : need(bad(`${header(key)}: ${p.problem}`));
   };
   const issuedAt = isBlankCell(cell("issuedAt")) ? need(bad("Issued at: missing")) : dateOf("issuedAt");
@@ -173,12 +175,16 @@ export function isBlankOfferRow(row: readonly Cell[], columns: ColumnMap<OfferKe
   return INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)));
 }
 
-/** Every non-blank row of Offers, parsed and validated. */
+/**
+ * Every non-blank row of Offers, parsed and validated. `locale`: the spreadsheet's, for dates typed
+ * as text (omitted: only ISO dates).
+ */
 export function parseOffers(
   table: SheetTable,
   columns: ColumnMap<OfferKey>,
   lines: ParsedLines,
   zonedYmd: ZonedYmd,
+  locale?: SheetLocale,
 ): OfferRow[] {
   const rowsByKey = new Map<string, number[]>();
   const filled: { row: readonly Cell[]; sheetRow: number }[] = [];
@@ -194,7 +200,7 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const ctx: ParseContext = { columns, lines, zonedYmd, rowsByKey };
+  const ctx: ParseContext = { columns, lines, zonedYmd, locale, rowsByKey };
   return filled.map(({ row, sheetRow }) => parseOfferRow(row, sheetRow, ctx));
 }
 
