@@ -32,6 +32,10 @@ export function centsOfNumber(value: number): Parsed<number> {
   return ok(cents === 0 ? 0 : cents);
 }
 
+/** Good amounts as this sheet's locale reads them, for a message about one that is not. */
+const amountExamples = (dutch: boolean): [string, string] =>
+  dutch ? ["12,95", "1.234,50"] : ["12.95", "1,234.50"];
+
 /** Digits, dots and commas split into a whole part and a fraction, or why they are no amount. */
 type Split =
   | { readonly kind: "split"; readonly whole: string; readonly fraction: string }
@@ -81,7 +85,7 @@ export function centsOfText(text: string, locale: SheetLocale = ""): Parsed<numb
   const t = pick(VALUES_TEXTS);
   const dutch = isDutchLocale(locale);
   const q = quote(text.trim());
-  const notAmount = () => bad<number>(t.notAmount(q, dutch ? "12,95 of 1.234,50" : "12.95 or 1,234.50"));
+  const notAmount = () => bad<number>(t.notAmount(q, ...amountExamples(dutch)));
   // Spaces may stand around the sign and the currency, or group thousands (`1 234,56`), nowhere else.
   let s = text
     .replace(/[\s\u00a0\u202f]+/g, " ")
@@ -141,8 +145,9 @@ export function centsOfText(text: string, locale: SheetLocale = ""): Parsed<numb
 export function centsOfCell(cell: Cell, locale: SheetLocale = ""): Parsed<number> {
   if (typeof cell.value === "number") return centsOfNumber(cell.value);
   if (typeof cell.value === "boolean" || isDateValue(cell.value)) {
-    const example = isDutchLocale(locale) ? "12,95" : "12.95";
-    return bad(pick(VALUES_TEXTS).notAmount(quote(shownText(cell)), example));
+    return bad(
+      pick(VALUES_TEXTS).notAmount(quote(shownText(cell)), ...amountExamples(isDutchLocale(locale))),
+    );
   }
   return centsOfText(shownText(cell), locale);
 }

@@ -57,7 +57,8 @@ const en = {
   notDateCell: () => "is not a date",
 
   // Amounts
-  notAmount: (q: string, example: string) => `${q} is not an amount (type it like ${example})`,
+  notAmount: (q: string, example: string, other: string) =>
+    `${q} is not an amount (type it like ${example} or ${other})`,
   moreDecimals: (shown: string) => `has more than 2 decimals (${shown})`,
   ambiguousAmount: (q: string, grouped: string, decimal: string, separator: "." | ",") =>
     `has more than 2 decimals if ${q} means ${decimal}; if it means ${grouped}, type it without the ${separator === "." ? "dot" : "comma"}`,
@@ -92,7 +93,7 @@ const nl: ValueTexts = {
   invalidDateCell: () => "is geen geldige datum",
   notDateCell: () => "is geen datum",
 
-  notAmount: (q, example) => `${q} is geen bedrag (typ bijvoorbeeld ${example})`,
+  notAmount: (q, example, other) => `${q} is geen bedrag (typ bijvoorbeeld ${example} of ${other})`,
   moreDecimals: (shown) => `heeft meer dan 2 decimalen (${shown})`,
   ambiguousAmount: (q, grouped, decimal, separator) =>
     `heeft meer dan 2 decimalen als ${q} ${decimal} betekent; bedoel je ${grouped}, typ het dan zonder ${separator === "." ? "punt" : "komma"}`,
