@@ -42,12 +42,15 @@ type Split =
   | { readonly kind: "bad" }
   | { readonly kind: "ambiguous"; readonly whole: string; readonly three: string; readonly sep: "." | "," };
 
+/** Whole euros grouped by thousands: `1.234.567` / `1,234,567`. */
+const GROUPED = { ".": /^[1-9][0-9]{0,2}(\.[0-9]{3})+$/, ",": /^[1-9][0-9]{0,2}(,[0-9]{3})+$/ } as const;
+
 /** `1.234` and `12,345`: one separator before three digits groups thousands or starts 3 decimals. */
 function splitAmount(s: string, dutch: boolean): Split {
   const dots = s.split(".").length - 1;
   const commas = s.split(",").length - 1;
-  const grouped = (part: string, sep: string) =>
-    new RegExp(`^[1-9][0-9]{0,2}(\\${sep}[0-9]{3})+$`).test(part) ? part.split(sep).join("") : null;
+  const grouped = (part: string, sep: "." | ",") =>
+    GROUPED[sep].test(part) ? part.split(sep).join("") : null;
   if (dots > 0 && commas > 0) {
     // Both: the last one is the decimal separator, the other groups thousands.
     const decimal = s.lastIndexOf(".") > s.lastIndexOf(",") ? "." : ",";
