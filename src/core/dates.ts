@@ -6,7 +6,7 @@ import { type Cell, isDateValue, quote, shownText } from "./cells";
 import { pick } from "./language";
 import { bad, ok, type Parsed } from "./result";
 import { isDutchLocale, type SheetLocale } from "./text-locale";
-import { type Day, VALUES_TEXTS } from "./texts-values";
+import { type Day, LOCALE_EXAMPLES, VALUES_TEXTS } from "./texts-values";
 
 /** Formats an instant as `YYYY-MM-DD` in the spreadsheet's time zone. */
 export type ZonedYmd = (date: Date) => string;
@@ -53,7 +53,7 @@ export function ymdOfText(text: string, locale?: SheetLocale): Parsed<string> {
   if (locale === undefined) return bad(t.notDateIso(q));
   const dutch = isDutchLocale(locale);
   const m = LOCAL.exec(text);
-  if (!m) return bad(t.notDate(q, dutch ? "14-4-2025" : "4/14/2025"));
+  if (!m) return bad(t.notDate(q, LOCALE_EXAMPLES[dutch ? "dutch" : "english"].date));
   const first = Number(m[1]);
   const second = Number(m[3]);
   const yearText = m[4] ?? "";

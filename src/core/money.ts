@@ -5,7 +5,7 @@ import { type Cell, isDateValue, quote, shownText } from "./cells";
 import { language, pick } from "./language";
 import { bad, ok, type Parsed } from "./result";
 import { isDutchLocale, type SheetLocale } from "./text-locale";
-import { amountInLanguage, VALUES_TEXTS } from "./texts-values";
+import { amountInLanguage, LOCALE_EXAMPLES, VALUES_TEXTS } from "./texts-values";
 
 /** Largest amount we accept (in cents): a typo guard, far above any offer line. */
 const MAX_CENTS = 100_000_000_000;
@@ -33,8 +33,8 @@ export function centsOfNumber(value: number): Parsed<number> {
 }
 
 /** Good amounts as this sheet's locale reads them, for a message about one that is not. */
-const amountExamples = (dutch: boolean): [string, string] =>
-  dutch ? ["12,95", "1.234,50"] : ["12.95", "1,234.50"];
+const amountExamples = (dutch: boolean): readonly [string, string] =>
+  LOCALE_EXAMPLES[dutch ? "dutch" : "english"].amounts;
 
 /** Digits, dots and commas split into a whole part and a fraction, or why they are no amount. */
 type Split =

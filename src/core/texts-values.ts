@@ -112,6 +112,12 @@ const nl: ValueTexts = {
 
 export const VALUES_TEXTS = { en, nl } as const;
 
+/** Good values as each kind of locale writes them, for the message about one that is not. */
+export const LOCALE_EXAMPLES = {
+  dutch: { date: "14-4-2025", amounts: ["12,95", "1.234,50"] },
+  english: { date: "4/14/2025", amounts: ["12.95", "1,234.50"] },
+} as const;
+
 /** An amount in cents as the reader's language writes it, without grouping: `1234.50` / `1234,50`. */
 export function amountInLanguage(formatted: string, language: "en" | "nl"): string {
   return language === "nl" ? formatted.replace(".", ",") : formatted;
