@@ -12,6 +12,7 @@ import { pacing } from "./pacing";
 import { costModelProblems, int } from "./report";
 import { columns, executionsTable, FLOOR_NOTE, floorTable, naiveTable, productTable } from "./tables";
 import { checkTargets, type Load, target, targets } from "./targets";
+import { values } from "./values";
 import { SIZES, spreadsheet } from "./workloads";
 
 const out: string[] = [];
@@ -28,6 +29,7 @@ export type Say = typeof say;
 const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [
   { name: "batches", run: batches },
   { name: "pacing", run: pacing },
+  { name: "values", run: values },
 ];
 
 function chosenSections(argv: readonly string[]): typeof SECTIONS {

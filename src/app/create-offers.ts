@@ -288,6 +288,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
     validateOnly: false,
     ledger,
     nowMs: ctx.clock.now(),
+    today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: ctx.startedBy === "trigger",
   });
@@ -308,6 +309,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
     validateOnly: true,
     ledger: foldLedger(ctx.workbook.readLedger()),
     nowMs: ctx.clock.now(),
+    today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: false,
   });

@@ -146,7 +146,10 @@ export function resolveOfferCustomers(
       ),
     );
   };
-  const offers = parseOffers(book.offersSheet.table, columns, book.lines, (d) => book.time.ymd(d), resolve);
+  const offers = parseOffers(book.offersSheet.table, columns, book.lines, (d) => book.time.ymd(d), {
+    locale: book.workbook.locale(),
+    resolveCustomer: resolve,
+  });
   const updates: RowUpdate[] = [];
   if (mode === "create") {
     for (const row of offers) {

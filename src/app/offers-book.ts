@@ -47,8 +47,9 @@ export function openOffersBook(workbook: Workbook): Opened {
     missingColumns(read.lines, REQUIRED_LINE_COLUMNS, LINES_SHEET);
   if (problem) return { ok: false, problem };
   const time = workbook.zonedTime();
-  const lines = parseLines(read.lines.table, read.lines.columns);
-  const offers = parseOffers(read.offers.table, read.offers.columns, lines, (d) => time.ymd(d));
+  const locale = workbook.locale();
+  const lines = parseLines(read.lines.table, read.lines.columns, locale);
+  const offers = parseOffers(read.offers.table, read.offers.columns, lines, (d) => time.ymd(d), { locale });
   return {
     ok: true,
     book: { workbook, offersSheet: read.offers, linesSheet: read.lines, offers, lines, time },

@@ -1,8 +1,12 @@
 // Calendar dates as `YYYY-MM-DD` strings: read from date cells in the spreadsheet's time zone
-// (the shell passes the formatter in) or from typed text, checked against the real calendar.
+// (the shell passes the formatter in) or from text typed in the locale's forms, checked against the
+// real calendar.
 
 import { type Cell, isDateValue, quote, shownText } from "./cells";
+import { pick } from "./language";
 import { bad, ok, type Parsed } from "./result";
+import { isDutchLocale, type SheetLocale } from "./text-locale";
+import { type Day, LOCALE_EXAMPLES, VALUES_TEXTS } from "./texts-values";
 
 /** Formats an instant as `YYYY-MM-DD` in the spreadsheet's time zone. */
 export type ZonedYmd = (date: Date) => string;
@@ -18,28 +22,69 @@ export function daysInMonth(year: number, month: number): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
 
-/** `2025-04-31` is not a date; `2025-4-1` is `2025-04-01`. */
-export function ymdOfText(text: string): Parsed<string> {
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  if (!m) return bad(`${quote(text)} is not a date (use a date cell or YYYY-MM-DD)`);
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return bad(`${quote(text)} is not a real calendar date`);
-  }
+/** A real calendar day, or the plain reason it is not one ("April has 30 days"). */
+function calendarDay(q: string, year: number, month: number, day: number): Parsed<string> {
+  const t = pick(VALUES_TEXTS);
+  if (year < 1000) return bad(t.notDateIso(q));
+  if (month < 1 || month > 12) return bad(t.noMonth(q, month));
+  if (day < 1) return bad(t.noDayZero(q));
+  const days = daysInMonth(year, month);
+  if (day > days) return bad(t.monthHasDays(q, year, month, days));
   return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}`);
 }
 
-export function ymdOfCell(cell: Cell, zonedYmd: ZonedYmd): Parsed<string> {
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** Day and month in either order, the same separator twice, a year of 4 (or, refused, 2) digits. */
+const LOCAL = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
+
+/**
+ * A typed date: ISO `2025-04-14` (and `2025-4-1`) always; with the spreadsheet's locale also the
+ * forms people type there: day first in a Dutch locale (`14-4-2025`, `14/04/2025`, `14.4.2025`),
+ * month first in an English one (`4/14/2025`). An English locale is the default of many sheets kept
+ * by people who put the day first, so there a date whose day and month could swap (`5/4/2025`) is
+ * refused with both readings, and `14/4/2025` (only one reading) is 14 April. Without a locale, only
+ * ISO is read.
+ */
+export function ymdOfText(text: string, locale?: SheetLocale): Parsed<string> {
+  const t = pick(VALUES_TEXTS);
+  const q = quote(text);
+  const iso = ISO.exec(text);
+  if (iso) return calendarDay(q, Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  if (locale === undefined) return bad(t.notDateIso(q));
+  const dutch = isDutchLocale(locale);
+  const m = LOCAL.exec(text);
+  if (!m) return bad(t.notDate(q, LOCALE_EXAMPLES[dutch ? "dutch" : "english"].date));
+  const first = Number(m[1]);
+  const second = Number(m[3]);
+  const yearText = m[4] ?? "";
+  if (yearText.length === 2) {
+    return bad(t.yearInFull(q, `${m[1]}${m[2]}${m[3]}${m[2]}20${yearText}`));
+  }
+  const year = Number(yearText);
+  if (dutch) return calendarDay(q, year, second, first);
+  if (first <= 12 && second <= 12 && first !== second) {
+    const asUs = { year, month: first, day: second };
+    const asEu = { year, month: second, day: first };
+    const ymd = (d: Day) => `${pad(year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+    return bad(t.ambiguousDate(q, asUs, asEu, ymd(asUs), ymd(asEu)));
+  }
+  // Only one order can be a month: that one, else the American reading (and its reason).
+  return first > 12 && second <= 12
+    ? calendarDay(q, year, second, first)
+    : calendarDay(q, year, first, second);
+}
+
+/** A date cell's day in the spreadsheet's zone, or a typed date read as `ymdOfText` does. */
+export function ymdOfCell(cell: Cell, zonedYmd: ZonedYmd, locale?: SheetLocale): Parsed<string> {
+  const t = pick(VALUES_TEXTS);
   const v = cell.value;
   if (isDateValue(v)) {
-    if (Number.isNaN(v.getTime())) return bad("is not a valid date");
+    if (Number.isNaN(v.getTime())) return bad(t.invalidDateCell());
     return ymdOfText(zonedYmd(v));
   }
-  if (typeof v === "number") return bad(`${quote(cell.display || String(v))} is a number, not a date`);
-  if (typeof v === "boolean") return bad("is not a date");
-  return ymdOfText(shownText(cell));
+  if (typeof v === "number") return bad(t.numberNotDate(quote(cell.display || String(v))));
+  if (typeof v === "boolean") return bad(t.notDateCell());
+  return ymdOfText(shownText(cell), locale);
 }
 
 /** Days since 1970-01-01 of a valid `YYYY-MM-DD` (Howard Hinnant's days_from_civil). */
@@ -72,4 +117,12 @@ export function ymdOfDayNumber(days: number): string {
 
 export function addDays(ymd: string, days: number): string {
   return ymdOfDayNumber(dayNumber(ymd) + days);
+}
+
+/** The same day `years` later (29 February becomes 28 February in a common year). */
+export function addYears(ymd: string, years: number): string {
+  const year = Number(ymd.slice(0, 4)) + years;
+  const month = Number(ymd.slice(5, 7));
+  const day = Math.min(Number(ymd.slice(8, 10)), daysInMonth(year, month));
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }

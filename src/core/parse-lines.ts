@@ -7,6 +7,7 @@ import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
 import { bad, ok, type Parsed } from "./result";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable } from "./table";
+import type { SheetLocale } from "./text-locale";
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const VAT_RATES: readonly number[] = [21, 9, 0];
@@ -53,10 +54,12 @@ function descriptionOfCell(cell: Cell): Parsed<string> {
   return ok(text);
 }
 
+/** `locale`: the spreadsheet's, for amounts typed as text (omitted: read as in an English sheet). */
 export function parseLineRow(
   row: readonly Cell[],
   columns: ColumnMap<LineKey>,
   sheetRow: number,
+  locale: SheetLocale = "",
 ): LineRow | null {
   if (INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)))) return null;
   const numberCell = cellAt(row, columns, "offerNumber");
@@ -66,11 +69,12 @@ export function parseLineRow(
   const amount = cellAt(row, columns, "amountExclVat");
   const vat = cellAt(row, columns, "vatRate");
   const p1 = fieldProblem("description", description, descriptionOfCell);
-  const p2 = fieldProblem("amountExclVat", amount, centsOfCell);
+  const amountOf = (c: Cell) => centsOfCell(c, locale);
+  const p2 = fieldProblem("amountExclVat", amount, amountOf);
   const p3 = fieldProblem("vatRate", vat, vatRateOfCell);
   for (const p of [p1, p2, p3]) if (p !== null) problems.push(p);
   const d = descriptionOfCell(description);
-  const a = centsOfCell(amount);
+  const a = amountOf(amount);
   const r = vatRateOfCell(vat);
   const line =
     problems.length === 0 && d.ok && a.ok && r.ok
@@ -85,11 +89,15 @@ export interface ParsedLines {
   readonly withoutNumber: readonly LineRow[];
 }
 
-export function parseLines(table: SheetTable, columns: ColumnMap<LineKey>): ParsedLines {
+export function parseLines(
+  table: SheetTable,
+  columns: ColumnMap<LineKey>,
+  locale: SheetLocale = "",
+): ParsedLines {
   const byOffer = new Map<string, LineRow[]>();
   const withoutNumber: LineRow[] = [];
   table.rows.forEach((row, i) => {
-    const line = parseLineRow(row, columns, i + FIRST_DATA_ROW);
+    const line = parseLineRow(row, columns, i + FIRST_DATA_ROW, locale);
     if (line === null) return;
     if (line.key === "") {
       withoutNumber.push(line);

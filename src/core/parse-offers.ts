@@ -8,6 +8,7 @@ import type { CreateOfferBody, LineRow, OfferRow, OfferStatus } from "./offer-ty
 import type { ParsedLines } from "./parse-lines";
 import { bad, ok, type Parsed } from "./result";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable } from "./table";
+import type { SheetLocale } from "./text-locale";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
 export const MAX_CUSTOMER_ID_LENGTH = 100;
@@ -71,6 +72,7 @@ interface ParseContext {
   readonly columns: ColumnMap<OfferKey>;
   readonly lines: ParsedLines;
   readonly zonedYmd: ZonedYmd;
+  readonly locale: SheetLocale | undefined;
   /** Offer key → sheet rows holding it, to report duplicates. */
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
   /** A company name or e-mail → its customer ID, or why not (app/customer-step.ts). */
@@ -113,7 +115,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
   const dateOf = (key: OfferKey): string | null => {
     const c = cell(key);
     if (isErrorCell(c)) return need(bad(`${header(key)}: the cell shows the error ${errorText(c)}`));
-    const p = ymdOfCell(c, ctx.zonedYmd);
+    const p = ymdOfCell(c, ctx.zonedYmd, ctx.locale);
     return p.ok ? p.value : need(bad(`${header(key)}: ${p.problem}`));
   };
   const issuedAt = isBlankCell(cell("issuedAt")) ? need(bad("Issued at: missing")) : dateOf("issuedAt");
@@ -182,13 +184,21 @@ export function isBlankOfferRow(row: readonly Cell[], columns: ColumnMap<OfferKe
   return INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)));
 }
 
-/** Every non-blank row of Offers, parsed and validated. */
+/**
+ * Every non-blank row of Offers, parsed and validated. `locale`: the spreadsheet's, for dates typed
+ * as text (omitted: only ISO dates).
+ */
 export function parseOffers(
   table: SheetTable,
   columns: ColumnMap<OfferKey>,
   lines: ParsedLines,
   zonedYmd: ZonedYmd,
-  resolveCustomer?: (text: string) => Parsed<string>,
+  options: {
+    /** How text dates and amounts read (the spreadsheet's locale); none: ISO dates, English amounts. */
+    readonly locale?: SheetLocale;
+    /** A company name or e-mail → its customer ID, or why not (app/customer-step.ts). */
+    readonly resolveCustomer?: (text: string) => Parsed<string>;
+  } = {},
 ): OfferRow[] {
   const rowsByKey = new Map<string, number[]>();
   const filled: { row: readonly Cell[]; sheetRow: number }[] = [];
@@ -204,7 +214,14 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const ctx: ParseContext = { columns, lines, zonedYmd, rowsByKey, resolveCustomer };
+  const ctx: ParseContext = {
+    columns,
+    lines,
+    zonedYmd,
+    locale: options.locale,
+    rowsByKey,
+    resolveCustomer: options.resolveCustomer,
+  };
   return filled.map(({ row, sheetRow }) => parseOfferRow(row, sheetRow, ctx));
 }
 

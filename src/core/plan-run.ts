@@ -4,6 +4,7 @@
 import { quote } from "./cells";
 import { backoffAfter, type Ledger, type LedgerEntry, type RefHistory } from "./ledger";
 import type { CreateOfferBody, OfferRow } from "./offer-types";
+import { heldBackMessage, implausibilities } from "./plausibility";
 import type { CreatedOffer, Outcome } from "./responses";
 import { TEXTS } from "./texts";
 import type { OutValues, RowUpdate } from "./write-back";
@@ -53,6 +54,8 @@ export interface PlanOptions {
   readonly validateOnly: boolean;
   readonly ledger: Ledger;
   readonly nowMs: number;
+  /** Today, `YYYY-MM-DD` in the spreadsheet's time zone at `nowMs` (for the plausibility warnings). */
+  readonly today: string;
   /** Epoch ms → the day and time as the user reads them. */
   readonly formatTime: (ms: number) => string;
   /**
@@ -110,13 +113,17 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
       };
       const notBefore =
         history && options.respectBackoff ? history.lastAttemptAt + backoffAfter(history.ambiguousInARow) : 0;
-      if (last && row.status !== "sendAnyway") {
-        // This product created that offer number before (the row was cleared, or copied): a second
-        // offer with the same number only when the user says so.
-        const values = {
-          status: "warning",
-          message: TEXTS.alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at)),
-        };
+      // This product created that offer number before (the row was cleared, or copied), or the offer
+      // looks wrong: sent only when the user says so.
+      const reasons = row.status === "sendAnyway" ? [] : implausibilities(row.body, options.today);
+      if ((last || reasons.length > 0) && row.status !== "sendAnyway") {
+        const warnings = [
+          ...(last
+            ? [TEXTS.alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at))]
+            : []),
+          ...(reasons.length > 0 ? [heldBackMessage(reasons)] : []),
+        ];
+        const values = { status: "warning", message: warnings.join(" ") };
         if (changed(row, values)) updates.push(update(row, values));
         counts.skipped++;
       } else if (validateOnly) {

@@ -147,6 +147,7 @@ describe("parsing offers", () => {
       validateOnly: false,
       ledger: foldLedger([]),
       nowMs: 0,
+      today: "2025-04-14",
       formatTime: String,
       respectBackoff: true,
     };

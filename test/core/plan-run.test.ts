@@ -39,6 +39,7 @@ const options = (ledger: LedgerEntry[] = [], more: Partial<PlanOptions> = {}): P
   nowMs: NOW,
   formatTime: (ms) => new Date(ms).toISOString(),
   respectBackoff: true,
+  today: "2026-12-01",
   ...more,
 });
 

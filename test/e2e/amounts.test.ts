@@ -28,7 +28,9 @@ describe("amounts and VAT rates as users type them", () => {
   ];
   test.each(CASES)("amount %s", async (_label, amount, expected) => {
     const w = await world({
-      offers: [["AM-1", "cst_demo0001", "2025-04-14"]],
+      // A lone negative line is a total below zero, a warning (§5): confirmed with send anyway, so
+      // that what is tested is the amount sent.
+      offers: [["AM-1", "cst_demo0001", "2025-04-14", "", "", "send anyway"]],
       lines: [["AM-1", "Work", amount, 21]],
     });
     runOk(w, "createPendingOffers");
@@ -116,5 +118,75 @@ describe("amounts and VAT rates as users type them", () => {
     runOk(w, "createPendingOffers");
     expect((await sentLines(w, "C-1")).map((l) => l.amountExclVat)).toEqual(["0.10", "0.20", "1.01"]);
     expect(cellText(w.ss, "Offers", 2, "Amount")).toBe("1.31");
+  });
+});
+
+describe("amounts typed as text in the locale's forms (CONTRACT §7a)", () => {
+  const text = (v: string) => ({ v, f: "@" });
+  const literal = (t: string) => t.replace(/[().]/g, "\\$&");
+  const either = (en: string, nl: string) => new RegExp(`${literal(en)}|${literal(nl)}`);
+
+  test("a Dutch sheet: 1.234 is 1234.00, 1.234,5 is 1234.50, € 1.234,50 and number cells as shown", async () => {
+    const w = await world({
+      locale: "nl_NL",
+      offers: ["N-1", "N-2", "N-3", "N-4", "N-5"].map((n) => [n, "cst_demo0001", "2025-04-14"]),
+      lines: [
+        ["N-1", "Ontwerp", text("1.234"), 21],
+        ["N-1", "Meerwerk", text("1.234,5"), 21],
+        ["N-2", "Licentie", text("€ 1.234,50"), 21],
+        ["N-2", "Korting", text("-1.000"), 21],
+        ["N-3", "Hosting", { v: 1234.5, f: "#,##0.00" }, 21],
+        ["N-4", "Advies", text("1,234"), 21],
+        ["N-5", "Training", text("twaalf euro"), 21],
+      ],
+    });
+    expect(w.ss.displayValues("Offer lines")[5]?.[2]).toBe("1.234,50");
+    runOk(w, "createPendingOffers");
+    const amounts = (await postedBodies(w.api)).map((b) => [
+      b.offerNumber,
+      (b.lines as { amountExclVat: string }[]).map((l) => l.amountExclVat),
+    ]);
+    expect(amounts).toEqual([
+      ["N-1", ["1234.00", "1234.50"]],
+      ["N-2", ["1234.50", "-1000.00"]],
+      ["N-3", ["1234.50"]],
+    ]);
+    expect(w.column("Amount").slice(0, 3)).toEqual(["2468.50", "234.50", "1234.50"]);
+    expect(statusOf(w, "N-4")).toBe("invalid");
+    // Both readings: one thousand two hundred thirty-four, or 1.234 with three decimals.
+    expect(messageOf(w, "N-4")).toMatch(
+      either(
+        'has more than 2 decimals if "1,234" means 1.234; if it means 1234.00, type it without the comma',
+        'heeft meer dan 2 decimalen als "1,234" 1,234 betekent; bedoel je 1234,00, typ het dan zonder komma',
+      ),
+    );
+    expect(messageOf(w, "N-5")).toMatch(
+      either(
+        '"twaalf euro" is not an amount (type it like 12,95 or 1.234,50)',
+        '"twaalf euro" is geen bedrag (typ bijvoorbeeld 12,95 of 1.234,50)',
+      ),
+    );
+  });
+
+  test("an English sheet: 1,234.50 is 1234.50; 1,234 and 1.234 are refused with both readings", async () => {
+    const w = await world({
+      locale: "en_US",
+      offers: ["U-1", "U-2", "U-3"].map((n) => [n, "cst_demo0001", "2025-04-14"]),
+      lines: [
+        ["U-1", "Design", text("1,234.50"), 21],
+        ["U-1", "Hosting", text("€ 12.95"), 21],
+        ["U-2", "Advice", text("1,234"), 21],
+        ["U-3", "Training", text("1.234"), 21],
+      ],
+    });
+    runOk(w, "createPendingOffers");
+    expect((await sentLines(w, "U-1")).map((l) => l.amountExclVat)).toEqual(["1234.50", "12.95"]);
+    expect(messageOf(w, "U-2")).toBe(
+      'Line 1 (row 4 of Offer lines): Amount excl. VAT: has more than 2 decimals if "1,234" means 1.234; if it means 1234.00, type it without the comma',
+    );
+    expect(messageOf(w, "U-3")).toBe(
+      'Line 1 (row 5 of Offer lines): Amount excl. VAT: has more than 2 decimals if "1.234" means 1.234; if it means 1234.00, type it without the dot',
+    );
+    expect((await postedBodies(w.api)).map((b) => b.offerNumber)).toEqual(["U-1"]);
   });
 });

@@ -15,7 +15,8 @@ describe("Dutch locale", () => {
         ["NL-1", "cst_demo0001", date, "", { v: true, checkbox: true }],
         ["NL-2", "cst_demo0002", date, "", { checkbox: false }],
         ["NL-3", "cst_demo0003", date, "", "ja"],
-        ["NL-4", "cst_demo0001", date, "", "nee"],
+        // A discount-only offer (total below zero) is a warning (§5): confirmed with send anyway.
+        ["NL-4", "cst_demo0001", date, "", "nee", "send anyway"],
         ["NL-5", "cst_demo0002", date, "", "yes"],
         ["NL-6", "cst_demo0003", date, "", "no"],
         ["NL-7", "cst_abc12345def678", date, "", ""],

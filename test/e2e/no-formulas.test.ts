@@ -53,10 +53,12 @@ async function scenario(withSetup: boolean): Promise<World> {
     ...API_TEXTS.map(([n]) => [n, "cst_demo0001", "2025-04-14", "", ""]),
     ["API-LIST", "cst_demo0001", "2025-04-14", "", ""],
     [text("+31612345678"), "cst_demo0002", "2025-04-14", "", ""],
-    [text("=1+1"), "cst_demo0003", "2025-04-14", "", ""],
+    // An offer number starting with = and a discount-only offer are held back as warnings (§5)
+    // unless confirmed: confirmed here, so that what is tested is how they are sent and written.
+    [text("=1+1"), "cst_demo0003", "2025-04-14", "", "", "send anyway"],
     [text("-42"), "cst_demo0001", "2025-04-14", "", ""],
     [text("@home"), "cst_demo0002", "2025-04-14", "", ""],
-    ["DISCOUNT", "cst_demo0003", "2025-04-14", "", ""],
+    ["DISCOUNT", "cst_demo0003", "2025-04-14", "", "", "send anyway"],
     // An invalid row whose Message quotes the user's text.
     [text("=BAD()"), "=cst", "2025-04-14", "", ""],
     // A Status the tool does not know, typed as text: the row is left alone but gets a Message.

@@ -221,7 +221,8 @@ describe("validation before sending (CONTRACT §5)", () => {
     const number = `M${"0123456789".repeat(4)}ABCDEFGHI`; // 50 characters
     const description = "d".repeat(2000);
     const w = await world({
-      offers: [[number, "cst_demo0001", "2024-02-29", "2024-03-01", ""]],
+      // Issued over a year ago with a total below zero: warnings (§5), confirmed with send anyway.
+      offers: [[number, "cst_demo0001", "2024-02-29", "2024-03-01", "", "send anyway"]],
       lines: [[number, description, -0.01, 0]],
     });
     runOk(w, "createPendingOffers");
