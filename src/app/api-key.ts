@@ -4,7 +4,7 @@
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
-import { TEXTS } from "../core/texts";
+import { texts } from "../core/texts";
 import { apiKeyOf, baseUrlOf } from "./settings";
 
 const DIALOG_FILE = "ApiKeyDialog";
@@ -16,14 +16,14 @@ function escapeHtml(text: string): string {
 /** The dialog's hint about the stored key, as plain text (at most its last 4 characters). */
 function plainHint(ctx: RunContext): string {
   const stored = apiKeyOf(ctx.stores);
-  return stored ? TEXTS.keySavedHint(stored.slice(-4)) : TEXTS.noKeyHint();
+  return stored ? texts().keySavedHint(stored.slice(-4)) : texts().noKeyHint();
 }
 
 export function showApiKeyDialog(ctx: RunContext): void {
   ctx.dialogs.showHtmlDialog(
     DIALOG_FILE,
     { "<!--HINT-->": escapeHtml(plainHint(ctx)) },
-    TEXTS.keyDialogTitle(),
+    texts().keyDialogTitle(),
   );
 }
 
@@ -40,20 +40,20 @@ function checkAndSave(
 ): { outcome: KeyDialogReply["outcome"]; message: string } {
   const refused = (message: string) => ({ outcome: "refused" as const, message });
   const key = typeof input === "string" ? input.trim() : "";
-  if (key === "") return refused(TEXTS.keyEmpty());
-  if (/\s/.test(key)) return refused(TEXTS.keyHasSpaces());
+  if (key === "") return refused(texts().keyEmpty());
+  if (/\s/.test(key)) return refused(texts().keyHasSpaces());
   const base = baseUrlOf(ctx.stores);
-  if (!base.ok) return refused(TEXTS.keyNotSavedBecause(base.problem));
+  if (!base.ok) return refused(texts().keyNotSavedBecause(base.problem));
   // One GET of the offer list: it needs only offers.read (CONTRACT §3).
   const [exchange] = ctx.http(base.url, key).send([{ method: "get", path: "/customer-offers?page=1" }]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
-    return refused(TEXTS.keyRejected(exchange?.kind === "response" ? exchange.status : 401));
+    return refused(texts().keyRejected(exchange?.kind === "response" ? exchange.status : 401));
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)
-    return { outcome: "saved", message: TEXTS.keySaved() };
-  return { outcome: "unverified", message: TEXTS.keySavedUnchecked() };
+    return { outcome: "saved", message: texts().keySaved() };
+  return { outcome: "unverified", message: texts().keySavedUnchecked() };
 }
 
 export function saveApiKey(ctx: RunContext, input: unknown): string {
@@ -67,7 +67,7 @@ export function saveApiKeyFromDialog(ctx: RunContext, input: unknown): KeyDialog
 
 export function clearApiKey(ctx: RunContext): string {
   clearState(ctx.stores, API_KEY);
-  return TEXTS.keyRemoved();
+  return texts().keyRemoved();
 }
 
 export function clearApiKeyFromDialog(ctx: RunContext): KeyDialogReply {

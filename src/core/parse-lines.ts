@@ -2,24 +2,26 @@
 // VAT rate, each with the problems found, grouped by the offer they belong to.
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, LINE_COLUMNS, type LineKey } from "./columns";
+import type { ColumnMap, LineKey } from "./columns";
 import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
 import { bad, ok, type Parsed } from "./result";
-import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable } from "./table";
+import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
+import { texts } from "./texts";
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const VAT_RATES: readonly number[] = [21, 9, 0];
 
 const INPUT_KEYS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
-const header = (key: LineKey): string => LINE_COLUMNS.find((c) => c.key === key)?.header ?? key;
+type FieldKey = "description" | "amountExclVat" | "vatRate";
+const field = (key: FieldKey): string => texts().fields[key];
 
-/** A field's problem, named as the user sees the column: `VAT rate: 20 is not 21, 9 or 0`. */
-function fieldProblem(key: LineKey, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
-  if (isErrorCell(cell)) return `${header(key)}: the cell shows the error ${errorText(cell)}`;
-  if (isBlankCell(cell) && cell.value !== false) return `${header(key)}: missing`;
+/** A field's problem, named as the user reads the column: `VAT rate: 20 is not an allowed rate …`. */
+function fieldProblem(key: FieldKey, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
+  if (isErrorCell(cell)) return texts().cellError(field(key), errorText(cell));
+  if (isBlankCell(cell) && cell.value !== false) return texts().missing(field(key));
   const parsed = parse(cell);
-  return parsed.ok ? null : `${header(key)}: ${parsed.problem}`;
+  return parsed.ok ? null : texts().fieldProblem(field(key), parsed.problem);
 }
 
 export function vatRateOfCell(cell: Cell): Parsed<number> {
@@ -31,26 +33,28 @@ export function vatRateOfCell(cell: Cell): Parsed<number> {
   } else if (typeof v === "string") {
     const text = shownText(cell).replace(/\s/g, "").replace(",", ".");
     const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(text);
-    if (!m) return bad(`${quote(shownText(cell))} is not a VAT rate (use 21, 9 or 0)`);
+    if (!m) return bad(texts().notVatRate(quote(shownText(cell))));
     rate = Number(m[1]);
   } else {
-    return bad("is not a VAT rate (use 21, 9 or 0)");
+    return bad(texts().notVatRate(quote(cell.display || String(v))));
   }
   const rounded = Math.round(rate);
   if (Math.abs(rate - rounded) > 1e-9 || !VAT_RATES.includes(rounded)) {
     const shown = shownText(cell) || String(v);
-    return bad(`${shown} is not an allowed rate (use 21, 9 or 0)`);
+    return bad(texts().notAllowedRate(shown));
   }
   return ok(rounded);
 }
 
-function descriptionOfCell(cell: Cell): Parsed<string> {
+/** The description, or its problem named with the field (missing, an error cell, too long). */
+function descriptionProblem(cell: Cell): string | null {
+  if (isErrorCell(cell)) return texts().cellError(field("description"), errorText(cell));
   const text = shownText(cell);
-  if (text === "") return bad("missing");
+  if (text === "") return texts().missing(field("description"));
   if (text.length > MAX_DESCRIPTION_LENGTH) {
-    return bad(`is ${text.length} characters long, at most ${MAX_DESCRIPTION_LENGTH} are allowed`);
+    return texts().tooLong(field("description"), text.length, MAX_DESCRIPTION_LENGTH);
   }
-  return ok(text);
+  return null;
 }
 
 export function parseLineRow(
@@ -65,16 +69,15 @@ export function parseLineRow(
   const description = cellAt(row, columns, "description");
   const amount = cellAt(row, columns, "amountExclVat");
   const vat = cellAt(row, columns, "vatRate");
-  const p1 = fieldProblem("description", description, descriptionOfCell);
+  const p1 = descriptionProblem(description);
   const p2 = fieldProblem("amountExclVat", amount, centsOfCell);
   const p3 = fieldProblem("vatRate", vat, vatRateOfCell);
   for (const p of [p1, p2, p3]) if (p !== null) problems.push(p);
-  const d = descriptionOfCell(description);
   const a = centsOfCell(amount);
   const r = vatRateOfCell(vat);
   const line =
-    problems.length === 0 && d.ok && a.ok && r.ok
-      ? { description: d.value, amountExclVat: formatCents(a.value), vatRate: r.value }
+    problems.length === 0 && a.ok && r.ok
+      ? { description: shownText(description), amountExclVat: formatCents(a.value), vatRate: r.value }
       : null;
   return { sheetRow, key: offerKey(offerNumber), offerNumber, line, problems };
 }
@@ -83,6 +86,8 @@ export interface ParsedLines {
   readonly byOffer: ReadonlyMap<string, readonly LineRow[]>;
   /** Lines with no offer number at all. */
   readonly withoutNumber: readonly LineRow[];
+  /** The Offer lines sheet's name, for messages. */
+  readonly sheetName: string;
 }
 
 export function parseLines(table: SheetTable, columns: ColumnMap<LineKey>): ParsedLines {
@@ -99,5 +104,5 @@ export function parseLines(table: SheetTable, columns: ColumnMap<LineKey>): Pars
     if (list) list.push(line);
     else byOffer.set(line.key, [line]);
   });
-  return { byOffer, withoutNumber };
+  return { byOffer, withoutNumber, sheetName: sheetLabel(table, "lines") };
 }

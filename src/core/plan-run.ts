@@ -5,7 +5,7 @@ import { quote } from "./cells";
 import { backoffAfter, type Ledger, type LedgerEntry, type RefHistory } from "./ledger";
 import type { CreateOfferBody, OfferRow } from "./offer-types";
 import type { CreatedOffer, Outcome } from "./responses";
-import { TEXTS } from "./texts";
+import { texts } from "./texts";
 import type { OutValues, RowUpdate } from "./write-back";
 
 export interface RunCounts {
@@ -93,7 +93,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
     const history = row.ref ? (ledger.byRef.get(row.ref) ?? null) : null;
     if (open && row.offerId !== "") {
       // The row has an ID: the offer exists. Sending it again would duplicate it.
-      updates.push(update(row, { status: "created", message: TEXTS.rowHasOfferId() }));
+      updates.push(update(row, { status: "created", message: texts().rowHasOfferId() }));
       counts.skipped++;
     } else if (open && row.body === null) {
       updates.push(update(row, { status: "invalid", message: row.problems.join("; "), ...CLEARED }));
@@ -115,7 +115,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
         // offer with the same number only when the user says so.
         const values = {
           status: "warning",
-          message: TEXTS.alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at)),
+          message: texts().alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at)),
         };
         if (changed(row, values)) updates.push(update(row, values));
         counts.skipped++;
@@ -123,7 +123,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
         updates.push(
           update(row, {
             status: row.status === "sendAnyway" ? row.statusText : "",
-            message: TEXTS.readyToSend(),
+            message: texts().readyToSend(),
             ...CLEARED,
           }),
         );
@@ -132,7 +132,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
         waiting.push({ item, notBefore });
         const values = {
           status: row.statusText,
-          message: TEXTS.notCreatedRetryAt(options.formatTime(notBefore)),
+          message: texts().notCreatedRetryAt(options.formatTime(notBefore)),
         };
         if (changed(row, values)) updates.push(update(row, values));
         counts.pending++;
@@ -143,7 +143,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
       if (validateOnly) counts.pending++;
       else toReconcile.push({ row, sent: history?.open ? history.lastSent : null, history });
     } else if (row.status === "unknown") {
-      updates.push(update(row, { message: TEXTS.unknownStatus(quote(row.statusText)) }));
+      updates.push(update(row, { message: texts().unknownStatus(quote(row.statusText)) }));
       counts.skipped++;
     } else {
       counts.skipped++;
@@ -180,7 +180,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: TEXTS.notSentKeyRefused(),
+          message: texts().notSentKeyRefused(),
         },
         count: "pending",
       };
@@ -188,7 +188,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: TEXTS.notSentRateLimit(),
+          message: texts().notSentRateLimit(),
         },
         count: "pending",
       };
@@ -196,7 +196,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: TEXTS.notSentQuota(),
+          message: texts().notSentQuota(),
         },
         count: "pending",
       };
@@ -207,10 +207,10 @@ export function outcomeValues(
         ? {
             values: {
               status: "sending",
-              message: TEXTS.willCheck(outcome.reason),
+              message: texts().willCheck(outcome.reason),
             },
             count: "pending",
           }
-        : { values: { status: "", message: TEXTS.willRetry(outcome.reason) }, count: "pending" };
+        : { values: { status: "", message: texts().willRetry(outcome.reason) }, count: "pending" };
   }
 }

@@ -1,17 +1,22 @@
 // setupSheets: creates or repairs the three sheets — headers (missing ones added at the end),
 // frozen header row, number formats on empty cells, data validation — never moving user data.
+// Sheets and headers are found in either language; new ones get the locale's language (a column
+// added to a sheet whose headers are in the other language follows that sheet), nothing is renamed.
 
 import {
   type ColumnSpec,
+  headerIn,
+  headerLanguage,
   LINE_COLUMNS,
-  LINES_SHEET,
   matchHeaders,
   OFFER_COLUMNS,
-  OFFERS_SHEET,
   RUN_LOG_COLUMNS,
-  RUN_LOG_SHEET,
+  SHEET_NAMES,
+  type SheetId,
 } from "../core/columns";
-import { TEXTS } from "../core/texts";
+import type { Language } from "../core/language";
+import { texts } from "../core/texts";
+import { findSheet } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,6 +25,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 function ensureHeaders<K extends string>(
   sheet: Sheet,
   specs: readonly ColumnSpec<K>[],
+  localeLang: Language,
 ): Partial<Record<K, number>> {
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
@@ -30,7 +36,8 @@ function ensureHeaders<K extends string>(
     if (max < needed) sheet.insertColumnsAfter(max, needed - max);
     const range = sheet.getRange(1, lastColumn + 1, 1, missing.length);
     range.setNumberFormat("@");
-    range.setValues([missing.map((spec) => spec.header)]);
+    const lang = headerLanguage(header, specs) ?? localeLang;
+    range.setValues([missing.map((spec) => headerIn(spec, lang))]);
     missing.forEach((spec, i) => {
       columns[spec.key] = lastColumn + i;
     });
@@ -60,9 +67,14 @@ function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec<string>): v
   if (wanted.some((w, i) => w[0] !== formats[i]?.[0])) range.setNumberFormats(wanted);
 }
 
-function setupSheet<K extends string>(ss: Spreadsheet, name: string, specs: readonly ColumnSpec<K>[]) {
-  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
-  const columns = ensureHeaders(sheet, specs);
+function setupSheet<K extends string>(
+  ss: Spreadsheet,
+  id: SheetId,
+  specs: readonly ColumnSpec<K>[],
+  lang: Language,
+) {
+  const sheet = findSheet(ss, id) ?? ss.insertSheet(SHEET_NAMES[id][lang]);
+  const columns = ensureHeaders(sheet, specs, lang);
   for (const spec of specs) {
     const column = columns[spec.key];
     if (column !== undefined) formatColumn(sheet, column, spec);
@@ -80,12 +92,14 @@ function validateColumn(
   sheet.getRange(2, column + 1, rows, 1).setDataValidation(rule);
 }
 
-export function setupSheets(ss: Spreadsheet): string {
+/** Sets up the sheets; `lang` is the language of the spreadsheet's locale. */
+export function setupSheets(ss: Spreadsheet, lang: Language): string {
   // The hidden ref column is the product's own: a create run adds it when it first marks a row.
   const offers = setupSheet(
     ss,
-    OFFERS_SHEET,
+    "offers",
     OFFER_COLUMNS.filter((c) => !c.hidden),
+    lang,
   );
   validateColumn(
     offers.sheet,
@@ -93,19 +107,19 @@ export function setupSheets(ss: Spreadsheet): string {
     SpreadsheetApp.newDataValidation()
       .requireCheckbox()
       .setAllowInvalid(true)
-      .setHelpText("Tick to have MijnKlantportaal e-mail the customer (or type yes/no, ja/nee).")
+      .setHelpText(texts().notificationHelp())
       .build(),
   );
-  const lines = setupSheet(ss, LINES_SHEET, LINE_COLUMNS);
+  const lines = setupSheet(ss, "lines", LINE_COLUMNS, lang);
   validateColumn(
     lines.sheet,
     lines.columns.vatRate,
     SpreadsheetApp.newDataValidation()
       .requireValueInList(["21", "9", "0"], true)
       .setAllowInvalid(true)
-      .setHelpText("VAT rate in percent: 21, 9 or 0.")
+      .setHelpText(texts().vatRateHelp())
       .build(),
   );
-  setupSheet(ss, RUN_LOG_SHEET, RUN_LOG_COLUMNS);
-  return TEXTS.setupDone([OFFERS_SHEET, LINES_SHEET, RUN_LOG_SHEET]);
+  const log = setupSheet(ss, "runLog", RUN_LOG_COLUMNS, lang);
+  return texts().setupDone([offers.sheet.getName(), lines.sheet.getName(), log.sheet.getName()]);
 }
