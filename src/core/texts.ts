@@ -96,7 +96,7 @@ const en = {
     `${plural(c.pending, "offer", "offers")} ready to send, ${c.invalid} with mistakes to fix (see Message), ${c.skipped} skipped. Nothing was sent.`,
   notMarked: (n: number) => `${plural(n, "row", "rows")} could not be marked.`,
   orphans: (count: number, rows: readonly number[], sheet: string) =>
-    `${plural(count, "row", "rows")} of ${sheet} ${count === 1 ? "matches" : "match"} no offer (${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""}): fix their offer number.`,
+    `${plural(count, "row", "rows")} of ${sheet} ${count === 1 ? "matches" : "match"} no offer (${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""}): fix ${count === 1 ? "its" : "their"} offer number.`,
   lostRows: (names: readonly string[]) =>
     `Rows deleted or duplicated during the run, so their status could not be written: ${names.join(", ")}.`,
   rowLabel: (row: number) => `row ${row}`,
