@@ -128,7 +128,7 @@ export function reasonOf(body: string, status: number): string {
     if (text !== "" && text.length <= 200 && !text.startsWith("<")) parts.push(text);
   }
   const reason = parts.join("; ");
-  return reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`;
+  return texts().apiReason(reason, status);
 }
 
 /** Milliseconds to wait after a 429: `retry-after` (seconds or a date), else `x-ratelimit-reset`. */

@@ -138,6 +138,9 @@ const en = {
   temporaryError: (status: number) => `temporary error (HTTP ${status})`,
   unexpectedAnswer: (status: number) => `unexpected answer (HTTP ${status})`,
   apiLineField: (line: number, field: string) => `Line ${line} ${field}`,
+  /** The API's reason with its status; just the status when it gave none. */
+  apiReason: (reason: string, status: number) =>
+    reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`,
   notCreatedRetryAt: (at: string) =>
     `Not created: ${MKP} answered with temporary errors; will retry from ${at} (or choose Create pending offers).`,
   notCreatedGaveUp: (n: number) =>
@@ -310,6 +313,7 @@ const nl: Texts = {
   temporaryError: (status) => `tijdelijke fout (HTTP ${status})`,
   unexpectedAnswer: (status) => `onverwacht antwoord (HTTP ${status})`,
   apiLineField: (line, field) => `Regel ${line} ${field}`,
+  apiReason: (reason, status) => (reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`),
   notCreatedRetryAt: (at) =>
     `Niet aangemaakt: ${MKP} gaf tijdelijke fouten; wordt opnieuw geprobeerd vanaf ${at} (of kies Openstaande offertes aanmaken).`,
   notCreatedGaveUp: (n) =>
