@@ -20,11 +20,9 @@ function plainHint(ctx: RunContext): string {
 }
 
 export function showApiKeyDialog(ctx: RunContext): void {
-  ctx.dialogs.showHtmlDialog(
-    DIALOG_FILE,
-    { "<!--HINT-->": escapeHtml(plainHint(ctx)) },
-    texts().keyDialogTitle(),
-  );
+  const fill: Record<string, string> = { "<!--HINT-->": escapeHtml(plainHint(ctx)) };
+  for (const [name, text] of Object.entries(texts().keyDialog)) fill[`<!--T:${name}-->`] = escapeHtml(text);
+  ctx.dialogs.showHtmlDialog(DIALOG_FILE, fill, texts().keyDialogTitle());
 }
 
 /** The dialog's answer to Save / Remove: how it went (to style it) and the hint as it now is. */

@@ -210,6 +210,21 @@ const en = {
 
   // The API key
   keyDialogTitle: () => `${MKP} API key`,
+  /** The dialog's own texts, by the placeholder `<!--T:name-->` they fill in ApiKeyDialog.html. */
+  keyDialog: {
+    lang: "en",
+    title: `${MKP} API key`,
+    intro: `Paste the API key you created in ${MKP} (Settings › API keys). It is checked with ${MKP} before it is saved, and only you can use it.`,
+    label: "API key",
+    remove: "Remove my key…",
+    close: "Close",
+    save: "Save key",
+    confirm: "Remove your saved key? Runs that use your key will stop until you save a new one.",
+    keep: "Keep my key",
+    confirmRemove: "Remove key",
+    checking: `Checking the key with ${MKP}…`,
+    failed: "Something went wrong:",
+  },
   keySavedHint: (lastFour: string) =>
     `A key ending in …${lastFour} is saved for you. Enter a new one to replace it.`,
   noKeyHint: () => "No key is saved for you yet.",
@@ -378,6 +393,21 @@ const nl: Texts = {
     ].join("\n"),
 
   keyDialogTitle: () => `API-sleutel van ${MKP}`,
+  keyDialog: {
+    lang: "nl",
+    title: `API-sleutel van ${MKP}`,
+    intro: `Plak de API-sleutel die je in ${MKP} hebt aangemaakt (Instellingen › API-sleutels). Hij wordt bij ${MKP} gecontroleerd voordat hij wordt opgeslagen, en alleen jij kunt hem gebruiken.`,
+    label: "API-sleutel",
+    remove: "Mijn sleutel verwijderen…",
+    close: "Sluiten",
+    save: "Sleutel opslaan",
+    confirm:
+      "Je opgeslagen sleutel verwijderen? Runs die jouw sleutel gebruiken stoppen tot je een nieuwe opslaat.",
+    keep: "Sleutel houden",
+    confirmRemove: "Sleutel verwijderen",
+    checking: `De sleutel wordt gecontroleerd bij ${MKP}…`,
+    failed: "Er ging iets mis:",
+  },
   keySavedHint: (lastFour) =>
     `Er is een sleutel eindigend op …${lastFour} voor je opgeslagen. Voer een nieuwe in om hem te vervangen.`,
   noKeyHint: () => "Er is nog geen sleutel voor je opgeslagen.",

@@ -251,7 +251,7 @@ describe("the catalogue", () => {
         nonEmpty: true,
       });
     }
-    for (const group of ["menu", "fields"] as const) {
+    for (const group of ["menu", "fields", "keyDialog"] as const) {
       const e = TEXTS.en[group] as Record<string, string>;
       const n = TEXTS.nl[group] as Record<string, string>;
       expect(Object.keys(n).sort()).toEqual(Object.keys(e).sort());

@@ -275,6 +275,20 @@ describe("setupSheets and the menu", () => {
     expect(lastToast(w)).toBe("De tabbladen Offers, Offer lines en Logboek zijn klaar.");
   });
 
+  test("the API-key dialog speaks the user's language, every placeholder filled", async () => {
+    for (const [locale, save, lang] of [
+      ["nl_NL", "Sleutel opslaan", "nl"],
+      ["en_US", "Save key", "en"],
+    ] as const) {
+      const w = await world({ locale });
+      runOk(w, "showApiKeyDialog");
+      const dialog = w.ss.dialogs.at(-1);
+      expect(dialog?.html).toContain(`>${save}</button>`);
+      expect(dialog?.html).toContain(`<html lang="${lang}">`);
+      expect(dialog?.html).not.toMatch(/<!--[A-Z]/);
+    }
+  });
+
   test("onOpen shows the menu in Dutch for a Dutch locale and in English otherwise", async () => {
     const nl = await world({ locale: "nl_NL" });
     runOk(nl, "onOpen", [{ authMode: "LIMITED", source: {} }], { authMode: "LIMITED" });
