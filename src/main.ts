@@ -7,7 +7,6 @@ import * as refresh from "./app/refresh-statuses";
 import { runAction, withLock } from "./app/run-action";
 import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
-import { languageFor } from "./core/language";
 import { type PanelState, panelState } from "./core/panel";
 import { MENU_FUNCTIONS, texts } from "./core/texts";
 import { readPanelInputs } from "./shell/panel-read";
@@ -40,8 +39,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 
 export function setupSheets(): void {
   const ctx = makeContext("menu");
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const done = withLock(ctx, () => setup(ss, languageFor(ctx.workbook.locale(), null)));
+  const done = withLock(ctx, () => setup(SpreadsheetApp.getActiveSpreadsheet()));
   if (done === null) ctx.notifier.problem(texts().busy());
   else toast(done.value);
 }

@@ -2,26 +2,28 @@
 // VAT rate, each with the problems found, grouped by the offer they belong to.
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import type { ColumnMap, LineKey } from "./columns";
+import { type ColumnMap, headerLanguage, LINE_COLUMNS, type LineKey } from "./columns";
+import { language } from "./language";
 import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
 import { bad, ok, type Parsed } from "./result";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
-import { texts } from "./texts";
+import { TEXTS, type Texts, texts } from "./texts";
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const VAT_RATES: readonly number[] = [21, 9, 0];
 
 const INPUT_KEYS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
 type FieldKey = "description" | "amountExclVat" | "vatRate";
-const field = (key: FieldKey): string => texts().fields[key];
+/** Field names as messages use them: those of the language the sheet's headers are in. */
+type Fields = Texts["fields"];
 
 /** A field's problem, named as the user reads the column: `VAT rate: 20 is not an allowed rate …`. */
-function fieldProblem(key: FieldKey, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
-  if (isErrorCell(cell)) return texts().cellError(field(key), errorText(cell));
-  if (isBlankCell(cell) && cell.value !== false) return texts().missing(field(key));
+function fieldProblem(field: string, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
+  if (isErrorCell(cell)) return texts().cellError(field, errorText(cell));
+  if (isBlankCell(cell) && cell.value !== false) return texts().missing(field);
   const parsed = parse(cell);
-  return parsed.ok ? null : texts().fieldProblem(field(key), parsed.problem);
+  return parsed.ok ? null : texts().fieldProblem(field, parsed.problem);
 }
 
 export function vatRateOfCell(cell: Cell): Parsed<number> {
@@ -47,12 +49,12 @@ export function vatRateOfCell(cell: Cell): Parsed<number> {
 }
 
 /** The description, or its problem named with the field (missing, an error cell, too long). */
-function descriptionProblem(cell: Cell): string | null {
-  if (isErrorCell(cell)) return texts().cellError(field("description"), errorText(cell));
+function descriptionProblem(cell: Cell, field: string): string | null {
+  if (isErrorCell(cell)) return texts().cellError(field, errorText(cell));
   const text = shownText(cell);
-  if (text === "") return texts().missing(field("description"));
+  if (text === "") return texts().missing(field);
   if (text.length > MAX_DESCRIPTION_LENGTH) {
-    return texts().tooLong(field("description"), text.length, MAX_DESCRIPTION_LENGTH);
+    return texts().tooLong(field, text.length, MAX_DESCRIPTION_LENGTH);
   }
   return null;
 }
@@ -61,6 +63,7 @@ export function parseLineRow(
   row: readonly Cell[],
   columns: ColumnMap<LineKey>,
   sheetRow: number,
+  fields: Fields = texts().fields,
 ): LineRow | null {
   if (INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)))) return null;
   const numberCell = cellAt(row, columns, "offerNumber");
@@ -69,9 +72,9 @@ export function parseLineRow(
   const description = cellAt(row, columns, "description");
   const amount = cellAt(row, columns, "amountExclVat");
   const vat = cellAt(row, columns, "vatRate");
-  const p1 = descriptionProblem(description);
-  const p2 = fieldProblem("amountExclVat", amount, centsOfCell);
-  const p3 = fieldProblem("vatRate", vat, vatRateOfCell);
+  const p1 = descriptionProblem(description, fields.description);
+  const p2 = fieldProblem(fields.amountExclVat, amount, centsOfCell);
+  const p3 = fieldProblem(fields.vatRate, vat, vatRateOfCell);
   for (const p of [p1, p2, p3]) if (p !== null) problems.push(p);
   const a = centsOfCell(amount);
   const r = vatRateOfCell(vat);
@@ -91,10 +94,11 @@ export interface ParsedLines {
 }
 
 export function parseLines(table: SheetTable, columns: ColumnMap<LineKey>): ParsedLines {
+  const fields = TEXTS[headerLanguage(table.header, LINE_COLUMNS) ?? language()].fields;
   const byOffer = new Map<string, LineRow[]>();
   const withoutNumber: LineRow[] = [];
   table.rows.forEach((row, i) => {
-    const line = parseLineRow(row, columns, i + FIRST_DATA_ROW);
+    const line = parseLineRow(row, columns, i + FIRST_DATA_ROW, fields);
     if (line === null) return;
     if (line.key === "") {
       withoutNumber.push(line);

@@ -2,14 +2,15 @@
 // valid, otherwise every problem found, each naming its field (CONTRACT §5).
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import type { ColumnMap, OfferKey } from "./columns";
+import { type ColumnMap, headerLanguage, OFFER_COLUMNS, type OfferKey } from "./columns";
 import { addDays, dayNumber, ymdOfCell, type ZonedYmd } from "./dates";
+import { language } from "./language";
 import type { CreateOfferBody, LineRow, OfferRow } from "./offer-types";
 import type { ParsedLines } from "./parse-lines";
 import { bad, ok, type Parsed } from "./result";
 import { statusOf } from "./statuses";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
-import { texts } from "./texts";
+import { TEXTS, type Texts, texts } from "./texts";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
 export const MAX_CUSTOMER_ID_LENGTH = 100;
@@ -24,8 +25,6 @@ const INPUT_KEYS: readonly InputKey[] = [
   "expiresAt",
   "sendNotification",
 ];
-/** The field as messages name it, in this execution's language. */
-const field = (key: InputKey): string => texts().fields[key];
 
 export { statusOf };
 
@@ -42,10 +41,10 @@ export function notificationOfCell(cell: Cell): Parsed<boolean | null> {
   return bad(texts().notYesNo(quote(shownText(cell))));
 }
 
-function textField(cell: Cell, key: InputKey): Parsed<string> {
-  if (isErrorCell(cell)) return bad(texts().cellError(field(key), errorText(cell)));
+function textField(cell: Cell, field: string): Parsed<string> {
+  if (isErrorCell(cell)) return bad(texts().cellError(field, errorText(cell)));
   const text = shownText(cell);
-  return text === "" ? bad(texts().missing(field(key))) : ok(text);
+  return text === "" ? bad(texts().missing(field)) : ok(text);
 }
 
 /** One entry per line with problems: "Line 2 (row 19 of Offer lines): Description missing, …". */
@@ -61,12 +60,15 @@ interface ParseContext {
   readonly zonedYmd: ZonedYmd;
   /** The Offers sheet's name, for messages. */
   readonly offersSheet: string;
+  /** Field names as messages use them: those of the language the sheet's headers are in. */
+  readonly fields: Texts["fields"];
   /** Offer key → sheet rows holding it, to report duplicates. */
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
 }
 
 function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext): OfferRow {
   const cell = (key: OfferKey) => cellAt(row, ctx.columns, key);
+  const field = (key: InputKey): string => ctx.fields[key];
   const problems: string[] = [];
   const need = <T>(p: Parsed<T>): T | null => {
     if (p.ok) return p.value;
@@ -74,19 +76,19 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     return null;
   };
 
-  let offerNumber = need(textField(cell("offerNumber"), "offerNumber"));
+  let offerNumber = need(textField(cell("offerNumber"), field("offerNumber")));
   if (offerNumber !== null && offerNumber.length > MAX_OFFER_NUMBER_LENGTH) {
     problems.push(texts().tooLong(field("offerNumber"), offerNumber.length, MAX_OFFER_NUMBER_LENGTH));
   }
   const key = offerNumber === null ? "" : offerKey(offerNumber);
   const others = (ctx.rowsByKey.get(key) ?? []).filter((r) => r !== sheetRow);
   if (key !== "" && others.length > 0) {
-    problems.push(texts().duplicateNumber(offerNumber ?? "", others, ctx.offersSheet));
+    problems.push(texts().duplicateNumber(field("offerNumber"), offerNumber ?? "", others, ctx.offersSheet));
   }
 
-  const customerId = need(textField(cell("customerId"), "customerId"));
+  const customerId = need(textField(cell("customerId"), field("customerId")));
   if (customerId !== null && (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)) {
-    problems.push(texts().badCustomerId(quote(customerId)));
+    problems.push(texts().badCustomerId(field("customerId"), quote(customerId)));
   }
 
   const dateOf = (key: "issuedAt" | "expiresAt"): string | null => {
@@ -104,7 +106,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
       : addDays(issuedAt, DEFAULT_VALIDITY_DAYS)
     : dateOf("expiresAt");
   if (issuedAt !== null && expiresAt !== null && dayNumber(expiresAt) < dayNumber(issuedAt)) {
-    problems.push(texts().expiresBeforeIssued(expiresAt, issuedAt));
+    problems.push(texts().expiresBeforeIssued(field("expiresAt"), expiresAt, field("issuedAt"), issuedAt));
     expiresAt = null;
   }
 
@@ -184,7 +186,15 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const ctx: ParseContext = { columns, lines, zonedYmd, rowsByKey, offersSheet: sheetLabel(table, "offers") };
+  const fields = TEXTS[headerLanguage(table.header, OFFER_COLUMNS) ?? language()].fields;
+  const ctx: ParseContext = {
+    columns,
+    lines,
+    zonedYmd,
+    rowsByKey,
+    offersSheet: sheetLabel(table, "offers"),
+    fields,
+  };
   return filled.map(({ row, sheetRow }) => parseOfferRow(row, sheetRow, ctx));
 }
 

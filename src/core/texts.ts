@@ -170,12 +170,12 @@ const en = {
   fieldProblem: (field: string, problem: string) => `${field}: ${problem}`,
   tooLong: (field: string, length: number, max: number) =>
     `${field} is ${length} characters long, at most ${max} are allowed: shorten it`,
-  duplicateNumber: (offerNumber: string, rows: readonly number[], sheet: string) =>
-    `Offer number ${offerNumber} is also used in ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")} of ${sheet}: give each offer its own number`,
-  badCustomerId: (shown: string) =>
-    `Customer ID ${shown} is not a customer ID (they look like cst_abc123): copy it from ${MKP}`,
-  expiresBeforeIssued: (expiresAt: string, issuedAt: string) =>
-    `Expires at ${expiresAt} is before Issued at ${issuedAt}: correct one of them, or leave Expires at blank for 30 days`,
+  duplicateNumber: (field: string, offerNumber: string, rows: readonly number[], sheet: string) =>
+    `${field} ${offerNumber} is also used in ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")} of ${sheet}: give each offer its own number`,
+  badCustomerId: (field: string, shown: string) =>
+    `${field} ${shown} is not a customer ID (they look like cst_abc123): copy it from ${MKP}`,
+  expiresBeforeIssued: (expiresField: string, expiresAt: string, issuedField: string, issuedAt: string) =>
+    `${expiresField} ${expiresAt} is before ${issuedField} ${issuedAt}: correct one of them, or leave ${expiresField} blank for 30 days`,
   notYesNo: (shown: string) => `${shown} is not yes or no (tick the box, or type yes/no, ja/nee)`,
   noLines: (offerNumber: string, sheet: string) =>
     `No lines: add rows with offer number ${offerNumber} to ${sheet}`,
@@ -356,12 +356,12 @@ const nl: Texts = {
   cellError: (field, error) => `${field} toont ${error}: ${nlErrorHint(error)}`,
   fieldProblem: (field, problem) => `${field}: ${problem}`,
   tooLong: (field, length, max) => `${field} is ${length} tekens lang, maximaal ${max} mag: maak het korter`,
-  duplicateNumber: (offerNumber, rows, sheet) =>
-    `Offertenummer ${offerNumber} staat ook in ${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")} van ${sheet}: geef elke offerte een eigen nummer`,
-  badCustomerId: (shown) =>
-    `Klant-ID ${shown} is geen klant-ID (die zien eruit als cst_abc123): kopieer het uit ${MKP}`,
-  expiresBeforeIssued: (expiresAt, issuedAt) =>
-    `Vervaldatum ${expiresAt} ligt voor de offertedatum ${issuedAt}: verbeter een van beide, of laat Vervaldatum leeg voor 30 dagen`,
+  duplicateNumber: (field, offerNumber, rows, sheet) =>
+    `${field} ${offerNumber} staat ook in ${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")} van ${sheet}: geef elke offerte een eigen nummer`,
+  badCustomerId: (field, shown) =>
+    `${field} ${shown} is geen klant-ID (die zien eruit als cst_abc123): kopieer het uit ${MKP}`,
+  expiresBeforeIssued: (expiresField, expiresAt, issuedField, issuedAt) =>
+    `${expiresField} ${expiresAt} ligt voor ${issuedField} ${issuedAt}: verbeter een van beide, of laat ${expiresField} leeg voor 30 dagen`,
   notYesNo: (shown) => `${shown} is geen ja of nee (vink het vakje aan, of typ ja/nee)`,
   noLines: (offerNumber, sheet) => `Geen regels: voeg in ${sheet} rijen toe met offertenummer ${offerNumber}`,
   lineProblems: (line, row, sheet, problems) =>

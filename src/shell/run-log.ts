@@ -3,14 +3,14 @@
 import { headerIn, matchHeaders, RUN_LOG_COLUMNS, type RunLogKey, SHEET_NAMES } from "../core/columns";
 import type { RunLogEntry } from "../core/ports";
 import { asTypedText } from "../core/typed-text";
-import { findSheet, localeLanguage } from "./sheets";
+import { findSheet, newSheetLanguage } from "./sheets";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = findSheet(ss, "runLog");
   if (existing) return existing;
-  const lang = localeLanguage(ss);
+  const lang = newSheetLanguage(ss);
   const sheet = ss.insertSheet(SHEET_NAMES.runLog[lang]);
   const headerRange = sheet.getRange(1, 1, 1, RUN_LOG_COLUMNS.length);
   headerRange.setValues([RUN_LOG_COLUMNS.map((c) => headerIn(c, lang))]);

@@ -1,7 +1,8 @@
 // setupSheets: creates or repairs the three sheets — headers (missing ones added at the end),
 // frozen header row, number formats on empty cells, data validation — never moving user data.
-// Sheets and headers are found in either language; new ones get the locale's language (a column
-// added to a sheet whose headers are in the other language follows that sheet), nothing is renamed.
+// Sheets and headers are found in either language and never renamed. New sheets get the locale's
+// language in a new spreadsheet, else the language of the product's sheets already there; a column
+// added to a sheet follows the language of that sheet's headers (shell/sheets.ts).
 
 import {
   type ColumnSpec,
@@ -16,7 +17,7 @@ import {
 } from "../core/columns";
 import type { Language } from "../core/language";
 import { texts } from "../core/texts";
-import { findSheet } from "./sheets";
+import { findSheet, newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -92,8 +93,9 @@ function validateColumn(
   sheet.getRange(2, column + 1, rows, 1).setDataValidation(rule);
 }
 
-/** Sets up the sheets; `lang` is the language of the spreadsheet's locale. */
-export function setupSheets(ss: Spreadsheet, lang: Language): string {
+/** Sets up the sheets: missing ones in the language of those already there, else the locale's. */
+export function setupSheets(ss: Spreadsheet): string {
+  const lang = newSheetLanguage(ss);
   // The hidden ref column is the product's own: a create run adds it when it first marks a row.
   const offers = setupSheet(
     ss,

@@ -1,7 +1,8 @@
 // Finding the product's sheets by name in either language (`Offers` or `Offertes`, compared as
-// headers are), and the language new sheets and columns get: the spreadsheet's locale's.
+// headers are), and the language a new sheet gets: the spreadsheet's locale's in a new spreadsheet,
+// and the language of the product's sheets already there otherwise (no `Logboek` beside `Offers`).
 
-import { isSheetNamed, SHEET_NAMES, type SheetId } from "../core/columns";
+import { isSheetNamed, normalizeHeader, SHEET_NAMES, type SheetId } from "../core/columns";
 import { type Language, languageFor } from "../core/language";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,7 +21,12 @@ export function localeLanguage(ss: Spreadsheet): Language {
   return languageFor(ss.getSpreadsheetLocale(), null);
 }
 
-/** The sheet, created with the locale's name when it is missing. */
-export function findOrInsertSheet(ss: Spreadsheet, id: SheetId): Sheet {
-  return findSheet(ss, id) ?? ss.insertSheet(SHEET_NAMES[id][localeLanguage(ss)]);
+/** The language of the product's sheets already in the spreadsheet, else the locale's. */
+export function newSheetLanguage(ss: Spreadsheet): Language {
+  for (const id of ["offers", "lines", "runLog"] as const) {
+    const sheet = findSheet(ss, id);
+    if (!sheet) continue;
+    return normalizeHeader(sheet.getName()) === normalizeHeader(SHEET_NAMES[id].nl) ? "nl" : "en";
+  }
+  return localeLanguage(ss);
 }

@@ -71,7 +71,7 @@ const OFFER_CASES: [string, CellLike[], RegExp, RegExp][] = [
     "an expiry before the issue date",
     ["A1", "cst_a", "2025-04-14", "2025-04-01"],
     /^Expires at 2025-04-01 is before Issued at 2025-04-14: correct one/,
-    /^Vervaldatum 2025-04-01 ligt voor de offertedatum 2025-04-14: verbeter een van beide/,
+    /^Vervaldatum 2025-04-01 ligt voor Offertedatum 2025-04-14: verbeter een van beide/,
   ],
   [
     "a notification that is no yes or no",
@@ -162,6 +162,19 @@ describe("validation in both languages", () => {
     ]);
   });
 
+  test("fields are named as the sheet's headers are: a Dutch run on an English sheet says Description", () => {
+    useLanguage("nl");
+    const ot = { ...table(OFFER_HEADERS, [["A1", "", "2025-04-14", "2025-04-01"]]), name: "Offers" };
+    const lt = { ...table(LINE_HEADERS, [["A1", "", "12.95", ""]]), name: "Offer lines" };
+    const parsed = parseLines(lt, matchHeaders(lt.header, LINE_COLUMNS).columns);
+    const offers = parseOffers(ot, matchHeaders(ot.header, OFFER_COLUMNS).columns, parsed, utcYmd);
+    expect(offers[0]?.problems).toEqual([
+      "Customer ID ontbreekt",
+      "Expires at 2025-04-01 ligt voor Issued at 2025-04-14: verbeter een van beide, of laat Expires at leeg voor 30 dagen",
+      "Regel 1 (rij 2 in Offer lines): Description ontbreekt, VAT rate ontbreekt",
+    ]);
+  });
+
   test("a valid offer has no problems in either language", () => {
     expect(problemsOf("en", OK_OFFER, [OK_LINE])).toEqual([]);
     expect(problemsOf("nl", OK_OFFER, [OK_LINE])).toEqual([]);
@@ -227,7 +240,7 @@ describe("the catalogue", () => {
     lostRows: [["A-1"]],
     setupDone: [["A", "B", "C"]],
     missingColumns: ["Offers", ["Status"]],
-    duplicateNumber: ["A1", [3], "Offers"],
+    duplicateNumber: ["Offer number", "A1", [3], "Offers"],
     lineProblems: [1, 19, "Offer lines", ["x"]],
     mailSubject: ["stopped"],
   };

@@ -198,7 +198,7 @@ describe("a Dutch sheet with Dutch headers", () => {
 });
 
 describe("an English sheet", () => {
-  test("on a Dutch locale keeps English statuses, while the texts are Dutch", async () => {
+  test("on a Dutch locale keeps English statuses and header names, while the texts are Dutch", async () => {
     const w = await world({
       locale: "nl_NL",
       offers: [
@@ -212,8 +212,10 @@ describe("an English sheet", () => {
     });
     runOk(w, "createPendingOffers");
     expect(w.column("Status")).toEqual(["created", "invalid"]);
-    expect(w.column("Message")[1]).toBe("Klant-ID ontbreekt");
-    expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Logboek"]);
+    // Dutch words, and the column named as the sheet's own header.
+    expect(w.column("Message")[1]).toBe("Customer ID ontbreekt");
+    // The Run log is added in the language of the sheets already there.
+    expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Run log"]);
   });
 
   test("the user's choice of language wins over the locale (MKP_LANGUAGE)", async () => {
@@ -227,7 +229,7 @@ describe("an English sheet", () => {
     expect(w.column("Message")).toEqual(["Customer ID missing"]);
     w.rt.properties.user().set("MKP_LANGUAGE", "nl");
     runOk(w, "validateOffers");
-    expect(w.column("Message")).toEqual(["Klant-ID ontbreekt"]);
+    expect(w.column("Message")).toEqual(["Customer ID ontbreekt"]);
   });
 });
 
@@ -265,14 +267,14 @@ describe("setupSheets and the menu", () => {
       offers: [["K-1", "cst_demo0001", "2025-04-14"]],
     });
     runOk(w, "setupSheets");
-    expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Logboek"]);
+    expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Run log"]);
     // A missing column is added in the language of the sheet's own headers.
     expect(w.ss.displayValues("Offers")[0]).toEqual([
       ...OFFER_HEADERS.filter((h) => h !== "Rejected at"),
       "Rejected at",
     ]);
     expect(w.ss.displayValues("Offer lines")[0]).toEqual([...LINE_HEADERS, "Message"]);
-    expect(lastToast(w)).toBe("De tabbladen Offers, Offer lines en Logboek zijn klaar.");
+    expect(lastToast(w)).toBe("De tabbladen Offers, Offer lines en Run log zijn klaar.");
   });
 
   test("the API-key dialog speaks the user's language, every placeholder filled", async () => {
@@ -287,6 +289,16 @@ describe("setupSheets and the menu", () => {
       expect(dialog?.html).toContain(`<html lang="${lang}">`);
       expect(dialog?.html).not.toMatch(/<!--[A-Z]/);
     }
+  });
+
+  test("a Dutch spreadsheet with only Offertes gets Offerteregels and Logboek; an English one with only Offers, English sheets", async () => {
+    const nl = await world({ locale: "en_US", sheets: { [OFFERTES]: [OFFER_HEADERS_NL] } });
+    runOk(nl, "setupSheets");
+    expect(sheetNames(nl)).toEqual([OFFERTES, REGELS, "Logboek"]);
+    const en = await world({ locale: "nl_NL", sheets: { Offers: [OFFER_HEADERS] } });
+    runOk(en, "setupSheets");
+    expect(sheetNames(en)).toEqual(["Offers", "Offer lines", "Run log"]);
+    expect(en.ss.displayValues("Offer lines")[0]).toEqual([...LINE_HEADERS, "Message"]);
   });
 
   test("onOpen shows the menu in Dutch for a Dutch locale and in English otherwise", async () => {
