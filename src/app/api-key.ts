@@ -4,7 +4,7 @@
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
-import { texts } from "../core/texts";
+import { TEXTS, texts } from "../core/texts";
 import { apiKeyOf, baseUrlOf } from "./settings";
 
 const DIALOG_FILE = "ApiKeyDialog";
@@ -20,8 +20,17 @@ function plainHint(ctx: RunContext): string {
 }
 
 export function showApiKeyDialog(ctx: RunContext): void {
-  const fill: Record<string, string> = { "<!--HINT-->": escapeHtml(plainHint(ctx)) };
-  for (const [name, text] of Object.entries(texts().keyDialog)) fill[`<!--T:${name}-->`] = escapeHtml(text);
+  // The file holds the English texts, each marked `<!--T:name-->…<!--/T-->`: they are replaced by
+  // the texts of this execution's language (the English ones too, so that no marker is left).
+  const dialog = texts().keyDialog;
+  const fill: Record<string, string> = {
+    "<!--HINT-->": escapeHtml(plainHint(ctx)),
+    '<html lang="en">': `<html lang="${dialog.lang}">`,
+  };
+  for (const [name, english] of Object.entries(TEXTS.en.keyDialog)) {
+    if (name === "lang") continue;
+    fill[`<!--T:${name}-->${english}<!--/T-->`] = escapeHtml(dialog[name as keyof typeof dialog]);
+  }
   ctx.dialogs.showHtmlDialog(DIALOG_FILE, fill, texts().keyDialogTitle());
 }
 

@@ -14,7 +14,6 @@ export const MAX_DESCRIPTION_LENGTH = 2000;
 export const VAT_RATES: readonly number[] = [21, 9, 0];
 
 const INPUT_KEYS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
-type FieldKey = "description" | "amountExclVat" | "vatRate";
 /** Field names as messages use them: those of the language the sheet's headers are in. */
 type Fields = Texts["fields"];
 
