@@ -25,7 +25,7 @@ export function showApiKeyDialog(ctx: RunContext): void {
   const dialog = texts().keyDialog;
   const fill: Record<string, string> = {
     "<!--HINT-->": escapeHtml(plainHint(ctx)),
-    '<html lang="en">': `<html lang="${dialog.lang}">`,
+    'lang="en"': `lang="${dialog.lang}"`,
   };
   for (const [name, english] of Object.entries(TEXTS.en.keyDialog)) {
     if (name === "lang") continue;

@@ -96,7 +96,7 @@ const en = {
     `${plural(c.pending, "offer", "offers")} ready to send, ${c.invalid} with mistakes to fix (see Message), ${c.skipped} skipped. Nothing was sent.`,
   notMarked: (n: number) => `${plural(n, "row", "rows")} could not be marked.`,
   orphans: (count: number, rows: readonly number[], sheet: string) =>
-    `${plural(count, "row", "rows")} of ${sheet} ${count === 1 ? "matches" : "match"} no offer (${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""}): fix ${count === 1 ? "its" : "their"} offer number.`,
+    `Lines that match no offer: ${count > 1 ? "rows" : "row"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""} of ${sheet}. Correct ${count === 1 ? "its" : "their"} offer number.`,
   lostRows: (names: readonly string[]) =>
     `Rows deleted or duplicated during the run, so their status could not be written: ${names.join(", ")}.`,
   rowLabel: (row: number) => `row ${row}`,
@@ -178,7 +178,7 @@ const en = {
     `${expiresField} ${expiresAt} is before ${issuedField} ${issuedAt}: correct one of them, or leave ${expiresField} blank for 30 days`,
   notYesNo: (shown: string) => `${shown} is not yes or no (tick the box, or type yes/no, ja/nee)`,
   noLines: (offerNumber: string, sheet: string) =>
-    `No lines: add rows with offer number ${offerNumber} to ${sheet}`,
+    `Lines missing: add rows with offer number ${offerNumber} to ${sheet}`,
   lineProblems: (line: number, row: number, sheet: string, problems: readonly string[]) =>
     `Line ${line} (row ${row} of ${sheet}): ${problems.join(", ")}`,
   notVatRate: (shown: string) => `${shown} is not a VAT rate (use 21, 9 or 0)`,
@@ -292,7 +292,7 @@ const nl: Texts = {
     `${plural(c.pending, "offerte", "offertes")} klaar om te versturen, ${c.invalid} met fouten om te verbeteren (zie Melding), ${c.skipped} overgeslagen. Er is niets verstuurd.`,
   notMarked: (n) => `${plural(n, "rij kon", "rijen konden")} niet worden gemarkeerd.`,
   orphans: (count, rows, sheet) =>
-    `${plural(count, "rij", "rijen")} in ${sheet} ${count === 1 ? "hoort" : "horen"} bij geen enkele offerte (${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")}${count > rows.length ? ` en nog ${count - rows.length}` : ""}): verbeter het offertenummer.`,
+    `Regels die bij geen enkele offerte horen: ${count > 1 ? "rijen" : "rij"} ${rows.join(", ")}${count > rows.length ? ` en nog ${count - rows.length}` : ""} in ${sheet}. Verbeter het offertenummer.`,
   lostRows: (names) =>
     `Rijen die tijdens de run zijn verwijderd of gedupliceerd, waardoor hun status niet kon worden geschreven: ${names.join(", ")}.`,
   rowLabel: (row) => `rij ${row}`,
@@ -363,7 +363,8 @@ const nl: Texts = {
   expiresBeforeIssued: (expiresField, expiresAt, issuedField, issuedAt) =>
     `${expiresField} ${expiresAt} ligt voor ${issuedField} ${issuedAt}: verbeter een van beide, of laat ${expiresField} leeg voor 30 dagen`,
   notYesNo: (shown) => `${shown} is geen ja of nee (vink het vakje aan, of typ ja/nee)`,
-  noLines: (offerNumber, sheet) => `Geen regels: voeg in ${sheet} rijen toe met offertenummer ${offerNumber}`,
+  noLines: (offerNumber, sheet) =>
+    `Regels ontbreken: voeg in ${sheet} rijen toe met offertenummer ${offerNumber}`,
   lineProblems: (line, row, sheet, problems) =>
     `Regel ${line} (rij ${row} in ${sheet}): ${problems.join(", ")}`,
   notVatRate: (shown) => `${shown} is geen btw-tarief (gebruik 21, 9 of 0)`,

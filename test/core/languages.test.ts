@@ -155,10 +155,10 @@ describe("validation in both languages", () => {
 
   test("an offer without lines says where to add them, in the sheet's own name", () => {
     expect(problemsOf("en", OK_OFFER, [["B2", "x", 1, 21]])).toEqual([
-      "No lines: add rows with offer number A1 to Offer lines",
+      "Lines missing: add rows with offer number A1 to Offer lines",
     ]);
     expect(problemsOf("nl", OK_OFFER, [["B2", "x", 1, 21]])).toEqual([
-      "Geen regels: voeg in Offerteregels rijen toe met offertenummer A1",
+      "Regels ontbreken: voeg in Offerteregels rijen toe met offertenummer A1",
     ]);
   });
 
@@ -280,10 +280,10 @@ describe("the catalogue", () => {
       for (const text of all) expect(text).not.toMatch(/\.\.(?!\.)|\s\.|\(rows? \)/);
     }
     expect(TEXTS.en.orphans(1, [8], "Offer lines")).toBe(
-      "1 row of Offer lines matches no offer (row 8): fix its offer number.",
+      "Lines that match no offer: row 8 of Offer lines. Correct its offer number.",
     );
     expect(TEXTS.nl.orphans(2, [8], "Offerteregels")).toMatch(
-      /^2 rijen in Offerteregels .*\(rij 8 en nog 1\)/,
+      /^Regels die bij geen enkele offerte horen: rijen 8 en nog 1 in Offerteregels\./,
     );
   });
 

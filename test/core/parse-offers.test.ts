@@ -115,7 +115,7 @@ describe("parsing offers", () => {
     expect(offers[0]?.body).not.toBeNull();
     expect(offers[1]?.problems.join()).toMatch(/also used in row 4/);
     expect(offers[2]?.problems.join()).toMatch(/also used in row 3/);
-    expect(offers[3]?.problems.join()).toMatch(/No lines: add rows with offer number C3 to Offer lines/);
+    expect(offers[3]?.problems.join()).toMatch(/Lines missing: add rows with offer number C3 to Offer lines/);
     expect(orphanLines(offers, lines).map((l) => l.sheetRow)).toEqual([4, 5]);
   });
 

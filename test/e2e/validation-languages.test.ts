@@ -44,8 +44,8 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
   [
     ["V-7", "cst_demo0001", D],
     [],
-    /^No lines: add rows with offer number V-7/,
-    /^Geen regels: voeg in Offerteregels rijen toe met offertenummer V-7$/,
+    /^Lines missing: add rows with offer number V-7/,
+    /^Regels ontbreken: voeg in Offerteregels rijen toe met offertenummer V-7$/,
   ],
   [
     ["V-8", "cst_demo0001", D],
