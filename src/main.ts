@@ -9,35 +9,28 @@ import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
 import { syncCustomersRun } from "./app/sync-customers";
 import { type PanelState, panelState } from "./core/panel";
-import { TEXTS } from "./core/texts";
+import { MENU_FUNCTIONS, texts } from "./core/texts";
 import { readPanelInputs } from "./shell/panel-read";
-import { makeContext } from "./shell/run-context";
+import { chooseLanguage, makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
 import { armSafetyNet, isHourly } from "./shell/triggers";
 
-const MENU: readonly [string, string][] = [
-  ["Create pending offers", "createPendingOffers"],
-  ["Create offers in selected rows", "createSelectedOffers"],
-  ["Check offers without sending", "validateOffers"],
-  ["Refresh offer statuses", "refreshOfferStatuses"],
-  ["Update customer list", "syncCustomers"],
-  ["Turn on hourly runs", "enableScheduledRuns"],
-  ["Turn off hourly runs", "disableScheduledRuns"],
-  ["Open panel", "showSidebar"],
-  ["Set up sheets", "setupSheets"],
-  ["Set API key…", "showApiKeyDialog"],
-  ["Remove my API key", "clearApiKey"],
-];
+const TITLE = "MijnKlantportaal";
 
 const toast = (message: string): string => {
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, TITLE, 10);
   return message;
 };
 
-/** Adds the menu, nothing else: it may run in AuthMode NONE or LIMITED. */
+/**
+ * Adds the menu, nothing else: it may run in AuthMode NONE or LIMITED, so the language comes from
+ * the spreadsheet's locale only (properties may not be read here).
+ */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const menu = SpreadsheetApp.getUi().createMenu("MijnKlantportaal");
-  for (const [label, fn] of MENU) menu.addItem(label, fn);
+  chooseLanguage(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  const labels = texts().menu;
+  const menu = SpreadsheetApp.getUi().createMenu(TITLE);
+  for (const fn of MENU_FUNCTIONS) menu.addItem(labels[fn], fn);
   menu.addToUi();
 }
 
@@ -48,7 +41,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function setupSheets(): void {
   const ctx = makeContext("menu");
   const done = withLock(ctx, () => setup(SpreadsheetApp.getActiveSpreadsheet()));
-  if (done === null) ctx.notifier.problem(TEXTS.busy());
+  if (done === null) ctx.notifier.problem(texts().busy());
   else toast(done.value);
 }
 
@@ -75,7 +68,7 @@ export function clearApiKeyFromDialog(): apiKey.KeyDialogReply {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("MijnKlantportaal");
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

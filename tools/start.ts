@@ -1,6 +1,8 @@
 // `npm start`: the product end to end on this machine, no Google account needed. Starts the
 // MijnKlantportaal double, loads the example spreadsheet into the local Apps Script runtime, runs
 // setupSheets, stores a demo key through saveApiKey, runs createPendingOffers, prints the sheets.
+// `npm start -- --locale nl_NL` (any nl_…) uses the Dutch example (examples/offertes.json: Dutch
+// sheets and headers); another locale runs the English example (examples/offers.json) in it.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +11,21 @@ import { startMkpDouble } from "./mkp-double/client";
 
 const ROOT = join(__dirname, "..");
 const DEMO_KEY = "demo-key-0001";
+
+/** `--locale xx_YY` (or `--locale=xx_YY`), or null. */
+function localeArg(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    if (arg === "--locale") return argv[i + 1] ?? null;
+    if (arg.startsWith("--locale=")) return arg.slice("--locale=".length);
+  }
+  return null;
+}
+
+/** The first of these sheets the spreadsheet has (the English or the Dutch name). */
+function sheetOf(ss: SpreadsheetModel, ...names: string[]): string {
+  return names.find((n) => ss.findSheet(n)) ?? names[0] ?? "";
+}
 
 function printTable(title: string, rows: string[][], keep?: (header: string) => boolean): void {
   const header = rows[0] ?? [];
@@ -35,12 +52,16 @@ function check(step: string, result: ReturnType<GasRuntime["run"]>): void {
 async function main(): Promise<void> {
   const api = await startMkpDouble();
   try {
-    const fixture = JSON.parse(readFileSync(join(ROOT, "examples", "offers.json"), "utf8"));
+    const locale = localeArg(process.argv.slice(2));
+    const dutch = locale !== null && /^nl([_-]|$)/i.test(locale);
+    const file = dutch ? "offertes.json" : "offers.json";
+    const fixture = JSON.parse(readFileSync(join(ROOT, "examples", file), "utf8"));
+    if (locale !== null) fixture.locale = locale;
     const ss = SpreadsheetModel.fromFixture(fixture);
     const rt = new GasRuntime({ distDir: join(ROOT, "dist"), spreadsheet: ss });
     rt.properties.script.set("MKP_BASE_URL", api.baseUrl);
     console.log(
-      `MijnKlantportaal double on ${api.baseUrl}; example spreadsheet "${ss.name}" (${ss.timeZone}).`,
+      `MijnKlantportaal double on ${api.baseUrl}; example spreadsheet "${ss.name}" (examples/${file}, ${ss.timeZone}, ${fixture.locale}).`,
     );
 
     check("onOpen: menu added", rt.run("onOpen", [{ authMode: "LIMITED" }], { authMode: "LIMITED" }));
@@ -49,15 +70,20 @@ async function main(): Promise<void> {
     check("createPendingOffers", rt.run("createPendingOffers"));
     for (const t of ss.toasts.slice(-1)) console.log(`  toast: ${t.message}`);
 
-    const offers = ss.displayValues("Offers");
-    printTable("Offers", offers, (h) => !["Accepted at", "Rejected at", "Sales rep"].includes(h));
+    const offersSheet = sheetOf(ss, "Offers", "Offertes");
+    const offers = ss.displayValues(offersSheet);
+    const hidden = ["Accepted at", "Rejected at", "Sales rep", "Geaccepteerd op", "Afgewezen op", "Verkoper"];
+    printTable(offersSheet, offers, (h) => !hidden.includes(h));
     const head = offers[0] ?? [];
+    const messageAt = head.findIndex((h) => h === "Message" || h === "Melding");
     for (const row of offers.slice(1)) {
-      const message = row[head.indexOf("Message")] ?? "";
+      const message = row[messageAt] ?? "";
       if (message) console.log(`  ${row[0]}: ${message}`);
     }
-    printTable("Offer lines", ss.displayValues("Offer lines"));
-    printTable("Run log", ss.displayValues("Run log"));
+    const linesSheet = sheetOf(ss, "Offer lines", "Offerteregels");
+    printTable(linesSheet, ss.displayValues(linesSheet));
+    const logSheet = sheetOf(ss, "Run log", "Logboek");
+    printTable(logSheet, ss.displayValues(logSheet));
     const created = (await api.offers()).length;
     console.log(`\nThe double now holds ${created} offer(s).`);
   } finally {

@@ -5,7 +5,7 @@ import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
-import { TEXTS } from "../core/texts";
+import { TEXTS, texts } from "../core/texts";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { apiKeyOf, baseUrlOf } from "./settings";
@@ -19,15 +19,22 @@ function escapeHtml(text: string): string {
 /** The dialog's hint about the stored key, as plain text (at most its last 4 characters). */
 function plainHint(ctx: RunContext): string {
   const stored = apiKeyOf(ctx.stores);
-  return stored ? TEXTS.keySavedHint(stored.slice(-4)) : TEXTS.noKeyHint();
+  return stored ? texts().keySavedHint(stored.slice(-4)) : texts().noKeyHint();
 }
 
 export function showApiKeyDialog(ctx: RunContext): void {
-  ctx.dialogs.showHtmlDialog(
-    DIALOG_FILE,
-    { "<!--HINT-->": escapeHtml(plainHint(ctx)) },
-    TEXTS.keyDialogTitle(),
-  );
+  // The file holds the English texts, each marked `<!--T:name-->…<!--/T-->`: they are replaced by
+  // the texts of this execution's language (the English ones too, so that no marker is left).
+  const dialog = texts().keyDialog;
+  const fill: Record<string, string> = {
+    "<!--HINT-->": escapeHtml(plainHint(ctx)),
+    'lang="en"': `lang="${dialog.lang}"`,
+  };
+  for (const [name, english] of Object.entries(TEXTS.en.keyDialog)) {
+    if (name === "lang") continue;
+    fill[`<!--T:${name}-->${english}<!--/T-->`] = escapeHtml(dialog[name as keyof typeof dialog]);
+  }
+  ctx.dialogs.showHtmlDialog(DIALOG_FILE, fill, texts().keyDialogTitle());
 }
 
 /** The dialog's answer to Save / Remove: how it went (to style it) and the hint as it now is. */
@@ -43,10 +50,10 @@ function checkAndSave(
 ): { outcome: KeyDialogReply["outcome"]; message: string } {
   const refused = (message: string) => ({ outcome: "refused" as const, message });
   const key = typeof input === "string" ? input.trim() : "";
-  if (key === "") return refused(TEXTS.keyEmpty());
-  if (/\s/.test(key)) return refused(TEXTS.keyHasSpaces());
+  if (key === "") return refused(texts().keyEmpty());
+  if (/\s/.test(key)) return refused(texts().keyHasSpaces());
   const base = baseUrlOf(ctx.stores);
-  if (!base.ok) return refused(TEXTS.keyNotSavedBecause(base.problem));
+  if (!base.ok) return refused(texts().keyNotSavedBecause(base.problem));
   // One GET of the offer list: it needs only offers.read (CONTRACT §3). Through an ApiSession, so
   // that its rate-limit headers start the pacing state of this key warm (the first run after it
   // need not probe with one request).
@@ -55,12 +62,12 @@ function checkAndSave(
   ]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
-    return refused(TEXTS.keyRejected(exchange?.kind === "response" ? exchange.status : 401));
+    return refused(texts().keyRejected(exchange?.kind === "response" ? exchange.status : 401));
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)
-    return { outcome: "saved", message: TEXTS.keySaved() + customersReadWarning(ctx, base.url, key) };
-  return { outcome: "unverified", message: TEXTS.keySavedUnchecked() };
+    return { outcome: "saved", message: texts().keySaved() + customersReadWarning(ctx, base.url, key) };
+  return { outcome: "unverified", message: texts().keySavedUnchecked() };
 }
 
 /** A key that may not read customers is fine for offers by ID; the user is told names will not work. */
@@ -80,7 +87,7 @@ export function saveApiKeyFromDialog(ctx: RunContext, input: unknown): KeyDialog
 
 export function clearApiKey(ctx: RunContext): string {
   clearState(ctx.stores, API_KEY);
-  return TEXTS.keyRemoved();
+  return texts().keyRemoved();
 }
 
 export function clearApiKeyFromDialog(ctx: RunContext): KeyDialogReply {

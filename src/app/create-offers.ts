@@ -8,7 +8,8 @@ import { outcomeValues, planRun, type RunCounts, type RunPlan, type SendItem } f
 import type { RunContext } from "../core/ports";
 import { DEFAULT_RETRY_POLICY } from "../core/retry";
 import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
-import { TEXTS } from "../core/texts";
+import { sheetLabel } from "../core/table";
+import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
 import { resolveOfferCustomers } from "./customer-step";
@@ -44,17 +45,18 @@ class Tally {
 
 /** The offers whose rows went missing during the run, by offer number, once each (with any ID). */
 function lostNote(book: OffersBook, lost: readonly RowUpdate[]): string {
-  const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber || `row ${o.sheetRow}`]));
+  const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber || texts().rowLabel(o.sheetRow)]));
   const ids = new Map<string, string>();
   for (const u of lost) ids.set(u.key, u.values.offerId || ids.get(u.key) || "");
-  return TEXTS.lostRows([...ids].map(([key, id]) => `${numberOf.get(key) ?? key}${id ? ` (${id})` : ""}`));
+  return texts().lostRows([...ids].map(([key, id]) => `${numberOf.get(key) ?? key}${id ? ` (${id})` : ""}`));
 }
 
-function orphanNote(orphans: readonly LineRow[]): string {
+function orphanNote(book: OffersBook, orphans: readonly LineRow[]): string {
   if (orphans.length === 0) return "";
-  return TEXTS.orphans(
+  return texts().orphans(
     orphans.length,
     orphans.slice(0, 10).map((l) => l.sheetRow),
+    sheetLabel(book.linesSheet.table, "lines"),
   );
 }
 
@@ -155,9 +157,9 @@ class CreateRun {
   /** 2. Send; 3. look up the ambiguous answers and send again what certainly did not arrive. */
   send(items: SendItem[]): void {
     const { ctx, session } = this;
-    if (items.length > 0 && ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.creating(items.length));
+    if (items.length > 0 && ctx.startedBy === "menu") ctx.notifier.progress(texts().creating(items.length));
     const progress = (created: number, toGo: number): void => {
-      if (ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.sendingProgress(created, toGo));
+      if (ctx.startedBy === "menu") ctx.notifier.progress(texts().sendingProgress(created, toGo));
     };
     let round = sendOffers(
       session,
@@ -174,7 +176,7 @@ class CreateRun {
       if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) this.moreWork = true;
       if (session.quotaExhausted && round.unsent.length > 0) {
         // No retry loop against the daily quota: the rows wait, saying why.
-        const message = TEXTS.notSentQuota();
+        const message = texts().notSentQuota();
         this.writer.write(
           round.unsent.map((i) => ({ key: i.key, sheetRow: i.sheetRow, values: { status: "", message } })),
         );
@@ -244,18 +246,20 @@ class CreateRun {
     const { session } = this;
     this.session.save();
     const counts = this.tally.counts();
-    let message = TEXTS.summary(counts);
-    if (this.lost.length > 0) message += `. ${lostNote(this.book, this.lost)}`;
-    message += orphanNote(orphans);
-    if (session.unauthorized) return stopped(`${TEXTS.keyRefused()} (${message})`, counts);
-    if (session.quotaExhausted) return { counts, message: `${message}. ${TEXTS.quotaUsed()}` };
+    let message = sentences(
+      texts().summary(counts),
+      this.lost.length > 0 ? lostNote(this.book, this.lost) : "",
+      orphanNote(this.book, orphans),
+    );
+    if (session.unauthorized) return stopped(sentences(texts().keyRefused(), message), counts);
+    if (session.quotaExhausted) return { counts, message: sentences(message, texts().quotaUsed()) };
     const now = session.now();
     const soon = this.nextAttemptAt !== null && this.nextAttemptAt - now <= CONTINUE_WITHIN_MS;
     // Rows waiting longer are picked up by the hourly run, or by a continuation when there is none.
     const later = this.nextAttemptAt !== null && !soon && !this.ctx.triggers.hourlyOn();
     const more = this.moreWork || soon || later;
-    if (more && selectedOnly) message += TEXTS.chooseAgain();
-    else if (this.moreWork) message += TEXTS.continuesSoon();
+    if (more && selectedOnly) message = sentences(message, texts().chooseAgain());
+    else if (this.moreWork) message = sentences(message, texts().continuesSoon());
     const at = this.moreWork
       ? session.nextWindowAt()
       : Math.max(session.nextWindowAt(), this.nextAttemptAt ?? now);
@@ -280,7 +284,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   let selected: Set<number> | null = null;
   if (selectedOnly) {
     selected = ctx.workbook.selectedOfferRows();
-    if (selected === null || selected.size === 0) return stopped(TEXTS.selectRows());
+    if (selected === null || selected.size === 0) return stopped(texts().selectRows());
   }
   const ledger = foldLedger(ctx.workbook.readLedger());
   const plan = planRun(book.offers, {
@@ -315,8 +319,10 @@ export function validateOffers(ctx: RunContext): RunOutcome {
   });
   const orphans = writeLineMessages(book);
   const lost = writeOfferUpdates(book, plan.updates);
-  let message = TEXTS.validated(plan.counts);
-  if (lost.length > 0) message += TEXTS.notMarked(lost.length);
-  message += orphanNote(orphans);
+  const message = sentences(
+    texts().validated(plan.counts),
+    lost.length > 0 ? texts().notMarked(lost.length) : "",
+    orphanNote(book, orphans),
+  );
   return { counts: plan.counts, message };
 }

@@ -5,7 +5,6 @@
 
 import { createdBefore, type ListOrder, type ListPage, orderOf, parseListPage } from "../core/offer-list";
 import type { CreatedOffer } from "../core/responses";
-import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
 import { LIST_SHAPE, type ListShape, loadState, PER_PAGE_REFUSED, saveState } from "../core/state-keys";
 import type { ApiSession } from "./api-session";
 import { LIST_PER_PAGE, ListPager, MAX_PAGES_PER_TRIP } from "./list-pager";

@@ -1,12 +1,22 @@
 // Reads Offers and Offer lines for a run through the workbook, parses them, and writes offer rows
 // back where they are now.
 
-import { LINES_SHEET, type LineKey, OFFERS_SHEET, type OfferKey } from "../core/columns";
+import {
+  type ColumnSpec,
+  headerIn,
+  headerLanguage,
+  LINE_COLUMNS,
+  type LineKey,
+  OFFER_COLUMNS,
+  type OfferKey,
+} from "../core/columns";
+import { language } from "../core/language";
 import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
 import { orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
-import { TEXTS } from "../core/texts";
+import { sheetLabel } from "../core/table";
+import { TEXTS, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 
 const REQUIRED_OFFER_COLUMNS: readonly OfferKey[] = [
@@ -34,17 +44,26 @@ function missingColumns<K extends string>(
   read: TableRead<K>,
   required: readonly K[],
   sheet: string,
+  specs: readonly ColumnSpec<K>[],
 ): string | null {
-  const missing = read.missing.filter((spec) => required.includes(spec.key)).map((spec) => spec.header);
-  return missing.length === 0 ? null : TEXTS.missingColumns(sheet, missing);
+  const lang = headerLanguage(read.table.header, specs) ?? language();
+  const missing = read.missing
+    .filter((spec) => required.includes(spec.key))
+    .map((spec) => headerIn(spec, lang));
+  return missing.length === 0 ? null : texts().missingColumns(sheet, missing);
 }
 
 export function openOffersBook(workbook: Workbook): Opened {
   const read = workbook.readOffersAndLines();
-  if ("missingSheet" in read) return { ok: false, problem: TEXTS.noSheet(read.missingSheet) };
+  if ("missingSheet" in read) return { ok: false, problem: texts().noSheet(read.missingSheet) };
   const problem =
-    missingColumns(read.offers, REQUIRED_OFFER_COLUMNS, OFFERS_SHEET) ??
-    missingColumns(read.lines, REQUIRED_LINE_COLUMNS, LINES_SHEET);
+    missingColumns(
+      read.offers,
+      REQUIRED_OFFER_COLUMNS,
+      sheetLabel(read.offers.table, "offers"),
+      OFFER_COLUMNS,
+    ) ??
+    missingColumns(read.lines, REQUIRED_LINE_COLUMNS, sheetLabel(read.lines.table, "lines"), LINE_COLUMNS);
   if (problem) return { ok: false, problem };
   const time = workbook.zonedTime();
   const locale = workbook.locale();
@@ -61,9 +80,32 @@ export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[
   return book.workbook.writeOfferUpdates(updates, book.offersSheet);
 }
 
-/** Messages for the lines' own Message column: orphans and line problems; "" clears old ones. */
-const OUR_LINE_MESSAGE =
-  /^(No row in Offers has offer number |Offer number: missing|Description: |Amount excl\. VAT: |VAT rate: )/;
+/**
+ * Whether a line's Message is one of ours (in either language, or as earlier versions wrote it), so
+ * that it may be cleared once the line is fixed: it starts with a line field's name or the text for
+ * a line without an offer.
+ */
+function isOurLineMessage(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  if (t === "") return false;
+  const catalogues = [TEXTS.en, TEXTS.nl];
+  const fields = catalogues.flatMap((c) => [
+    c.fields.offerNumber,
+    c.fields.description,
+    c.fields.amountExclVat,
+    c.fields.vatRate,
+  ]);
+  const after = [":", " missing", " ontbreekt", " shows ", " toont ", " is "];
+  const whole = catalogues.flatMap((c) => [
+    c.lineNoNumber(),
+    c.lineNoOffer("", "").split(" ").slice(0, 3).join(" "),
+  ]);
+  return (
+    fields.some((f) => after.some((a) => t.startsWith(`${f}${a}`.toLowerCase()))) ||
+    whole.some((w) => t.startsWith(w.toLowerCase())) ||
+    t.startsWith("no row in offers has offer number")
+  );
+}
 
 /** Writes the lines' Message column where it changed; returns the lines that match no offer. */
 export function writeLineMessages(book: OffersBook): LineRow[] {
@@ -72,13 +114,17 @@ export function writeLineMessages(book: OffersBook): LineRow[] {
   if (column === undefined) return orphans;
   const byRow = new Map<number, string>();
   for (const rows of book.lines.byOffer.values())
-    for (const l of rows) byRow.set(l.sheetRow, l.problems.join("; "));
+    for (const l of rows) byRow.set(l.sheetRow, l.problems.join(", "));
+  const offersName = sheetLabel(book.offersSheet.table, "offers");
   for (const l of orphans)
-    byRow.set(l.sheetRow, l.offerNumber === "" ? TEXTS.lineNoNumber() : TEXTS.lineNoOffer(l.offerNumber));
+    byRow.set(
+      l.sheetRow,
+      l.offerNumber === "" ? texts().lineNoNumber() : texts().lineNoOffer(l.offerNumber, offersName),
+    );
   const current = book.linesSheet.table.rows.map((r) => String(r[column]?.display ?? ""));
   // Our message where a line has a problem; elsewhere our old messages are cleared, and whatever
   // else the team keeps in a column of that name stays.
-  const texts = current.map((text, i) => byRow.get(i + 2) || (OUR_LINE_MESSAGE.test(text) ? "" : text));
-  if (!texts.every((t, i) => t === current[i])) book.workbook.writeLineMessages(column, texts);
+  const next = current.map((text, i) => byRow.get(i + 2) || (isOurLineMessage(text) ? "" : text));
+  if (!next.every((t, i) => t === current[i])) book.workbook.writeLineMessages(column, next);
   return orphans;
 }

@@ -11,7 +11,7 @@ import { refreshValues, SMALL_REFRESH } from "../core/refresh";
 import { asCustomerOffer, type CreatedOffer, parseJson } from "../core/responses";
 import { clearState, LIST_CURSOR, LIST_SHAPE, loadState, saveState } from "../core/state-keys";
 import { cellAt } from "../core/table";
-import { TEXTS } from "../core/texts";
+import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
 import { OfferList } from "./offer-list";
@@ -74,7 +74,7 @@ class Refresher {
   deleted(row: OfferRow): void {
     this.seen.add(row.offerId);
     this.result.deleted++;
-    const message = TEXTS.deletedThere();
+    const message = texts().deletedThere();
     if (row.message !== message)
       this.updates.push({
         key: row.key,
@@ -145,7 +145,7 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   let nextPage: number | undefined;
   if (rows.length === 0) {
     clearState(ctx.stores, LIST_CURSOR);
-    return { ...refresher.result, message: TEXTS.nothingToRefresh() };
+    return { ...refresher.result, message: texts().nothingToRefresh() };
   }
   // Rows created before the resumed walk's boundary were seen in the earlier execution(s).
   const boundary = resume ? Number(resume.lastId) || 0 : 0;
@@ -199,13 +199,13 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   r.unauthorized = session.unauthorized;
   r.progress = session.requests === 0 || session.answered > 0;
   r.moreWork = left.length > 0 && !session.unauthorized && !session.quotaExhausted;
-  r.message = TEXTS.refreshSummary({ ...r, more: r.moreWork, requests: session.requests });
+  r.message = texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests });
   return r;
 }
 
 export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {
   if ("stopped" in result) return stopped(result.stopped);
-  if (result.unauthorized) return stopped(`${TEXTS.keyRefused()} ${result.message}`);
+  if (result.unauthorized) return stopped(sentences(texts().keyRefused(), result.message));
   return {
     counts: { created: 0, failed: 0, invalid: 0, skipped: 0, pending: result.left },
     message: result.message,

@@ -5,7 +5,7 @@
 import { emptyCounts } from "../core/plan-run";
 import type { ContinuationKind, RunAction, RunContext } from "../core/ports";
 import { loadState, mailedOn, RUNS_STOPPED_AT, saveState } from "../core/state-keys";
-import { TEXTS } from "../core/texts";
+import { sentences, texts } from "../core/texts";
 import type { RunOutcome } from "./run-outcome";
 
 export const LOCK_WAIT_MS = 5000;
@@ -53,7 +53,7 @@ function arrangeContinuation(ctx: RunContext, kind: ContinuationKind, outcome: R
     }
     return outcome;
   } catch (error) {
-    return { ...outcome, message: `${outcome.message}${TEXTS.noContinuation(errorText(error))}` };
+    return { ...outcome, message: sentences(outcome.message, texts().noContinuation(errorText(error))) };
   }
 }
 
@@ -63,8 +63,8 @@ function mailIfNeeded(ctx: RunContext, outcome: RunOutcome): void {
   try {
     const today = ctx.workbook.zonedTime().today(ctx.clock.now());
     if (loadState(ctx.stores, mailedOn(kind)) === today) return;
-    const body = TEXTS.mailBody(ctx.mailer.spreadsheetName(), outcome.message, ctx.mailer.spreadsheetUrl());
-    if (ctx.mailer.send(TEXTS.mailSubject(kind), body)) saveState(ctx.stores, mailedOn(kind), today);
+    const body = texts().mailBody(ctx.mailer.spreadsheetName(), outcome.message, ctx.mailer.spreadsheetUrl());
+    if (ctx.mailer.send(texts().mailSubject(kind), body)) saveState(ctx.stores, mailedOn(kind), today);
   } catch {
     // A mail that cannot be sent must not turn a finished run into a failed one.
   }
@@ -90,7 +90,7 @@ export function runAction(
     try {
       outcome = body(ctx);
     } catch (error) {
-      outcome = { counts: emptyCounts(), message: TEXTS.unexpected(errorText(error)), stopped: true };
+      outcome = { counts: emptyCounts(), message: texts().unexpected(errorText(error)), stopped: true };
     }
     if (options.continuation) outcome = arrangeContinuation(ctx, options.continuation, outcome);
     // Logged while the lock is held, so that two runs never write the same Run log row.
@@ -98,7 +98,7 @@ export function runAction(
     return outcome;
   });
   if (held === null) {
-    let message = TEXTS.busy();
+    let message = texts().busy();
     if (ctx.startedBy === "trigger" && options.continuation) {
       // Nobody will start it again: try later rather than end a batch here.
       try {
@@ -109,7 +109,7 @@ export function runAction(
           ctx.triggers.continuationKind() ?? options.continuation,
           true,
         );
-        message += TEXTS.busyRetrying();
+        message = sentences(message, texts().busyRetrying());
       } catch {
         // Without a trigger the hourly run picks the work up.
       }

@@ -2,6 +2,7 @@
 // execution (and, once a day, sync the customer list), as one Run log row.
 
 import type { RunContext } from "../core/ports";
+import { sentences } from "../core/texts";
 import { createOffers } from "./create-offers";
 import { refreshOutcome, refreshStatuses } from "./refresh-statuses";
 import type { RunOutcome } from "./run-outcome";
@@ -24,7 +25,7 @@ export function scheduledBatch(ctx: RunContext): RunOutcome {
   }
   return {
     counts: created.counts,
-    message: `${created.message}. ${refreshed.message}`,
+    message: sentences(created.message, refreshed.message),
     progress: created.progress !== false || refreshed.progress !== false,
     ...(refreshed.stopped ? { stopped: true } : {}),
     ...(refreshed.continueAt !== undefined ? { continueAt: refreshed.continueAt } : {}),

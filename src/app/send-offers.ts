@@ -7,7 +7,7 @@ import { type LedgerEntry, newRef, outcomeEntry, sentEntry } from "../core/ledge
 import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
 import { classify, type Outcome } from "../core/responses";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
-import { TEXTS } from "../core/texts";
+import { texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import type { ApiSession } from "./api-session";
 
@@ -129,8 +129,8 @@ export function sendOffers(
         if (decision.retry) {
           q.notBefore = answeredAt + decision.afterMs;
           queue.push(q);
-          const why = outcome.kind === "rate-limited" ? TEXTS.waitingForRateLimit() : outcome.reason;
-          pendingWrites.push(rowOf(q.item, { status: "", message: TEXTS.retrying(why) }));
+          const why = outcome.kind === "rate-limited" ? texts().waitingForRateLimit() : outcome.reason;
+          pendingWrites.push(rowOf(q.item, { status: "", message: texts().retrying(why) }));
           // Not created, for certain: the ledger entry stays open until the next attempt's.
           pendingLedger.push(outcomeEntry(entries.get(q) as LedgerEntry, "absent", answeredAt));
           return;

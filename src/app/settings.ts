@@ -2,7 +2,7 @@
 
 import type { Stores } from "../core/ports";
 import { API_KEY, BASE_URL, loadState } from "../core/state-keys";
-import { TEXTS } from "../core/texts";
+import { texts } from "../core/texts";
 
 export const DEFAULT_BASE_URL = "https://api.mijnklantportaal.nl/v1";
 
@@ -18,7 +18,7 @@ export function baseUrlOf(stores: Stores): { ok: true; url: string } | { ok: fal
   const url = raw.replace(/\/+$/, "");
   if (/^https:\/\/[^\s/?#]+(\/[^\s?#]*)?$/i.test(url)) return { ok: true, url };
   if (/^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(\/[^\s?#]*)?$/i.test(url)) return { ok: true, url };
-  return { ok: false, problem: TEXTS.badBaseUrl(raw, DEFAULT_BASE_URL) };
+  return { ok: false, problem: texts().badBaseUrl(raw, DEFAULT_BASE_URL) };
 }
 
 /** Key and base together, or the reason a run cannot start. */
@@ -26,7 +26,7 @@ export function apiAccess(
   stores: Stores,
 ): { ok: true; key: string; url: string } | { ok: false; problem: string } {
   const key = apiKeyOf(stores);
-  if (key === null) return { ok: false, problem: TEXTS.noKey() };
+  if (key === null) return { ok: false, problem: texts().noKey() };
   const base = baseUrlOf(stores);
   if (!base.ok) return base;
   return { ok: true, key, url: base.url };

@@ -17,7 +17,7 @@ import {
   loadState,
   saveState,
 } from "../core/state-keys";
-import { TEXTS } from "../core/texts";
+import { texts } from "../core/texts";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { ListPager } from "./list-pager";
@@ -234,7 +234,7 @@ export function syncCustomersRun(ctx: RunContext): RunOutcome {
   const r = syncCustomers(ctx, session);
   session.save();
   const counts = { ...emptyCounts() };
-  if (session.unauthorized && !r.noRead) return stopped(TEXTS.keyRefused(), counts);
+  if (session.unauthorized && !r.noRead) return stopped(texts().keyRefused(), counts);
   return {
     counts,
     message: syncMessage(r),

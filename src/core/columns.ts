@@ -1,20 +1,42 @@
-// The three sheets the product uses, their columns, and matching a header row to them by name.
+// The sheets the product uses, their columns in English and Dutch (CONTRACT §4, §7a), and matching
+// a header row or a sheet name to them by name, in either language.
 
-export const OFFERS_SHEET = "Offers";
-export const LINES_SHEET = "Offer lines";
-export const RUN_LOG_SHEET = "Run log";
+import type { Language } from "./language";
+
+/** Each sheet's name in both languages; either is recognised, new sheets get the locale's. */
+export const SHEET_NAMES = {
+  offers: { en: "Offers", nl: "Offertes" },
+  lines: { en: "Offer lines", nl: "Offerteregels" },
+  runLog: { en: "Run log", nl: "Logboek" },
+  customers: { en: "Customers", nl: "Klanten" },
+  newCustomers: { en: "New customers", nl: "Nieuwe klanten" },
+} as const;
+export type SheetId = keyof typeof SHEET_NAMES;
+
+export const OFFERS_SHEET = SHEET_NAMES.offers.en;
+export const LINES_SHEET = SHEET_NAMES.lines.en;
+export const RUN_LOG_SHEET = SHEET_NAMES.runLog.en;
+
+/** Whether a sheet's name is this sheet's, in either language (compared as headers are). */
+export function isSheetNamed(name: string, id: SheetId): boolean {
+  const n = normalizeHeader(name);
+  return n !== "" && (n === normalizeHeader(SHEET_NAMES[id].en) || n === normalizeHeader(SHEET_NAMES[id].nl));
+}
 
 export interface ColumnSpec<K extends string> {
   readonly key: K;
+  /** The English header (CONTRACT §4). */
   readonly header: string;
+  /** The Dutch header (CONTRACT §7a). */
+  readonly nl: string;
+  /** Other names the column is recognised by (never written). */
+  readonly aliases?: readonly string[];
   /** Number format setupSheets gives the column ("@" plain text, a date pattern, …). */
   readonly format?: string;
   /** Written by the product (never read as user input). */
   readonly output?: boolean;
   /** Hidden by setupSheets (the product's own bookkeeping). */
   readonly hidden?: boolean;
-  /** Other headers that name the same column (another language, a shorter name). */
-  readonly aliases?: readonly string[];
 }
 
 export type OfferKey =
@@ -33,31 +55,31 @@ export type OfferKey =
   | "ref";
 
 export const OFFER_COLUMNS: readonly ColumnSpec<OfferKey>[] = [
-  { key: "offerNumber", header: "Offer number", format: "@" },
+  { key: "offerNumber", header: "Offer number", nl: "Offertenummer", format: "@" },
   // A customer ID, or a company name or e-mail found in Customers (CONTRACT §4a).
-  { key: "customerId", header: "Customer ID", format: "@", aliases: ["Customer", "Klant", "Klant-ID"] },
-  { key: "issuedAt", header: "Issued at", format: "yyyy-mm-dd" },
-  { key: "expiresAt", header: "Expires at", format: "yyyy-mm-dd" },
-  { key: "sendNotification", header: "Send notification" },
-  { key: "status", header: "Status", format: "@", output: true },
-  { key: "offerId", header: "Offer ID", format: "@", output: true },
-  { key: "amount", header: "Amount", format: "@", output: true },
-  { key: "message", header: "Message", format: "@", output: true },
-  { key: "createdAt", header: "Created at", format: "@", output: true },
-  { key: "acceptedAt", header: "Accepted at", format: "@", output: true },
-  { key: "rejectedAt", header: "Rejected at", format: "@", output: true },
+  { key: "customerId", header: "Customer ID", nl: "Klant-ID", format: "@", aliases: ["Customer", "Klant"] },
+  { key: "issuedAt", header: "Issued at", nl: "Offertedatum", format: "yyyy-mm-dd" },
+  { key: "expiresAt", header: "Expires at", nl: "Vervaldatum", format: "yyyy-mm-dd" },
+  { key: "sendNotification", header: "Send notification", nl: "Notificatie versturen" },
+  { key: "status", header: "Status", nl: "Status", format: "@", output: true },
+  { key: "offerId", header: "Offer ID", nl: "Offerte-ID", format: "@", output: true },
+  { key: "amount", header: "Amount", nl: "Bedrag", format: "@", output: true },
+  { key: "message", header: "Message", nl: "Melding", format: "@", output: true },
+  { key: "createdAt", header: "Created at", nl: "Aangemaakt op", format: "@", output: true },
+  { key: "acceptedAt", header: "Accepted at", nl: "Geaccepteerd op", format: "@", output: true },
+  { key: "rejectedAt", header: "Rejected at", nl: "Afgewezen op", format: "@", output: true },
   // The row's ref in the ledger (hidden): it follows the row when people sort or edit it.
-  { key: "ref", header: "MKP ref", format: "@", output: true, hidden: true },
+  { key: "ref", header: "MKP ref", nl: "MKP ref", format: "@", output: true, hidden: true },
 ];
 
 export type LineKey = "offerNumber" | "description" | "amountExclVat" | "vatRate" | "message";
 
 export const LINE_COLUMNS: readonly ColumnSpec<LineKey>[] = [
-  { key: "offerNumber", header: "Offer number", format: "@" },
-  { key: "description", header: "Description" },
-  { key: "amountExclVat", header: "Amount excl. VAT", format: "0.00" },
-  { key: "vatRate", header: "VAT rate" },
-  { key: "message", header: "Message", format: "@", output: true },
+  { key: "offerNumber", header: "Offer number", nl: "Offertenummer", format: "@" },
+  { key: "description", header: "Description", nl: "Omschrijving" },
+  { key: "amountExclVat", header: "Amount excl. VAT", nl: "Bedrag excl. btw", format: "0.00" },
+  { key: "vatRate", header: "VAT rate", nl: "Btw-tarief" },
+  { key: "message", header: "Message", nl: "Melding", format: "@", output: true },
 ];
 
 export type RunLogKey =
@@ -73,16 +95,16 @@ export type RunLogKey =
   | "message";
 
 export const RUN_LOG_COLUMNS: readonly ColumnSpec<RunLogKey>[] = [
-  { key: "startedAt", header: "Started at", format: "yyyy-mm-dd hh:mm:ss" },
-  { key: "action", header: "Action", format: "@" },
-  { key: "startedBy", header: "Started by", format: "@" },
-  { key: "created", header: "Created", format: "0" },
-  { key: "failed", header: "Failed", format: "0" },
-  { key: "invalid", header: "Invalid", format: "0" },
-  { key: "skipped", header: "Skipped", format: "0" },
-  { key: "pending", header: "Still pending", format: "0" },
-  { key: "duration", header: "Duration (s)", format: "0.0" },
-  { key: "message", header: "Message", format: "@" },
+  { key: "startedAt", header: "Started at", nl: "Gestart op", format: "yyyy-mm-dd hh:mm:ss" },
+  { key: "action", header: "Action", nl: "Actie", format: "@" },
+  { key: "startedBy", header: "Started by", nl: "Gestart door", format: "@" },
+  { key: "created", header: "Created", nl: "Aangemaakt", format: "0" },
+  { key: "failed", header: "Failed", nl: "Mislukt", format: "0" },
+  { key: "invalid", header: "Invalid", nl: "Ongeldig", format: "0" },
+  { key: "skipped", header: "Skipped", nl: "Overgeslagen", format: "0" },
+  { key: "pending", header: "Still pending", nl: "Nog open", format: "0" },
+  { key: "duration", header: "Duration (s)", nl: "Duur (s)", format: "0.0" },
+  { key: "message", header: "Message", nl: "Melding", format: "@" },
 ];
 
 /** `Amount excl. VAT`, `amountExclVat` and `amount_excl_vat` all become `amountexclvat`. */
@@ -100,7 +122,16 @@ export interface HeaderMatch<K extends string> {
   readonly missing: readonly ColumnSpec<K>[];
 }
 
-/** Matches a header row to the specs by name; the first column with a given name wins. */
+/** Every name a column is recognised by, normalised: English, Dutch and any aliases. */
+function namesOf(spec: ColumnSpec<string>): string[] {
+  return [spec.header, spec.nl, ...(spec.aliases ?? [])].map(normalizeHeader);
+}
+
+/** The header a new column gets in a sheet of this language. */
+export const headerIn = (spec: ColumnSpec<string>, lang: Language): string =>
+  lang === "nl" ? spec.nl : spec.header;
+
+/** Matches a header row to the specs by name, in either language; the first column with a name wins. */
 export function matchHeaders<K extends string>(
   headerRow: readonly unknown[],
   specs: readonly ColumnSpec<K>[],
@@ -113,10 +144,33 @@ export function matchHeaders<K extends string>(
   const columns: ColumnMap<K> = {};
   const missing: ColumnSpec<K>[] = [];
   for (const spec of specs) {
-    const names = [spec.header, ...(spec.aliases ?? [])].map(normalizeHeader);
-    const index = names.map((n) => byName.get(n)).find((i) => i !== undefined);
-    if (index === undefined) missing.push(spec);
-    else columns[spec.key] = index;
+    const found = namesOf(spec)
+      .map((name) => byName.get(name))
+      .filter((i): i is number => i !== undefined);
+    if (found.length === 0) missing.push(spec);
+    else columns[spec.key] = Math.min(...found);
   }
   return { columns, missing };
+}
+
+/**
+ * The language a sheet's headers are written in: the one more of its known headers are in (headers
+ * the same in both, like Status, do not count); null when it cannot tell (no known headers, a tie).
+ */
+export function headerLanguage(
+  headerRow: readonly unknown[],
+  specs: readonly ColumnSpec<string>[],
+): Language | null {
+  const names = new Set(headerRow.map(normalizeHeader));
+  let en = 0;
+  let nl = 0;
+  for (const spec of specs) {
+    const e = normalizeHeader(spec.header);
+    const n = normalizeHeader(spec.nl);
+    if (e === n) continue;
+    if (names.has(e)) en++;
+    if (names.has(n)) nl++;
+  }
+  if (en === nl) return null;
+  return nl > en ? "nl" : "en";
 }

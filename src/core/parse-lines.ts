@@ -2,25 +2,28 @@
 // VAT rate, each with the problems found, grouped by the offer they belong to.
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, LINE_COLUMNS, type LineKey } from "./columns";
+import { type ColumnMap, headerLanguage, LINE_COLUMNS, type LineKey } from "./columns";
+import { language } from "./language";
 import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
 import { bad, ok, type Parsed } from "./result";
-import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable } from "./table";
+import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
 import type { SheetLocale } from "./text-locale";
+import { TEXTS, type Texts, texts } from "./texts";
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const VAT_RATES: readonly number[] = [21, 9, 0];
 
 const INPUT_KEYS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
-const header = (key: LineKey): string => LINE_COLUMNS.find((c) => c.key === key)?.header ?? key;
+/** Field names as messages use them: those of the language the sheet's headers are in. */
+type Fields = Texts["fields"];
 
-/** A field's problem, named as the user sees the column: `VAT rate: 20 is not 21, 9 or 0`. */
-function fieldProblem(key: LineKey, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
-  if (isErrorCell(cell)) return `${header(key)}: the cell shows the error ${errorText(cell)}`;
-  if (isBlankCell(cell) && cell.value !== false) return `${header(key)}: missing`;
+/** A field's problem, named as the user reads the column: `VAT rate: 20 is not an allowed rate …`. */
+function fieldProblem(field: string, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
+  if (isErrorCell(cell)) return texts().cellError(field, errorText(cell));
+  if (isBlankCell(cell) && cell.value !== false) return texts().missing(field);
   const parsed = parse(cell);
-  return parsed.ok ? null : `${header(key)}: ${parsed.problem}`;
+  return parsed.ok ? null : texts().fieldProblem(field, parsed.problem);
 }
 
 export function vatRateOfCell(cell: Cell): Parsed<number> {
@@ -32,26 +35,28 @@ export function vatRateOfCell(cell: Cell): Parsed<number> {
   } else if (typeof v === "string") {
     const text = shownText(cell).replace(/\s/g, "").replace(",", ".");
     const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(text);
-    if (!m) return bad(`${quote(shownText(cell))} is not a VAT rate (use 21, 9 or 0)`);
+    if (!m) return bad(texts().notVatRate(quote(shownText(cell))));
     rate = Number(m[1]);
   } else {
-    return bad("is not a VAT rate (use 21, 9 or 0)");
+    return bad(texts().notVatRate(quote(cell.display || String(v))));
   }
   const rounded = Math.round(rate);
   if (Math.abs(rate - rounded) > 1e-9 || !VAT_RATES.includes(rounded)) {
     const shown = shownText(cell) || String(v);
-    return bad(`${shown} is not an allowed rate (use 21, 9 or 0)`);
+    return bad(texts().notAllowedRate(shown));
   }
   return ok(rounded);
 }
 
-function descriptionOfCell(cell: Cell): Parsed<string> {
+/** The description, or its problem named with the field (missing, an error cell, too long). */
+function descriptionProblem(cell: Cell, field: string): string | null {
+  if (isErrorCell(cell)) return texts().cellError(field, errorText(cell));
   const text = shownText(cell);
-  if (text === "") return bad("missing");
+  if (text === "") return texts().missing(field);
   if (text.length > MAX_DESCRIPTION_LENGTH) {
-    return bad(`is ${text.length} characters long, at most ${MAX_DESCRIPTION_LENGTH} are allowed`);
+    return texts().tooLong(field, text.length, MAX_DESCRIPTION_LENGTH);
   }
-  return ok(text);
+  return null;
 }
 
 /** `locale`: the spreadsheet's, for amounts typed as text (omitted: read as in an English sheet). */
@@ -59,6 +64,7 @@ export function parseLineRow(
   row: readonly Cell[],
   columns: ColumnMap<LineKey>,
   sheetRow: number,
+  fields: Fields = texts().fields,
   locale: SheetLocale = "",
 ): LineRow | null {
   if (INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)))) return null;
@@ -68,17 +74,16 @@ export function parseLineRow(
   const description = cellAt(row, columns, "description");
   const amount = cellAt(row, columns, "amountExclVat");
   const vat = cellAt(row, columns, "vatRate");
-  const p1 = fieldProblem("description", description, descriptionOfCell);
+  const p1 = descriptionProblem(description, fields.description);
   const amountOf = (c: Cell) => centsOfCell(c, locale);
-  const p2 = fieldProblem("amountExclVat", amount, amountOf);
-  const p3 = fieldProblem("vatRate", vat, vatRateOfCell);
+  const p2 = fieldProblem(fields.amountExclVat, amount, amountOf);
+  const p3 = fieldProblem(fields.vatRate, vat, vatRateOfCell);
   for (const p of [p1, p2, p3]) if (p !== null) problems.push(p);
-  const d = descriptionOfCell(description);
   const a = amountOf(amount);
   const r = vatRateOfCell(vat);
   const line =
-    problems.length === 0 && d.ok && a.ok && r.ok
-      ? { description: d.value, amountExclVat: formatCents(a.value), vatRate: r.value }
+    problems.length === 0 && a.ok && r.ok
+      ? { description: shownText(description), amountExclVat: formatCents(a.value), vatRate: r.value }
       : null;
   return { sheetRow, key: offerKey(offerNumber), offerNumber, line, problems };
 }
@@ -87,6 +92,8 @@ export interface ParsedLines {
   readonly byOffer: ReadonlyMap<string, readonly LineRow[]>;
   /** Lines with no offer number at all. */
   readonly withoutNumber: readonly LineRow[];
+  /** The Offer lines sheet's name, for messages. */
+  readonly sheetName: string;
 }
 
 export function parseLines(
@@ -94,10 +101,11 @@ export function parseLines(
   columns: ColumnMap<LineKey>,
   locale: SheetLocale = "",
 ): ParsedLines {
+  const fields = TEXTS[headerLanguage(table.header, LINE_COLUMNS) ?? language()].fields;
   const byOffer = new Map<string, LineRow[]>();
   const withoutNumber: LineRow[] = [];
   table.rows.forEach((row, i) => {
-    const line = parseLineRow(row, columns, i + FIRST_DATA_ROW, locale);
+    const line = parseLineRow(row, columns, i + FIRST_DATA_ROW, fields, locale);
     if (line === null) return;
     if (line.key === "") {
       withoutNumber.push(line);
@@ -107,5 +115,5 @@ export function parseLines(
     if (list) list.push(line);
     else byOffer.set(line.key, [line]);
   });
-  return { byOffer, withoutNumber };
+  return { byOffer, withoutNumber, sheetName: sheetLabel(table, "lines") };
 }

@@ -2,46 +2,32 @@
 // valid, otherwise every problem found, each naming its field (CONTRACT §5).
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, OFFER_COLUMNS, type OfferKey } from "./columns";
+import { type ColumnMap, headerLanguage, OFFER_COLUMNS, type OfferKey } from "./columns";
 import { addDays, dayNumber, ymdOfCell, type ZonedYmd } from "./dates";
-import type { CreateOfferBody, LineRow, OfferRow, OfferStatus } from "./offer-types";
+import { language } from "./language";
+import type { CreateOfferBody, LineRow, OfferRow } from "./offer-types";
 import type { ParsedLines } from "./parse-lines";
 import { bad, ok, type Parsed } from "./result";
-import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable } from "./table";
+import { statusOf } from "./statuses";
+import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
 import type { SheetLocale } from "./text-locale";
+import { TEXTS, type Texts, texts } from "./texts";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
 export const MAX_CUSTOMER_ID_LENGTH = 100;
 export const DEFAULT_VALIDITY_DAYS = 30;
 const CUSTOMER_ID = /^cst_[A-Za-z0-9]+$/;
 
-const INPUT_KEYS: readonly OfferKey[] = [
+type InputKey = "offerNumber" | "customerId" | "issuedAt" | "expiresAt" | "sendNotification";
+const INPUT_KEYS: readonly InputKey[] = [
   "offerNumber",
   "customerId",
   "issuedAt",
   "expiresAt",
   "sendNotification",
 ];
-const header = (key: OfferKey): string => OFFER_COLUMNS.find((c) => c.key === key)?.header ?? key;
 
-const STATUSES: Readonly<Record<string, OfferStatus>> = {
-  "": "pending",
-  pending: "pending",
-  invalid: "invalid",
-  sending: "sending",
-  created: "created",
-  failed: "failed",
-  accepted: "accepted",
-  rejected: "rejected",
-  expired: "expired",
-  skip: "skip",
-  warning: "warning",
-  "send anyway": "sendAnyway",
-};
-
-export function statusOf(text: string): OfferStatus {
-  return STATUSES[text.trim().toLowerCase().replace(/\s+/g, " ")] ?? "unknown";
-}
+export { statusOf };
 
 const TRUE_WORDS = new Set(["true", "yes", "ja", "y", "j", "1", "waar", "x"]);
 const FALSE_WORDS = new Set(["false", "no", "nee", "n", "0", "onwaar"]);
@@ -53,18 +39,19 @@ export function notificationOfCell(cell: Cell): Parsed<boolean | null> {
   const word = shownText(cell).toLowerCase();
   if (TRUE_WORDS.has(word)) return ok(true);
   if (FALSE_WORDS.has(word)) return ok(false);
-  return bad(`${quote(shownText(cell))} is not yes or no (tick the box, or type yes/no, ja/nee)`);
+  return bad(texts().notYesNo(quote(shownText(cell))));
 }
 
-function textField(cell: Cell, key: OfferKey): Parsed<string> {
-  if (isErrorCell(cell)) return bad(`${header(key)}: the cell shows the error ${errorText(cell)}`);
+function textField(cell: Cell, field: string): Parsed<string> {
+  if (isErrorCell(cell)) return bad(texts().cellError(field, errorText(cell)));
   const text = shownText(cell);
-  return text === "" ? bad(`${header(key)}: missing`) : ok(text);
+  return text === "" ? bad(texts().missing(field)) : ok(text);
 }
 
-function lineProblems(lines: readonly LineRow[]): string[] {
+/** One entry per line with problems: "Line 2 (row 19 of Offer lines): Description missing, …". */
+function lineProblems(lines: readonly LineRow[], sheet: string): string[] {
   return lines.flatMap((line, i) =>
-    line.problems.map((p) => `Line ${i + 1} (row ${line.sheetRow} of Offer lines): ${p}`),
+    line.problems.length === 0 ? [] : [texts().lineProblems(i + 1, line.sheetRow, sheet, line.problems)],
   );
 }
 
@@ -73,6 +60,10 @@ interface ParseContext {
   readonly lines: ParsedLines;
   readonly zonedYmd: ZonedYmd;
   readonly locale: SheetLocale | undefined;
+  /** The Offers sheet's name, for messages. */
+  readonly offersSheet: string;
+  /** Field names as messages use them: those of the language the sheet's headers are in. */
+  readonly fields: Texts["fields"];
   /** Offer key → sheet rows holding it, to report duplicates. */
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
   /** A company name or e-mail → its customer ID, or why not (app/customer-step.ts). */
@@ -81,6 +72,7 @@ interface ParseContext {
 
 function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext): OfferRow {
   const cell = (key: OfferKey) => cellAt(row, ctx.columns, key);
+  const field = (key: InputKey): string => ctx.fields[key];
   const problems: string[] = [];
   const need = <T>(p: Parsed<T>): T | null => {
     if (p.ok) return p.value;
@@ -88,19 +80,17 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     return null;
   };
 
-  let offerNumber = need(textField(cell("offerNumber"), "offerNumber"));
+  let offerNumber = need(textField(cell("offerNumber"), field("offerNumber")));
   if (offerNumber !== null && offerNumber.length > MAX_OFFER_NUMBER_LENGTH) {
-    problems.push(
-      `Offer number: is ${offerNumber.length} characters long, at most ${MAX_OFFER_NUMBER_LENGTH} are allowed`,
-    );
+    problems.push(texts().tooLong(field("offerNumber"), offerNumber.length, MAX_OFFER_NUMBER_LENGTH));
   }
   const key = offerNumber === null ? "" : offerKey(offerNumber);
   const others = (ctx.rowsByKey.get(key) ?? []).filter((r) => r !== sheetRow);
   if (key !== "" && others.length > 0) {
-    problems.push(`Offer number: ${offerNumber} is also used in row ${others.join(", ")} of Offers`);
+    problems.push(texts().duplicateNumber(field("offerNumber"), offerNumber ?? "", others, ctx.offersSheet));
   }
 
-  let customerId = need(textField(cell("customerId"), "customerId"));
+  let customerId = need(textField(cell("customerId"), field("customerId")));
   const resolved =
     customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
   if (resolved?.ok) customerId = resolved.value;
@@ -109,36 +99,38 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     customerId !== null &&
     (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)
   ) {
-    problems.push(`Customer ID: ${quote(customerId)} is not a customer ID (it looks like cst_abc123)`);
+    problems.push(texts().badCustomerId(field("customerId"), quote(customerId)));
   }
 
-  const dateOf = (key: OfferKey): string | null => {
+  const dateOf = (key: "issuedAt" | "expiresAt"): string | null => {
     const c = cell(key);
-    if (isErrorCell(c)) return need(bad(`${header(key)}: the cell shows the error ${errorText(c)}`));
+    if (isErrorCell(c)) return need(bad(texts().cellError(field(key), errorText(c))));
     const p = ymdOfCell(c, ctx.zonedYmd, ctx.locale);
-    return p.ok ? p.value : need(bad(`${header(key)}: ${p.problem}`));
+    return p.ok ? p.value : need(bad(texts().fieldProblem(field(key), p.problem)));
   };
-  const issuedAt = isBlankCell(cell("issuedAt")) ? need(bad("Issued at: missing")) : dateOf("issuedAt");
+  const issuedAt = isBlankCell(cell("issuedAt"))
+    ? need(bad(texts().missing(field("issuedAt"))))
+    : dateOf("issuedAt");
   let expiresAt = isBlankCell(cell("expiresAt"))
     ? issuedAt === null
       ? null
       : addDays(issuedAt, DEFAULT_VALIDITY_DAYS)
     : dateOf("expiresAt");
   if (issuedAt !== null && expiresAt !== null && dayNumber(expiresAt) < dayNumber(issuedAt)) {
-    problems.push(`Expires at: ${expiresAt} is before Issued at ${issuedAt}`);
+    problems.push(texts().expiresBeforeIssued(field("expiresAt"), expiresAt, field("issuedAt"), issuedAt));
     expiresAt = null;
   }
 
   const notifyCell = cell("sendNotification");
   const notify = isErrorCell(notifyCell)
-    ? need(bad(`Send notification: the cell shows the error ${errorText(notifyCell)}`))
-    : need(mapProblem(notificationOfCell(notifyCell), "Send notification"));
+    ? need(bad(texts().cellError(field("sendNotification"), errorText(notifyCell))))
+    : need(mapProblem(notificationOfCell(notifyCell), field("sendNotification")));
 
   const lines = key === "" ? [] : (ctx.lines.byOffer.get(key) ?? []);
   if (offerNumber !== null && lines.length === 0) {
-    problems.push(`Lines: no rows in Offer lines have offer number ${offerNumber}`);
+    problems.push(texts().noLines(offerNumber, ctx.lines.sheetName));
   }
-  problems.push(...lineProblems(lines));
+  problems.push(...lineProblems(lines, ctx.lines.sheetName));
 
   let body: CreateOfferBody | null = null;
   if (
@@ -177,7 +169,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
 }
 
 function mapProblem<T>(p: Parsed<T>, field: string): Parsed<T> {
-  return p.ok ? p : bad(`${field}: ${p.problem}`);
+  return p.ok ? p : bad(texts().fieldProblem(field, p.problem));
 }
 
 export function isBlankOfferRow(row: readonly Cell[], columns: ColumnMap<OfferKey>): boolean {
@@ -214,6 +206,7 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
+  const fields = TEXTS[headerLanguage(table.header, OFFER_COLUMNS) ?? language()].fields;
   const ctx: ParseContext = {
     columns,
     lines,
@@ -221,6 +214,8 @@ export function parseOffers(
     locale: options.locale,
     rowsByKey,
     resolveCustomer: options.resolveCustomer,
+    offersSheet: sheetLabel(table, "offers"),
+    fields,
   };
   return filled.map(({ row, sheetRow }) => parseOfferRow(row, sheetRow, ctx));
 }

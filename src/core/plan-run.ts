@@ -6,7 +6,7 @@ import { backoffAfter, type Ledger, type LedgerEntry, type RefHistory } from "./
 import type { CreateOfferBody, OfferRow } from "./offer-types";
 import { heldBackMessage, implausibilities } from "./plausibility";
 import type { CreatedOffer, Outcome } from "./responses";
-import { TEXTS } from "./texts";
+import { texts } from "./texts";
 import type { OutValues, RowUpdate } from "./write-back";
 
 export interface RunCounts {
@@ -96,7 +96,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
     const history = row.ref ? (ledger.byRef.get(row.ref) ?? null) : null;
     if (open && row.offerId !== "") {
       // The row has an ID: the offer exists. Sending it again would duplicate it.
-      updates.push(update(row, { status: "created", message: TEXTS.rowHasOfferId() }));
+      updates.push(update(row, { status: "created", message: texts().rowHasOfferId() }));
       counts.skipped++;
     } else if (open && row.body === null) {
       updates.push(update(row, { status: "invalid", message: row.problems.join("; "), ...CLEARED }));
@@ -119,7 +119,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
       if ((last || reasons.length > 0) && row.status !== "sendAnyway") {
         const warnings = [
           ...(last
-            ? [TEXTS.alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at))]
+            ? [texts().alreadyCreated(last.offerNumber, last.offerId, options.formatTime(last.at))]
             : []),
           ...(reasons.length > 0 ? [heldBackMessage(reasons)] : []),
         ];
@@ -130,7 +130,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
         updates.push(
           update(row, {
             status: row.status === "sendAnyway" ? row.statusText : "",
-            message: TEXTS.readyToSend(),
+            message: texts().readyToSend(),
             ...CLEARED,
           }),
         );
@@ -139,7 +139,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
         waiting.push({ item, notBefore });
         const values = {
           status: row.statusText,
-          message: TEXTS.notCreatedRetryAt(options.formatTime(notBefore)),
+          message: texts().notCreatedRetryAt(options.formatTime(notBefore)),
         };
         if (changed(row, values)) updates.push(update(row, values));
         counts.pending++;
@@ -150,7 +150,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
       if (validateOnly) counts.pending++;
       else toReconcile.push({ row, sent: history?.open ? history.lastSent : null, history });
     } else if (row.status === "unknown") {
-      updates.push(update(row, { message: TEXTS.unknownStatus(quote(row.statusText)) }));
+      updates.push(update(row, { message: texts().unknownStatus(quote(row.statusText)) }));
       counts.skipped++;
     } else {
       counts.skipped++;
@@ -187,7 +187,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: TEXTS.notSentKeyRefused(),
+          message: texts().notSentKeyRefused(),
         },
         count: "pending",
       };
@@ -195,7 +195,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: TEXTS.notSentRateLimit(),
+          message: texts().notSentRateLimit(),
         },
         count: "pending",
       };
@@ -203,7 +203,7 @@ export function outcomeValues(
       return {
         values: {
           status: "",
-          message: TEXTS.notSentQuota(),
+          message: texts().notSentQuota(),
         },
         count: "pending",
       };
@@ -214,10 +214,10 @@ export function outcomeValues(
         ? {
             values: {
               status: "sending",
-              message: TEXTS.willCheck(outcome.reason),
+              message: texts().willCheck(outcome.reason),
             },
             count: "pending",
           }
-        : { values: { status: "", message: TEXTS.willRetry(outcome.reason) }, count: "pending" };
+        : { values: { status: "", message: texts().willRetry(outcome.reason) }, count: "pending" };
   }
 }

@@ -2,6 +2,7 @@
 // or a temporary problem — expected outcomes as values, never exceptions.
 
 import { LINE_COLUMNS, OFFER_COLUMNS } from "./columns";
+import { texts } from "./texts";
 
 export type Headers = Readonly<Record<string, string | readonly string[]>>;
 
@@ -82,15 +83,21 @@ export function asCustomerOffer(json: unknown): CreatedOffer | null {
   };
 }
 
+/** A column's name as messages call it (the catalogue's field name, else its header). */
+function fieldName(key: string): string {
+  const fields: Readonly<Record<string, string>> = texts().fields;
+  return fields[key] ?? [...OFFER_COLUMNS, ...LINE_COLUMNS].find((c) => c.key === key)?.header ?? key;
+}
+
 /** `lines.0.vatRate` → `Line 1 VAT rate`; `customerId` → `Customer ID`. */
 export function fieldLabel(path: string): string {
   const m = /^lines\.(\d+)\.(\w+)$/.exec(path);
   if (m) {
     const col = LINE_COLUMNS.find((c) => c.key === m[2]);
-    return `Line ${Number(m[1]) + 1} ${col ? col.header : m[2]}`;
+    return texts().apiLineField(Number(m[1]) + 1, col ? fieldName(col.key) : (m[2] ?? ""));
   }
   const col = OFFER_COLUMNS.find((c) => c.key === path);
-  return col ? col.header : path;
+  return col ? fieldName(col.key) : path;
 }
 
 /** The API's own reason, from `message` and/or `errors` (Laravel style or a plain list). */
@@ -121,7 +128,7 @@ export function reasonOf(body: string, status: number): string {
     if (text !== "" && text.length <= 200 && !text.startsWith("<")) parts.push(text);
   }
   const reason = parts.join("; ");
-  return reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`;
+  return texts().apiReason(reason, status);
 }
 
 /** Milliseconds to wait after a 429: `retry-after` (seconds or a date), else `x-ratelimit-reset`. */
@@ -142,12 +149,12 @@ export function retryAfterMs(headers: Headers, nowMs: number): number | null {
 export function classify(exchange: Exchange, nowMs: number, mutating: boolean): Outcome {
   if (exchange.kind === "quota") return { kind: "quota", reason: exchange.detail };
   if (exchange.kind === "timeout") {
-    return { kind: "transient", reason: "no answer in time", ambiguous: mutating, noAnswer: true };
+    return { kind: "transient", reason: texts().noAnswerInTime(), ambiguous: mutating, noAnswer: true };
   }
   if (exchange.kind === "network") {
     return {
       kind: "transient",
-      reason: "could not reach MijnKlantportaal",
+      reason: texts().unreachable(),
       ambiguous: mutating,
       noAnswer: true,
     };
@@ -156,16 +163,16 @@ export function classify(exchange: Exchange, nowMs: number, mutating: boolean): 
   if (status === 200 || status === 201) {
     const offer = asCustomerOffer(parseJson(body));
     if (offer) return { kind: "created", offer };
-    return { kind: "transient", reason: `unexpected answer (HTTP ${status})`, ambiguous: mutating };
+    return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
   }
   if (status === 401 || status === 403)
     return { kind: "unauthorized", status, reason: reasonOf(body, status) };
   if (status === 429) return { kind: "rate-limited", retryAfterMs: retryAfterMs(headers, nowMs) };
-  if (status === 408) return { kind: "transient", reason: "temporary error (HTTP 408)", ambiguous: false };
+  if (status === 408) return { kind: "transient", reason: texts().temporaryError(408), ambiguous: false };
   if (status >= 500)
-    return { kind: "transient", reason: `temporary error (HTTP ${status})`, ambiguous: mutating };
+    return { kind: "transient", reason: texts().temporaryError(status), ambiguous: mutating };
   if (status >= 400) return { kind: "refused", status, reason: reasonOf(body, status) };
-  return { kind: "transient", reason: `unexpected answer (HTTP ${status})`, ambiguous: mutating };
+  return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
 }
 
 /** What is left of the rate-limit window, from any response's headers. */

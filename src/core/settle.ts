@@ -13,7 +13,7 @@ import {
 import type { CreateOfferBody } from "./offer-types";
 import { createdValues, type RunCounts, type SendItem } from "./plan-run";
 import type { CreatedOffer } from "./responses";
-import { TEXTS } from "./texts";
+import { texts } from "./texts";
 import type { RowUpdate } from "./write-back";
 
 export interface Unsettled {
@@ -73,7 +73,7 @@ export function settleLookups(
     const offer = found.get(u.ref || `key:${u.key}`);
     if (offer) {
       const values = createdValues(offer, c.formatTimestamp);
-      if (editedSince(u)) values.message = TEXTS.editedWhileSending(u.sent.offerNumber, u.sent.customerId);
+      if (editedSince(u)) values.message = texts().editedWhileSending(u.sent.offerNumber, u.sent.customerId);
       updates.push({ ...at, values });
       ledger.push(outcomeEntry(u.sent, "created", c.nowMs, offer));
       states.set(u.key, "created");
@@ -89,7 +89,7 @@ export function settleLookups(
     const tries = u.history?.ambiguousInARow ?? 0;
     const notBefore = c.respectBackoff ? (u.history?.lastAttemptAt ?? 0) + backoffAfter(tries) : 0;
     if (tries >= MAX_AMBIGUOUS_IN_A_ROW) {
-      updates.push({ ...at, values: { status: "failed", message: TEXTS.notCreatedGaveUp(tries) } });
+      updates.push({ ...at, values: { status: "failed", message: texts().notCreatedGaveUp(tries) } });
       states.set(u.key, "failed");
     } else if (u.body === null) {
       updates.push({ ...at, values: { status: "invalid", message: u.problems.join("; ") } });
@@ -97,7 +97,7 @@ export function settleLookups(
     } else if (notBefore > c.nowMs) {
       updates.push({
         ...at,
-        values: { status: "", message: TEXTS.notCreatedRetryAt(c.formatTime(notBefore)) },
+        values: { status: "", message: texts().notCreatedRetryAt(c.formatTime(notBefore)) },
       });
       states.set(u.key, "pending");
       nextAttemptAt = Math.min(nextAttemptAt ?? notBefore, notBefore);

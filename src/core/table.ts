@@ -1,14 +1,21 @@
 // A sheet's data as read in one go (header row + data rows of cells), and reading a cell by key.
 
 import { type Cell, EMPTY_CELL } from "./cells";
-import type { ColumnMap } from "./columns";
+import { type ColumnMap, SHEET_NAMES, type SheetId } from "./columns";
+import { language } from "./language";
 
 export interface SheetTable {
   /** Row 1 as values. */
   readonly header: readonly unknown[];
   /** Rows 2..last; rows[i] is sheet row i + 2. */
   readonly rows: readonly (readonly Cell[])[];
+  /** The sheet's name as it is in the spreadsheet (either language), for messages. */
+  readonly name?: string;
 }
+
+/** How messages name the sheet a table came from: its own name, else the sheet's name in this language. */
+export const sheetLabel = (table: SheetTable, id: SheetId): string =>
+  table.name ?? SHEET_NAMES[id][language()];
 
 export const FIRST_DATA_ROW = 2;
 

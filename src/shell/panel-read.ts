@@ -1,9 +1,9 @@
 // What the sidebar shows, read without the document lock (it is polled while a run holds it) and
 // with one read of the Run log at most.
 
-import { RUN_LOG_SHEET } from "../core/columns";
 import type { PanelInputs } from "../core/panel";
 import { API_KEY, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/state-keys";
+import { findSheet } from "./sheets";
 import { appsScriptStores } from "./stores";
 import { appsScriptTriggers } from "./triggers";
 
@@ -22,7 +22,7 @@ export function readPanelInputs(withRuns: boolean): PanelInputs {
 }
 
 function readRunLog(): string[][] {
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(RUN_LOG_SHEET);
+  const sheet = findSheet(SpreadsheetApp.getActiveSpreadsheet(), "runLog");
   if (!sheet) return [];
   const rows = sheet.getLastRow();
   const columns = sheet.getLastColumn();

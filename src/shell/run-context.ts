@@ -2,7 +2,9 @@
 // triggers, lock, mail, HTTP, and how to tell the user (toasts and alerts for a menu run, the log
 // for a trigger run). Services are opened when first used.
 
+import { languageFor, useLanguage } from "../core/language";
 import type { RunContext } from "../core/ports";
+import { LANGUAGE, loadState } from "../core/state-keys";
 import { spreadsheetCustomerSheets } from "./customers-sheet";
 import { ApiClient } from "./http";
 import { appsScriptMailer } from "./mail";
@@ -11,12 +13,37 @@ import { appsScriptTriggers } from "./triggers";
 import { appsScriptDialogs, menuNotifier, triggerNotifier } from "./ui";
 import { spreadsheetWorkbook } from "./workbook";
 
+/**
+ * Sets the language of this execution's texts from the spreadsheet's locale and the user's choice.
+ * `choice` may be left out where properties are not allowed (onOpen in AuthMode NONE/LIMITED).
+ */
+export function chooseLanguage(locale: () => string, choice?: () => string | null): void {
+  let loc = "";
+  let chosen: string | null = null;
+  try {
+    loc = locale();
+  } catch {
+    // No access to the spreadsheet (AuthMode NONE): English.
+  }
+  try {
+    chosen = choice ? choice() : null;
+  } catch {
+    // Properties not readable here: the locale decides.
+  }
+  useLanguage(languageFor(loc, chosen));
+}
+
 /** Utilities.sleep takes at most 5 minutes at a time. */
 const MAX_SLEEP_MS = 300_000;
 
 export function makeContext(startedBy: "menu" | "trigger", options = { addRefColumn: false }): RunContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const stores = appsScriptStores();
+  const workbook = spreadsheetWorkbook(ss, options);
+  chooseLanguage(
+    () => workbook.locale(),
+    () => loadState(stores, LANGUAGE),
+  );
   return {
     startedBy,
     startedAt: Date.now(),
@@ -27,7 +54,7 @@ export function makeContext(startedBy: "menu" | "trigger", options = { addRefCol
     },
     notifier: startedBy === "menu" ? menuNotifier(ss) : triggerNotifier(),
     stores,
-    workbook: spreadsheetWorkbook(ss, options),
+    workbook,
     customers: spreadsheetCustomerSheets(ss),
     triggers: appsScriptTriggers(stores),
     lock: {

@@ -1,17 +1,19 @@
 // Appends one row per run to the `Run log` sheet (created with its headers when missing).
 
-import { matchHeaders, RUN_LOG_COLUMNS, RUN_LOG_SHEET, type RunLogKey } from "../core/columns";
+import { headerIn, matchHeaders, RUN_LOG_COLUMNS, type RunLogKey, SHEET_NAMES } from "../core/columns";
 import type { RunLogEntry } from "../core/ports";
 import { asTypedText } from "../core/typed-text";
+import { findSheet, newSheetLanguage } from "./sheets";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function ensureRunLogSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const existing = ss.getSheetByName(RUN_LOG_SHEET);
+  const existing = findSheet(ss, "runLog");
   if (existing) return existing;
-  const sheet = ss.insertSheet(RUN_LOG_SHEET);
+  const lang = newSheetLanguage(ss);
+  const sheet = ss.insertSheet(SHEET_NAMES.runLog[lang]);
   const headerRange = sheet.getRange(1, 1, 1, RUN_LOG_COLUMNS.length);
-  headerRange.setValues([RUN_LOG_COLUMNS.map((c) => c.header)]);
+  headerRange.setValues([RUN_LOG_COLUMNS.map((c) => headerIn(c, lang))]);
   headerRange.setFontWeight("bold");
   sheet.setFrozenRows(1);
   return sheet;

@@ -1,18 +1,24 @@
 // setupSheets: creates or repairs the three sheets — headers (missing ones added at the end),
 // frozen header row, number formats on empty cells, data validation — never moving user data.
+// Sheets and headers are found in either language and never renamed. New sheets get the locale's
+// language in a new spreadsheet, else the language of the product's sheets already there; a column
+// added to a sheet follows the language of that sheet's headers (shell/sheets.ts).
 
 import {
   type ColumnSpec,
+  headerIn,
+  headerLanguage,
   LINE_COLUMNS,
-  LINES_SHEET,
   matchHeaders,
   OFFER_COLUMNS,
-  OFFERS_SHEET,
   RUN_LOG_COLUMNS,
-  RUN_LOG_SHEET,
+  SHEET_NAMES,
+  type SheetId,
 } from "../core/columns";
-import { TEXTS } from "../core/texts";
+import type { Language } from "../core/language";
+import { texts } from "../core/texts";
 import { customerDropdown, customerSheetNames, setupCustomerSheets } from "./setup-customer-sheets";
+import { findSheet, newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -21,6 +27,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 function ensureHeaders<K extends string>(
   sheet: Sheet,
   specs: readonly ColumnSpec<K>[],
+  localeLang: Language,
 ): Partial<Record<K, number>> {
   const lastColumn = sheet.getLastColumn();
   const header = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
@@ -31,7 +38,8 @@ function ensureHeaders<K extends string>(
     if (max < needed) sheet.insertColumnsAfter(max, needed - max);
     const range = sheet.getRange(1, lastColumn + 1, 1, missing.length);
     range.setNumberFormat("@");
-    range.setValues([missing.map((spec) => spec.header)]);
+    const lang = headerLanguage(header, specs) ?? localeLang;
+    range.setValues([missing.map((spec) => headerIn(spec, lang))]);
     missing.forEach((spec, i) => {
       columns[spec.key] = lastColumn + i;
     });
@@ -61,9 +69,14 @@ function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec<string>): v
   if (wanted.some((w, i) => w[0] !== formats[i]?.[0])) range.setNumberFormats(wanted);
 }
 
-function setupSheet<K extends string>(ss: Spreadsheet, name: string, specs: readonly ColumnSpec<K>[]) {
-  const sheet = ss.getSheetByName(name) ?? ss.insertSheet(name);
-  const columns = ensureHeaders(sheet, specs);
+function setupSheet<K extends string>(
+  ss: Spreadsheet,
+  id: SheetId,
+  specs: readonly ColumnSpec<K>[],
+  lang: Language,
+) {
+  const sheet = findSheet(ss, id) ?? ss.insertSheet(SHEET_NAMES[id][lang]);
+  const columns = ensureHeaders(sheet, specs, lang);
   for (const spec of specs) {
     const column = columns[spec.key];
     if (column !== undefined) formatColumn(sheet, column, spec);
@@ -81,12 +94,15 @@ function validateColumn(
   sheet.getRange(2, column + 1, rows, 1).setDataValidation(rule);
 }
 
+/** Sets up the sheets: missing ones in the language of those already there, else the locale's. */
 export function setupSheets(ss: Spreadsheet): string {
+  const lang = newSheetLanguage(ss);
   // The hidden ref column is the product's own: a create run adds it when it first marks a row.
   const offers = setupSheet(
     ss,
-    OFFERS_SHEET,
+    "offers",
     OFFER_COLUMNS.filter((c) => !c.hidden),
+    lang,
   );
   validateColumn(
     offers.sheet,
@@ -94,21 +110,26 @@ export function setupSheets(ss: Spreadsheet): string {
     SpreadsheetApp.newDataValidation()
       .requireCheckbox()
       .setAllowInvalid(true)
-      .setHelpText("Tick to have MijnKlantportaal e-mail the customer (or type yes/no, ja/nee).")
+      .setHelpText(texts().notificationHelp())
       .build(),
   );
-  const lines = setupSheet(ss, LINES_SHEET, LINE_COLUMNS);
+  const lines = setupSheet(ss, "lines", LINE_COLUMNS, lang);
   validateColumn(
     lines.sheet,
     lines.columns.vatRate,
     SpreadsheetApp.newDataValidation()
       .requireValueInList(["21", "9", "0"], true)
       .setAllowInvalid(true)
-      .setHelpText("VAT rate in percent: 21, 9 or 0.")
+      .setHelpText(texts().vatRateHelp())
       .build(),
   );
-  setupSheet(ss, RUN_LOG_SHEET, RUN_LOG_COLUMNS);
+  const log = setupSheet(ss, "runLog", RUN_LOG_COLUMNS, lang);
   const customers = setupCustomerSheets(ss);
   validateColumn(offers.sheet, offers.columns.customerId, customerDropdown(customers));
-  return TEXTS.setupDone([OFFERS_SHEET, LINES_SHEET, RUN_LOG_SHEET, ...customerSheetNames(ss)]);
+  return texts().setupDone([
+    offers.sheet.getName(),
+    lines.sheet.getName(),
+    log.sheet.getName(),
+    ...customerSheetNames(ss),
+  ]);
 }

@@ -4,17 +4,22 @@
 import type { Cell } from "../core/cells";
 import {
   type ColumnSpec,
+  headerIn,
+  headerLanguage,
+  isSheetNamed,
   LINE_COLUMNS,
-  LINES_SHEET,
   matchHeaders,
   OFFER_COLUMNS,
-  OFFERS_SHEET,
   type OfferKey,
+  SHEET_NAMES,
 } from "../core/columns";
+import { language } from "../core/language";
 import { LEDGER_HEADERS, LEDGER_SHEET, type LedgerEntry, ledgerRow, parseLedgerRows } from "../core/ledger";
 import type { TableRead, Workbook } from "../core/ports";
+import { statusIn } from "../core/statuses";
 import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
 import { appendRunLog } from "./run-log";
+import { findSheet } from "./sheets";
 import { zonedTime } from "./time";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,7 +46,7 @@ function readTable<K extends string>(sheet: Sheet, specs: readonly ColumnSpec<K>
       const c = match.columns[key];
       return c === undefined || rows.every((row) => row[c]?.format === "@");
     });
-  return { ...match, table: { header, rows }, plainText };
+  return { ...match, table: { header, rows, name: sheet.getName() }, plainText };
 }
 
 /**
@@ -49,6 +54,7 @@ function readTable<K extends string>(sheet: Sheet, specs: readonly ColumnSpec<K>
  * that rows can carry their ledger ref. Returns the header row as it is now.
  */
 function addRefColumn(sheet: Sheet, header: readonly string[]): string[] {
+  // The ref column is the product's own: the same name in both languages.
   const spec = OFFER_COLUMNS.find((c) => c.key === "ref");
   let last = header.length;
   while (last > 0 && String(header[last - 1] ?? "").trim() === "") last--;
@@ -58,10 +64,10 @@ function addRefColumn(sheet: Sheet, header: readonly string[]): string[] {
     sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
   const cell = sheet.getRange(1, column, 1, 1);
   cell.setNumberFormat("@");
-  cell.setValues([[spec.header]]);
+  cell.setValues([[headerIn(spec, "en")]]);
   sheet.hideColumns(column);
   const next = [...header];
-  next[column - 1] = spec.header;
+  next[column - 1] = headerIn(spec, "en");
   return next;
 }
 
@@ -86,7 +92,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   };
   let locale: string | null = null;
   const offers = (): Sheet => {
-    offersSheet ??= ss.getSheetByName(OFFERS_SHEET);
+    offersSheet ??= findSheet(ss, "offers");
     if (!offersSheet) throw new Error(COLUMNS_CHANGED);
     return offersSheet;
   };
@@ -94,10 +100,10 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   let ledgerRows = 0;
   return {
     readOffersAndLines() {
-      offersSheet = ss.getSheetByName(OFFERS_SHEET);
-      const linesSheet = ss.getSheetByName(LINES_SHEET);
-      if (!offersSheet) return { missingSheet: OFFERS_SHEET };
-      if (!linesSheet) return { missingSheet: LINES_SHEET };
+      offersSheet = findSheet(ss, "offers");
+      const linesSheet = findSheet(ss, "lines");
+      if (!offersSheet) return { missingSheet: SHEET_NAMES.offers[language()] };
+      if (!linesSheet) return { missingSheet: SHEET_NAMES.lines[language()] };
       return { offers: readTable(offersSheet, OFFER_COLUMNS), lines: readTable(linesSheet, LINE_COLUMNS) };
     },
     timeZone: tz,
@@ -116,6 +122,9 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
         columns = matchHeaders(shown[0], OFFER_COLUMNS).columns;
       }
       if (columns.offerNumber === undefined || columns.status === undefined) throw new Error(COLUMNS_CHANGED);
+      // Statuses in the language of the sheet's headers: an English-headed sheet keeps English ones.
+      const lang = headerLanguage(shown[0] ?? [], OFFER_COLUMNS) ?? "en";
+      const statusColumn = columns.status;
       const keyColumn = shown.slice(1).map((r) => String(r[columns.offerNumber ?? 0] ?? ""));
       const refIndex = columns.ref;
       const refColumn = refIndex === undefined ? [] : shown.slice(1).map((r) => String(r[refIndex] ?? ""));
@@ -128,7 +137,10 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
         const range = sheet.getRange(block.row, block.column, block.cells.length, width);
         // Cells left undefined keep what is there now (read from the display values just taken).
         const cells = block.cells.map((r, i) =>
-          r.map((c, j) => (c === undefined ? (shown[block.row - 1 + i]?.[block.column - 1 + j] ?? "") : c)),
+          r.map((c, j) => {
+            if (c === undefined) return shown[block.row - 1 + i]?.[block.column - 1 + j] ?? "";
+            return block.column - 1 + j === statusColumn ? statusIn(c, lang) : c;
+          }),
         );
         // Plain text first, so that nothing written (`=…`, `+31…`, `0012`) becomes a formula or a number.
         if (!plain) range.setNumberFormat("@");
@@ -138,7 +150,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
     },
     writeLineMessages(column, texts) {
       if (texts.length === 0) return;
-      const sheet = ss.getSheetByName(LINES_SHEET);
+      const sheet = findSheet(ss, "lines");
       if (!sheet) return;
       const range = sheet.getRange(2, column + 1, texts.length, 1);
       range.setNumberFormat("@");
@@ -150,7 +162,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       const rows = new Set<number>();
       let onOffers = false;
       for (const range of ranges) {
-        if (range.getSheet().getName() !== OFFERS_SHEET) continue;
+        if (!isSheetNamed(range.getSheet().getName(), "offers")) continue;
         onOffers = true;
         const first = range.getRow();
         for (let r = first; r < first + range.getNumRows(); r++) rows.add(r);

@@ -1,0 +1,32 @@
+// Finding the product's sheets by name in either language (`Offers` or `Offertes`, compared as
+// headers are), and the language a new sheet gets: the spreadsheet's locale's in a new spreadsheet,
+// and the language of the product's sheets already there otherwise (no `Logboek` beside `Offers`).
+
+import { isSheetNamed, normalizeHeader, SHEET_NAMES, type SheetId } from "../core/columns";
+import { type Language, languageFor } from "../core/language";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The sheet, by its English or Dutch name (an exact name first: one call in the usual case). */
+export function findSheet(ss: Spreadsheet, id: SheetId): Sheet | null {
+  const names = SHEET_NAMES[id];
+  const exact = ss.getSheetByName(names.en) ?? ss.getSheetByName(names.nl);
+  if (exact) return exact;
+  return ss.getSheets().find((s) => isSheetNamed(s.getName(), id)) ?? null;
+}
+
+/** The language of the spreadsheet's locale (not the user's choice): what new sheets are named in. */
+export function localeLanguage(ss: Spreadsheet): Language {
+  return languageFor(ss.getSpreadsheetLocale(), null);
+}
+
+/** The language of the product's sheets already in the spreadsheet, else the locale's. */
+export function newSheetLanguage(ss: Spreadsheet): Language {
+  for (const id of ["offers", "lines", "runLog"] as const) {
+    const sheet = findSheet(ss, id);
+    if (!sheet) continue;
+    return normalizeHeader(sheet.getName()) === normalizeHeader(SHEET_NAMES[id].nl) ? "nl" : "en";
+  }
+  return localeLanguage(ss);
+}
