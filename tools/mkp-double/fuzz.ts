@@ -238,6 +238,7 @@ function echoBody(echo: (typeof ECHOES)[number], token: string): string {
   if (echo === "all") return Object.values(forms).join("\n");
   const form = forms[echo];
   // JSON forms are written into JSON text as-is, so their escapes reach the client.
-  if (echo.startsWith("json-") || echo === "html-entity") return `{"message":"Invalid token ${form}","token":"${form}"}`;
+  if (echo.startsWith("json-") || echo === "html-entity")
+    return `{"message":"Invalid token ${form}","token":"${form}"}`;
   return `{"message":"Unauthenticated (${form})","authorization":"${form}"}`;
 }
