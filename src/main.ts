@@ -9,6 +9,7 @@ import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
 import { type PanelState, panelState } from "./core/panel";
 import { TEXTS } from "./core/texts";
+import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
 import { readPanelInputs } from "./shell/panel-read";
 import { makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
@@ -27,7 +28,8 @@ const MENU: readonly [string, string][] = [
   ["Remove my API key", "clearApiKey"],
 ];
 
-const toast = (message: string): string => {
+const toast = (text: string): string => {
+  const message = outText(text, NOTICE_MAX);
   SpreadsheetApp.getActiveSpreadsheet().toast(message, "MijnKlantportaal", 10);
   return message;
 };
@@ -55,7 +57,7 @@ export function showApiKeyDialog(): void {
 }
 
 export function saveApiKey(key: unknown): string {
-  return apiKey.saveApiKey(makeContext("menu"), key);
+  return outReply(apiKey.saveApiKey(makeContext("menu"), key));
 }
 
 export function clearApiKey(): string {
@@ -64,7 +66,7 @@ export function clearApiKey(): string {
 
 /** Called by the API-key dialog: how the save went, and the key's hint as it now is. */
 export function saveApiKeyFromDialog(key: unknown): apiKey.KeyDialogReply {
-  return apiKey.saveApiKeyFromDialog(makeContext("menu"), key);
+  return outReply(apiKey.saveApiKeyFromDialog(makeContext("menu"), key));
 }
 
 /** Called by the API-key dialog after the user confirmed. */
@@ -79,7 +81,7 @@ export function showSidebar(): void {
 
 /** Called by the sidebar (polled): never takes the document lock; `withRuns: false` skips the Run log. */
 export function getPanelState(options?: { withRuns?: boolean }): PanelState {
-  return panelState(readPanelInputs(options?.withRuns !== false));
+  return outReply(panelState(readPanelInputs(options?.withRuns !== false)));
 }
 
 export function validateOffers(): void {

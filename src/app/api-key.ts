@@ -1,10 +1,12 @@
 // The API key: checked with one authenticated GET of the offer list (needs only offers.read) before
 // it is stored in the user's own properties. The key never appears in a message, a log or the dialog.
 
+import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
 import { TEXTS } from "../core/texts";
+import { ANSWER_TEXTS } from "../core/texts-answers";
 import { apiKeyOf, baseUrlOf } from "./settings";
 
 const DIALOG_FILE = "ApiKeyDialog";
@@ -48,7 +50,10 @@ function checkAndSave(
   const [exchange] = ctx.http(base.url, key).send([{ method: "get", path: "/customer-offers?page=1" }]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
-    return refused(TEXTS.keyRejected(exchange?.kind === "response" ? exchange.status : 401));
+    // A 403 to this GET means the key lacks offers.read; customers.read only matters for customer
+    // names and offers.write shows on the first create, so neither is asked of the key here.
+    const t = pick(ANSWER_TEXTS);
+    return refused(outcome.status === 403 ? t.keyLacks("offers.read") : t.keyWrong(outcome.status));
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)

@@ -2,10 +2,13 @@
 // up and refreshing statuses share the 60-a-minute budget and the run's deadline. The rate window
 // is remembered between executions (user cache), so a continuation does not start with 429s.
 
+import { pick } from "../core/language";
 import { allowance, initialWindow, type RateWindow, windowResetAt } from "../core/pacing";
 import type { ApiRequest, HttpClient, RunContext } from "../core/ports";
 import { type Exchange, parseJson, rateLimitOf } from "../core/responses";
 import { loadState, PACING, saveState } from "../core/state-keys";
+import { TEXTS } from "../core/texts";
+import { ANSWER_TEXTS, type Permission } from "../core/texts-answers";
 
 /** Apps Script ends an execution after 6 minutes. */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -35,10 +38,23 @@ function loadWindow(ctx: RunContext): RateWindow {
   return initialWindow();
 }
 
+/** The permission a request needs (mkp-api.md): what a 403 to it says the key lacks. */
+export function permissionFor(request: ApiRequest): Permission {
+  if (request.method.toLowerCase() !== "get") return "offers.write";
+  return request.path.startsWith("/customers") ? "customers.read" : "offers.read";
+}
+
+/** Why a run stopped on a refused key, in words: a 403 names the permission the key lacks. */
+export function keyRefusedText(refusal: ApiSession["keyRefusal"]): string {
+  return refusal?.status === 403 ? pick(ANSWER_TEXTS).runKeyLacks(refusal.permission) : TEXTS.keyRefused();
+}
+
 export class ApiSession {
   readonly deadline: number;
   private window: RateWindow;
   unauthorized = false;
+  /** The first 401/403 of the run, with the permission its request needed (what a 403 says is lacking). */
+  keyRefusal: { status: number; permission: Permission } | null = null;
   quotaExhausted = false;
   requests = 0;
   /** Requests the API answered with something other than a 5xx or 429: it is up. */
@@ -103,17 +119,24 @@ export class ApiSession {
     const now = this.ctx.clock.now();
     let limit = this.window.limit;
     let remaining: number | null = null;
-    for (const e of exchanges) {
+    exchanges.forEach((e, i) => {
       if (e.kind === "quota") this.quotaExhausted = true;
-      if (e.kind !== "response") continue;
+      if (e.kind !== "response") return;
       if (e.status < 500 && e.status !== 429) this.answered++;
-      if (e.status === 401 || e.status === 403) this.unauthorized = true;
+      if (e.status === 401 || e.status === 403) {
+        this.unauthorized = true;
+        const request = requests[i];
+        this.keyRefusal ??= {
+          status: e.status,
+          permission: request ? permissionFor(request) : "offers.read",
+        };
+      }
       if (e.status === 429) remaining = 0;
       const rate = rateLimitOf(e.headers);
       if (rate.limit !== null && rate.limit > 0) limit = rate.limit;
       if (rate.remaining !== null)
         remaining = remaining === null ? rate.remaining : Math.min(remaining, rate.remaining);
-    }
+    });
     this.window = { limit, remaining: remaining ?? Math.max(0, before - requests.length), observedAt: now };
     return exchanges;
   }

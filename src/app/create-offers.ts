@@ -10,7 +10,7 @@ import type { RunContext } from "../core/ports";
 import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
 import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
-import { ApiSession } from "./api-session";
+import { ApiSession, keyRefusedText } from "./api-session";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";
@@ -246,7 +246,7 @@ class CreateRun {
     let message = TEXTS.summary(counts);
     if (this.lost.length > 0) message += `. ${lostNote(this.book, this.lost)}`;
     message += orphanNote(orphans);
-    if (session.unauthorized) return stopped(`${TEXTS.keyRefused()} (${message})`, counts);
+    if (session.unauthorized) return stopped(`${keyRefusedText(session.keyRefusal)} (${message})`, counts);
     if (session.quotaExhausted) return { counts, message: `${message}. ${TEXTS.quotaUsed()}` };
     const now = session.now();
     const soon = this.nextAttemptAt !== null && this.nextAttemptAt - now <= CONTINUE_WITHIN_MS;

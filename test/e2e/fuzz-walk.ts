@@ -42,7 +42,10 @@ function check(w: World, result: ExecutionResult, posts: ReceivedRequest[]): voi
   const where = `${result.fn} at ${new Date(result.startedAt).toISOString()}`;
   expect({ where, error: result.error?.message, killed: result.killed }).toEqual({ where });
   const last = runLogMessages(w.ss).at(-1) ?? "";
-  expect({ where, unexpected: /unexpected error/i.test(last) ? last : null }).toEqual({ where, unexpected: null });
+  expect({ where, unexpected: /unexpected error/i.test(last) ? last : null }).toEqual({
+    where,
+    unexpected: null,
+  });
   expect(formulasIn(w.ss)).toEqual([]);
   // Checked after every execution: a later one may overwrite a cell that held the key.
   for (const piece of KEY_PIECES) expect({ where, leaks: leaksOf(w, piece) }).toEqual({ where, leaks: [] });
@@ -110,7 +113,11 @@ async function walk(seed: number, opts: WalkOptions): Promise<WalkReport> {
   const log = await w.api.requests();
   // The API well again: every row settles, none twice.
   await w.api.configure({ fuzz: null });
-  for (let i = 0; i < 20 && sheetColumn(w.ss, "Offers", "Status").some((s) => s === "sending" || s === ""); i++) {
+  for (
+    let i = 0;
+    i < 20 && sheetColumn(w.ss, "Offers", "Status").some((s) => s === "sending" || s === "");
+    i++
+  ) {
     clearFailed(w);
     await step(w.run("createPendingOffers"));
     w.rt.clock.advance(10 * 60_000);

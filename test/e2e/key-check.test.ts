@@ -11,7 +11,10 @@ const LEAST = "mkp_live_least0privilege01";
 
 describe("saveApiKey checks the key with one GET /customer-offers?page=1", () => {
   test("a least-privilege key (offers.read + offers.write) is saved and verified", async () => {
-    const w = await world({ withKey: false, config: { keyScopes: { [LEAST]: ["offers.read", "offers.write"] } } });
+    const w = await world({
+      withKey: false,
+      config: { keyScopes: { [LEAST]: ["offers.read", "offers.write"] } },
+    });
     const reply = runOk(w, "saveApiKey", [LEAST]);
     expect(String(reply.returned)).toMatch(/^Saved\. MijnKlantportaal accepted the key/);
     expect(w.rt.properties.user().get("MKP_API_KEY")).toBe(LEAST);
@@ -22,7 +25,10 @@ describe("saveApiKey checks the key with one GET /customer-offers?page=1", () =>
   });
 
   test("a key without offers.read is refused, saying it lacks offers.read; nothing is saved", async () => {
-    const w = await world({ withKey: false, config: { keyScopes: { [LEAST]: ["offers.write", "customers.read"] } } });
+    const w = await world({
+      withKey: false,
+      config: { keyScopes: { [LEAST]: ["offers.write", "customers.read"] } },
+    });
     const reply = runOk(w, "saveApiKeyFromDialog", [LEAST]);
     const answer = reply.returned as { outcome: string; message: string };
     expect(answer.outcome).toBe("refused");
@@ -43,7 +49,11 @@ describe("saveApiKey checks the key with one GET /customer-offers?page=1", () =>
 
 describe("a 403 during a run names the permission the key lacks", () => {
   test("a key without offers.write: the create run stops, says offers.write, marks no row failed", async () => {
-    const w = await world({ ...batch(2, "P"), withKey: false, config: { keyScopes: { [LEAST]: ["offers.read"] } } });
+    const w = await world({
+      ...batch(2, "P"),
+      withKey: false,
+      config: { keyScopes: { [LEAST]: ["offers.read"] } },
+    });
     w.rt.properties.user().set("MKP_API_KEY", LEAST);
     runOk(w, "createPendingOffers");
     expect(lastAlert(w)).toContain("offers.write");

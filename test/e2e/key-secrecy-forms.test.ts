@@ -20,7 +20,9 @@ const FORMS: Record<string, string> = {
   u002f: jsonEscaped(KEY, "\\u002f"),
   "u002F-upper": jsonEscaped(KEY, "\\u002F"),
   "url-encoded": encodeURIComponent(KEY),
-  "url-lower": encodeURIComponent(KEY).toLowerCase().replace(/mkp_live_ab/, "mkp_live_Ab"),
+  "url-lower": encodeURIComponent(KEY)
+    .toLowerCase()
+    .replace(/mkp_live_ab/, "mkp_live_Ab"),
   "BEARER-case": `BEARER ${KEY}`,
   "bEaReR-case": `bEaReR ${KEY}`,
   "form-bearer": `Bearer+${encodeURIComponent(KEY)}`,

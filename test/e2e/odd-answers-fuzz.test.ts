@@ -15,6 +15,15 @@ test(`500+ requests with odd answers (seed ${SEED}): no run error, no row left s
   expect(report.fuzzed).toBeGreaterThan(100);
   // Every kind of odd body was met (the key echoes among them).
   expect(report.bodyKinds).toEqual(
-    expect.arrayContaining(["binary", "empty", "html", "huge", "json-random", "token-echo", "truncated-json", "wrong-content-type"]),
+    expect.arrayContaining([
+      "binary",
+      "empty",
+      "html",
+      "huge",
+      "json-random",
+      "token-echo",
+      "truncated-json",
+      "wrong-content-type",
+    ]),
   );
 }, 120_000);
