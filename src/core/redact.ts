@@ -126,8 +126,13 @@ export function redactSecret(text: string, secret: string): string {
   // Raw, then un-escaped once (JSON, URL, HTML), then twice (JSON inside JSON, `%255C`…).
   let level: Decoded | null = { text, from: (k) => k, to: (k) => k + 1 };
   const spans: [number, number][] = [];
+  // Every run of minRun or more key characters starts with one of these: looking for them natively
+  // first keeps a long text without the key (a 1 MB error page) cheap.
+  const seeds: string[] = [];
+  for (let p = 0; p + minRun <= key.length; p++) seeds.push(key.slice(p, p + minRun));
   for (let depth = 0; level; depth++) {
-    spans.push(...findRuns(level, key, minRun));
+    const t: string = level.text;
+    if (seeds.some((seed) => t.includes(seed))) spans.push(...findRuns(level, key, minRun));
     level = depth < 2 ? decodeOnce(level) : null;
   }
   if (spans.length === 0) return text;

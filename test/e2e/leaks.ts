@@ -5,10 +5,14 @@
 import type { World } from "./world";
 import { allCellTexts } from "./world";
 
-/** Every place `secret` appears in (empty when none), named for the failure message. */
-export function leaksOf(w: World, secret: string): string[] {
+/** Every place a secret (or one of several) appears in (empty when none), named for the failure message. */
+export function leaksOf(w: World, secret: string | readonly string[]): string[] {
   const out: string[] = [];
-  const has = (text: unknown): boolean => String(text ?? "").includes(secret);
+  const secrets = typeof secret === "string" ? [secret] : secret;
+  const has = (value: unknown): boolean => {
+    const text = String(value ?? "");
+    return secrets.some((s) => text.includes(s));
+  };
   for (const { where, text } of allCellTexts(w.ss)) if (has(text)) out.push(where);
   for (const t of w.ss.toasts) if (has(t.message) || has(t.title)) out.push(`toast: ${t.message}`);
   for (const a of w.ss.alerts) if (has(a.message) || has(a.title)) out.push(`alert: ${a.message}`);
