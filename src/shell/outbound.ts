@@ -3,7 +3,7 @@
 // any form they came back in, and the text is capped so that no cell write can throw.
 
 import { capText, SHEETS_CELL_MAX } from "../core/api-answer";
-import { redactSecret } from "../core/redact";
+import { keySeeds, redactSecret, surelyClean } from "../core/redact";
 
 /** Room below Sheets' 50,000-character limit for a cell. */
 export const CELL_TEXT_MAX = SHEETS_CELL_MAX - 1000;
@@ -12,18 +12,19 @@ export const NOTICE_MAX = 5000;
 
 // The keys seen in this execution. Each Apps Script execution loads the script afresh, so this never
 // holds another user's key.
-const secrets: string[] = [];
+const secrets: { key: string; seeds: string[] }[] = [];
 
 /** Remembers a key this execution uses, so that nothing shown later can contain it. */
 export function addSecret(secret: string): void {
   const key = secret.trim();
-  if (key !== "" && !secrets.includes(key)) secrets.push(key);
+  if (key !== "" && !secrets.some((s) => s.key === key)) secrets.push({ key, seeds: keySeeds(key) });
 }
 
 /** `text` without any trace of a key this execution used. */
 export function scrub(text: string): string {
   let out = text;
-  for (const secret of secrets) out = redactSecret(out, secret);
+  // Most texts (IDs, dates, the product's own words) hold nothing to decode and no piece of a key.
+  for (const { key, seeds } of secrets) if (!surelyClean(out, seeds)) out = redactSecret(out, key);
   return out;
 }
 
