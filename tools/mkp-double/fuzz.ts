@@ -86,12 +86,13 @@ export class Fuzzer {
   }
 
   /**
-   * For a POST create: whether it really creates before the odd answer. Never before a 408 or a 429,
-   * which say the request was not processed (a client may send it again), as a real server does.
+   * For a POST create: whether it really creates before the odd answer. Only before a 2xx or a 5xx, as
+   * a real server: a 4xx says the request was not processed (and after a 408 or 429 a client sends it
+   * again), so an offer created before one would be a server bug no client could guard against.
    */
   createsFirst(status: number): boolean {
     const created = this.next() < 0.5;
-    return created && status !== 408 && status !== 429;
+    return created && (status < 400 || status >= 500);
   }
 
   answer(token: string | null): FuzzAnswer {
