@@ -7,6 +7,7 @@ import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_COSTS, GasRuntime } from "../tools/gas-runtime";
 import { startMkpDouble } from "../tools/mkp-double/client";
+import { answers } from "./answers";
 import { DIST, type Measurement, measureNaive, measureProduct } from "./measure";
 import { pacing } from "./pacing";
 import { costModelProblems, int } from "./report";
@@ -30,6 +31,7 @@ const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [
   { name: "batches", run: batches },
   { name: "pacing", run: pacing },
   { name: "values", run: values },
+  { name: "answers", run: answers },
 ];
 
 function chosenSections(argv: readonly string[]): typeof SECTIONS {

@@ -10,6 +10,7 @@ import { scheduledBatch } from "./app/scheduled-batch";
 import { syncCustomersRun } from "./app/sync-customers";
 import { type PanelState, panelState } from "./core/panel";
 import { MENU_FUNCTIONS, texts } from "./core/texts";
+import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
 import { readPanelInputs } from "./shell/panel-read";
 import { chooseLanguage, makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
@@ -17,7 +18,8 @@ import { armSafetyNet, isHourly } from "./shell/triggers";
 
 const TITLE = "MijnKlantportaal";
 
-const toast = (message: string): string => {
+const toast = (text: string): string => {
+  const message = outText(text, NOTICE_MAX);
   SpreadsheetApp.getActiveSpreadsheet().toast(message, TITLE, 10);
   return message;
 };
@@ -50,7 +52,7 @@ export function showApiKeyDialog(): void {
 }
 
 export function saveApiKey(key: unknown): string {
-  return apiKey.saveApiKey(makeContext("menu"), key);
+  return outReply(apiKey.saveApiKey(makeContext("menu"), key));
 }
 
 export function clearApiKey(): string {
@@ -59,7 +61,7 @@ export function clearApiKey(): string {
 
 /** Called by the API-key dialog: how the save went, and the key's hint as it now is. */
 export function saveApiKeyFromDialog(key: unknown): apiKey.KeyDialogReply {
-  return apiKey.saveApiKeyFromDialog(makeContext("menu"), key);
+  return outReply(apiKey.saveApiKeyFromDialog(makeContext("menu"), key));
 }
 
 /** Called by the API-key dialog after the user confirmed. */
@@ -74,7 +76,7 @@ export function showSidebar(): void {
 
 /** Called by the sidebar (polled): never takes the document lock; `withRuns: false` skips the Run log. */
 export function getPanelState(options?: { withRuns?: boolean }): PanelState {
-  return panelState(readPanelInputs(options?.withRuns !== false));
+  return outReply(panelState(readPanelInputs(options?.withRuns !== false)));
 }
 
 export function validateOffers(): void {

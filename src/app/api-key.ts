@@ -6,6 +6,7 @@ import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
 import { TEXTS, texts } from "../core/texts";
+import { ANSWER_TEXTS } from "../core/texts-answers";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { apiKeyOf, baseUrlOf } from "./settings";
@@ -62,7 +63,10 @@ function checkAndSave(
   ]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
-    return refused(texts().keyRejected(exchange?.kind === "response" ? exchange.status : 401));
+    // A 403 to this GET means the key lacks offers.read; customers.read only matters for customer
+    // names and offers.write shows on the first create, so neither is asked of the key here.
+    const t = pick(ANSWER_TEXTS);
+    return refused(outcome.status === 403 ? t.keyLacks("offers.read") : t.keyWrong(outcome.status));
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)

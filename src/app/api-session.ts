@@ -2,6 +2,7 @@
 // up and refreshing statuses share the rate budget and the run's deadline. The send log, the limit
 // and any 429's wait are remembered between executions (user cache), so a continuation paces on.
 
+import { pick } from "../core/language";
 import type { ApiRequest, HttpClient, RunContext } from "../core/ports";
 import {
   nextRoomAt,
@@ -14,6 +15,8 @@ import {
 } from "../core/rate-pacing";
 import type { Exchange } from "../core/responses";
 import { loadState, PACING, saveState } from "../core/state-keys";
+import { texts } from "../core/texts";
+import { ANSWER_TEXTS, type Permission } from "../core/texts-answers";
 
 /** Apps Script ends an execution after 6 minutes. */
 export const EXECUTION_LIMIT_MS = 6 * 60_000;
@@ -40,10 +43,23 @@ function loadPacing(ctx: RunContext): PacingState {
   return parsePacing(text, ctx.clock.now());
 }
 
+/** The permission a request needs (mkp-api.md): what a 403 to it says the key lacks. */
+export function permissionFor(request: ApiRequest): Permission {
+  if (request.method.toLowerCase() !== "get") return "offers.write";
+  return request.path.startsWith("/customers") ? "customers.read" : "offers.read";
+}
+
+/** Why a run stopped on a refused key, in words: a 403 names the permission the key lacks. */
+export function keyRefusedText(refusal: ApiSession["keyRefusal"]): string {
+  return refusal?.status === 403 ? pick(ANSWER_TEXTS).runKeyLacks(refusal.permission) : texts().keyRefused();
+}
+
 export class ApiSession {
   readonly deadline: number;
   private pacing: PacingState;
   unauthorized = false;
+  /** The first 401/403 of the run, with the permission its request needed (what a 403 says is lacking). */
+  keyRefusal: { status: number; permission: Permission } | null = null;
   quotaExhausted = false;
   requests = 0;
   /** Requests the API answered with something other than a 5xx or 429: it is up. */
@@ -106,13 +122,20 @@ export class ApiSession {
     this.requests += requests.length;
     const now = this.ctx.clock.now();
     let pacing = recordSends(this.pacing, requests.length, now);
-    for (const e of exchanges) {
+    exchanges.forEach((e, i) => {
       if (e.kind === "quota") this.quotaExhausted = true;
-      if (e.kind !== "response") continue;
+      if (e.kind !== "response") return;
       if (e.status < 500 && e.status !== 429) this.answered++;
-      if (e.status === 401 || e.status === 403) this.unauthorized = true;
+      if (e.status === 401 || e.status === 403) {
+        this.unauthorized = true;
+        const request = requests[i];
+        this.keyRefusal ??= {
+          status: e.status,
+          permission: request ? permissionFor(request) : "offers.read",
+        };
+      }
       pacing = recordAnswer(pacing, { status: e.status, headers: e.headers }, now);
-    }
+    });
     this.pacing = pacing;
     if (requests.length > 0) this.save();
     return exchanges;

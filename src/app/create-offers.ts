@@ -11,7 +11,7 @@ import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
 import { sheetLabel } from "../core/table";
 import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
-import { ApiSession } from "./api-session";
+import { ApiSession, keyRefusedText } from "./api-session";
 import { resolveOfferCustomers } from "./customer-step";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
@@ -251,7 +251,7 @@ class CreateRun {
       this.lost.length > 0 ? lostNote(this.book, this.lost) : "",
       orphanNote(this.book, orphans),
     );
-    if (session.unauthorized) return stopped(sentences(texts().keyRefused(), message), counts);
+    if (session.unauthorized) return stopped(sentences(keyRefusedText(session.keyRefusal), message), counts);
     if (session.quotaExhausted) return { counts, message: sentences(message, texts().quotaUsed()) };
     const now = session.now();
     const soon = this.nextAttemptAt !== null && this.nextAttemptAt - now <= CONTINUE_WITHIN_MS;

@@ -13,7 +13,7 @@ import { clearState, LIST_CURSOR, LIST_SHAPE, loadState, saveState } from "../co
 import { cellAt } from "../core/table";
 import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
-import { ApiSession } from "./api-session";
+import { ApiSession, keyRefusedText } from "./api-session";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-book";
 import { type RunOutcome, stopped } from "./run-outcome";
@@ -29,6 +29,8 @@ export interface RefreshResult {
   message: string;
   moreWork: boolean;
   unauthorized: boolean;
+  /** Why the key was refused, when it was (a 403 names the permission it lacks). */
+  keyRefused?: string;
   progress: boolean;
 }
 
@@ -197,6 +199,7 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   const r = refresher.result;
   r.left = left.length;
   r.unauthorized = session.unauthorized;
+  if (session.unauthorized) r.keyRefused = keyRefusedText(session.keyRefusal);
   r.progress = session.requests === 0 || session.answered > 0;
   r.moreWork = left.length > 0 && !session.unauthorized && !session.quotaExhausted;
   r.message = texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests });
@@ -205,7 +208,8 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
 
 export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {
   if ("stopped" in result) return stopped(result.stopped);
-  if (result.unauthorized) return stopped(sentences(texts().keyRefused(), result.message));
+  if (result.unauthorized)
+    return stopped(sentences(result.keyRefused ?? texts().keyRefused(), result.message));
   return {
     counts: { created: 0, failed: 0, invalid: 0, skipped: 0, pending: result.left },
     message: result.message,

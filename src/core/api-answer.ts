@@ -58,7 +58,8 @@ export function capText(text: string, max: number): string {
 /** A text from the body, bounded before any work is done on it. */
 const clean = (text: string, max = MAX_TEXT_CHARS): string => capText(plainText(text.slice(0, max * 4)), max);
 
-const REASON_PHRASES: Readonly<Record<number, string>> = {
+/** HTTP's own words for a status, to say more than the number when the API gave no reason. */
+export const REASON_PHRASES: Readonly<Record<number, string>> = {
   400: "bad request",
   401: "unauthorized",
   403: "forbidden",
@@ -85,6 +86,8 @@ export function summarizeAnswer(status: number, contentType: string | null, body
   if (/^[[{"]/.test(start) || type.includes("json")) {
     const json = body.length <= MAX_JSON_CHARS ? parseJson(body) : undefined;
     if (json !== undefined) return fromJson(status, json);
+    // JSON cut short or broken: its pieces are no reason.
+    if (/^[[{]/.test(start)) return none;
   }
   // A short plain-text body is the reason itself ("Service Unavailable"); binary is not.
   const textual = type === "" || type.startsWith("text/") || type.includes("json");

@@ -118,6 +118,23 @@ function findRuns(d: Decoded, key: string, minRun: number): [number, number][] {
   return spans;
 }
 
+/**
+ * Every run of PARTIAL_MIN or more key characters starts with one of these: looking for them natively
+ * first keeps a long text without the key (a 1 MB error page) cheap.
+ */
+export function keySeeds(secret: string): string[] {
+  const key = secret.trim();
+  const minRun = Math.min(PARTIAL_MIN, key.length);
+  const seeds: string[] = [];
+  for (let p = 0; p + minRun <= key.length; p++) seeds.push(key.slice(p, p + minRun));
+  return seeds;
+}
+
+/** True when `text` certainly holds no trace of the key whose seeds are given: nothing to decode, no seed. */
+export function surelyClean(text: string, seeds: readonly string[]): boolean {
+  return !/[\\%&]/.test(text) && !seeds.some((seed) => text.includes(seed));
+}
+
 /** `text` with every trace of `secret` replaced by REDACTED. */
 export function redactSecret(text: string, secret: string): string {
   const key = secret.trim();
@@ -126,8 +143,10 @@ export function redactSecret(text: string, secret: string): string {
   // Raw, then un-escaped once (JSON, URL, HTML), then twice (JSON inside JSON, `%255C`…).
   let level: Decoded | null = { text, from: (k) => k, to: (k) => k + 1 };
   const spans: [number, number][] = [];
+  const seeds = keySeeds(key);
   for (let depth = 0; level; depth++) {
-    spans.push(...findRuns(level, key, minRun));
+    const t: string = level.text;
+    if (seeds.some((seed) => t.includes(seed))) spans.push(...findRuns(level, key, minRun));
     level = depth < 2 ? decodeOnce(level) : null;
   }
   if (spans.length === 0) return text;

@@ -1,8 +1,10 @@
 // What an API answer means for an offer: created, refused (with the API's reason in plain words),
 // or a temporary problem — expected outcomes as values, never exceptions.
 
-import { LINE_COLUMNS, OFFER_COLUMNS } from "./columns";
+import { capText, type FieldError, MAX_ANSWER_CHARS, REASON_PHRASES, summarizeAnswer } from "./api-answer";
+import { pick } from "./language";
 import { texts } from "./texts";
+import { ANSWER_TEXTS } from "./texts-answers";
 
 export type Headers = Readonly<Record<string, string | readonly string[]>>;
 
@@ -83,52 +85,36 @@ export function asCustomerOffer(json: unknown): CreatedOffer | null {
   };
 }
 
-/** A column's name as messages call it (the catalogue's field name, else its header). */
-function fieldName(key: string): string {
-  const fields: Readonly<Record<string, string>> = texts().fields;
-  return fields[key] ?? [...OFFER_COLUMNS, ...LINE_COLUMNS].find((c) => c.key === key)?.header ?? key;
+/** `lines.0.vatRate` → `Line 1, VAT rate`; `customerId` → `Customer ID`; unknown names as the API gave them. */
+export function fieldLabel(error: Pick<FieldError, "path" | "line" | "field">): string {
+  const t = pick(ANSWER_TEXTS);
+  const name = (key: string): string => (Object.keys(t.field).includes(key) ? (t.field[key] ?? key) : key);
+  if (error.line === null) return name(error.path);
+  return error.field === "" ? t.line(error.line) : `${t.line(error.line)}, ${name(error.field)}`;
 }
 
-/** `lines.0.vatRate` → `Line 1 VAT rate`; `customerId` → `Customer ID`. */
-export function fieldLabel(path: string): string {
-  const m = /^lines\.(\d+)\.(\w+)$/.exec(path);
-  if (m) {
-    const col = LINE_COLUMNS.find((c) => c.key === m[2]);
-    return texts().apiLineField(Number(m[1]) + 1, col ? fieldName(col.key) : (m[2] ?? ""));
+/** The API's own words in a short plain form (CONTRACT §6), or null when it gave none. */
+export function answerWords(status: number, contentType: string | null, body: string): string | null {
+  const summary = summarizeAnswer(status, contentType, body);
+  const parts: string[] = summary.message === null ? [] : [summary.message];
+  for (const f of summary.fields) {
+    const text = f.messages.join(" ");
+    parts.push(text === "" ? fieldLabel(f) : `${fieldLabel(f)}: ${text}`);
   }
-  const col = OFFER_COLUMNS.find((c) => c.key === path);
-  return col ? fieldName(col.key) : path;
+  if (parts.length === 0) return null;
+  const more = summary.omitted > 0 ? ` ${pick(ANSWER_TEXTS).moreErrors(summary.omitted)}` : "";
+  return capText(parts.join("; "), MAX_ANSWER_CHARS) + more;
 }
 
-/** The API's own reason, from `message` and/or `errors` (Laravel style or a plain list). */
-export function reasonOf(body: string, status: number): string {
-  const json = parseJson(body);
-  const parts: string[] = [];
-  if (json !== null && typeof json === "object") {
-    const o = json as Record<string, unknown>;
-    const errors = o.errors;
-    if (Array.isArray(errors)) {
-      for (const e of errors) {
-        const text = str(e) ?? str((e as Record<string, unknown> | null)?.message);
-        if (text) parts.push(text);
-      }
-    } else if (errors !== null && typeof errors === "object") {
-      for (const [field, msgs] of Object.entries(errors as Record<string, unknown>)) {
-        const list = Array.isArray(msgs)
-          ? msgs.filter((x): x is string => typeof x === "string")
-          : [String(msgs)];
-        for (const msg of list) parts.push(`${fieldLabel(field)}: ${msg}`);
-      }
-    }
-    const message = str(o.message) ?? str(o.error);
-    if (parts.length === 0 && message) parts.push(message);
-  }
-  if (parts.length === 0) {
-    const text = body.trim().replace(/\s+/g, " ");
-    if (text !== "" && text.length <= 200 && !text.startsWith("<")) parts.push(text);
-  }
-  const reason = parts.join("; ");
-  return texts().apiReason(reason, status);
+/** A refused offer's Message: the API's reason (or the status in words) and what to do next. */
+export function reasonOf(body: string, status: number, contentType: string | null = null): string {
+  const t = pick(ANSWER_TEXTS);
+  const words = answerWords(status, contentType, body);
+  if (words !== null) return t.refused(words, status);
+  const phrase = REASON_PHRASES[status] ?? "";
+  return summarizeAnswer(status, contentType, body).html
+    ? t.refusedPage(status, phrase)
+    : t.refusedNoReason(status, phrase);
 }
 
 /** Milliseconds to wait after a 429: `retry-after` (seconds or a date), else `x-ratelimit-reset`. */
@@ -165,13 +151,14 @@ export function classify(exchange: Exchange, nowMs: number, mutating: boolean): 
     if (offer) return { kind: "created", offer };
     return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
   }
+  const type = header(headers, "content-type");
   if (status === 401 || status === 403)
-    return { kind: "unauthorized", status, reason: reasonOf(body, status) };
+    return { kind: "unauthorized", status, reason: answerWords(status, type, body) ?? `HTTP ${status}` };
   if (status === 429) return { kind: "rate-limited", retryAfterMs: retryAfterMs(headers, nowMs) };
   if (status === 408) return { kind: "transient", reason: texts().temporaryError(408), ambiguous: false };
   if (status >= 500)
     return { kind: "transient", reason: texts().temporaryError(status), ambiguous: mutating };
-  if (status >= 400) return { kind: "refused", status, reason: reasonOf(body, status) };
+  if (status >= 400) return { kind: "refused", status, reason: reasonOf(body, status, type) };
   return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
 }
 

@@ -3,6 +3,7 @@
 
 import type { ApiRequest, HttpClient } from "../core/ports";
 import type { Exchange, Headers } from "../core/responses";
+import { addSecret, scrub } from "./outbound";
 
 function failure(error: unknown): Exchange {
   const detail = error instanceof Error ? error.message : String(error);
@@ -12,11 +13,20 @@ function failure(error: unknown): Exchange {
   return { kind: "network", detail };
 }
 
+function scrubHeaders(headers: Headers): Headers {
+  const out: Record<string, string | readonly string[]> = {};
+  for (const [name, value] of Object.entries(headers))
+    out[name] = typeof value === "string" ? scrub(value) : value.map((v) => scrub(v));
+  return out;
+}
+
 export class ApiClient implements HttpClient {
   constructor(
     private readonly baseUrl: string,
     private readonly apiKey: string,
-  ) {}
+  ) {
+    addSecret(apiKey);
+  }
 
   private toFetch(request: ApiRequest): GoogleAppsScript.URL_Fetch.URLFetchRequest {
     return {
@@ -43,16 +53,13 @@ export class ApiClient implements HttpClient {
       return responses.map((res) => ({
         kind: "response",
         status: res.getResponseCode(),
-        headers: res.getHeaders() as Headers,
-        // An API that echoes the request in an error must not carry the key into a cell.
-        body: res.getContentText().split(this.apiKey).join("[API key]"),
+        // An API that echoes the request in an error must not carry the key anywhere, in any form
+        // (`\/`-escaped, URL-encoded, after "bEaReR"…): redacted here, before anything reads it.
+        headers: scrubHeaders(res.getHeaders() as Headers),
+        body: scrub(res.getContentText()),
       }));
     } catch (error) {
-      const f = failure(
-        new Error(
-          (error instanceof Error ? error.message : String(error)).split(this.apiKey).join("[API key]"),
-        ),
-      );
+      const f = failure(new Error(scrub(error instanceof Error ? error.message : String(error))));
       return requests.map(() => f);
     }
   }

@@ -3,6 +3,7 @@
 import { headerIn, matchHeaders, RUN_LOG_COLUMNS, type RunLogKey, SHEET_NAMES } from "../core/columns";
 import type { RunLogEntry } from "../core/ports";
 import { asTypedText } from "../core/typed-text";
+import { outText } from "./outbound";
 import { findSheet, newSheetLanguage } from "./sheets";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,7 +37,7 @@ export function appendRunLog(ss: Spreadsheet, entry: RunLogEntry): void {
     skipped: entry.counts.skipped,
     pending: entry.counts.pending,
     duration: Math.round(entry.durationSeconds * 10) / 10,
-    message: entry.message,
+    message: outText(entry.message),
   };
   const width = Math.max(lastColumn, ...Object.values(columns).map((c) => (c ?? 0) + 1));
   const row: unknown[] = new Array(width).fill("");

@@ -18,7 +18,9 @@ import { LEDGER_HEADERS, LEDGER_SHEET, type LedgerEntry, ledgerRow, parseLedgerR
 import type { TableRead, Workbook } from "../core/ports";
 import { statusIn } from "../core/statuses";
 import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
+import { outCell, outText } from "./outbound";
 import { appendRunLog } from "./run-log";
+import { writeCells } from "./safe-write";
 import { findSheet } from "./sheets";
 import { zonedTime } from "./time";
 
@@ -131,21 +133,23 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       const { placed, lost } = locateRows(updates, keyColumn, refColumn);
       const same = OUT_KEYS.every((k) => columns[k] === known.columns[k]);
       const plain = same && known.plainText(OUT_KEYS);
+      const unwritten = new Set<string>();
       for (const block of planBlocks(placed, columns)) {
         const width = block.cells[0]?.length ?? 0;
         if (width === 0) continue;
-        const range = sheet.getRange(block.row, block.column, block.cells.length, width);
         // Cells left undefined keep what is there now (read from the display values just taken).
         const cells = block.cells.map((r, i) =>
           r.map((c, j) => {
             if (c === undefined) return shown[block.row - 1 + i]?.[block.column - 1 + j] ?? "";
-            return block.column - 1 + j === statusColumn ? statusIn(c, lang) : c;
+            return outText(block.column - 1 + j === statusColumn ? statusIn(c, lang) : c);
           }),
         );
-        // Plain text first, so that nothing written (`=…`, `+31…`, `0012`) becomes a formula or a number.
-        if (!plain) range.setNumberFormat("@");
-        range.setValues(cells);
+        for (const cell of writeCells(sheet, block.row, block.column, cells, !plain)) unwritten.add(cell);
       }
+      // A row whose Status could not be written is as good as not found: not marked, not settled.
+      for (const { row, update } of placed)
+        if (update.values.status !== undefined && unwritten.has(`${row}:${statusColumn + 1}`))
+          lost.push(update);
       return lost;
     },
     writeLineMessages(column, texts) {
@@ -154,7 +158,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       if (!sheet) return;
       const range = sheet.getRange(2, column + 1, texts.length, 1);
       range.setNumberFormat("@");
-      range.setValues(texts.map((t) => [t]));
+      range.setValues(texts.map((t) => [outText(t)]));
     },
     selectedOfferRows() {
       const list = ss.getActiveRangeList();
@@ -194,7 +198,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       if (needed > max) ledgerSheet.insertRowsAfter(max, Math.max(needed - max, 500));
       const range = ledgerSheet.getRange(ledgerRows + 1, 1, entries.length, LEDGER_HEADERS.length);
       range.setNumberFormat("@");
-      range.setValues(entries.map((e) => ledgerRow(e).map((v, i) => (i === 7 ? String(v) : v))));
+      range.setValues(entries.map((e) => ledgerRow(e).map((v, i) => outCell(i === 7 ? String(v) : v))));
       ledgerRows += entries.length;
     },
   };

@@ -91,7 +91,7 @@ describe("the API-key dialog", () => {
     const s = await dialog(true);
     try {
       await save(s, "wrong-key-9999");
-      await waitFor(s.page, "#alert", /refused this key \(HTTP 401\)/);
+      await waitFor(s.page, "#alert", /did not accept this key \(HTTP 401\)/);
       const checks = (await s.w.api.requests()).filter((r) =>
         r.headers.authorization?.includes("wrong-key-9999"),
       );

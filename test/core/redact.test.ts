@@ -1,4 +1,4 @@
-import { PARTIAL_MIN, REDACTED, redactSecret } from "../../src/core/redact";
+import { keySeeds, PARTIAL_MIN, REDACTED, redactSecret, surelyClean } from "../../src/core/redact";
 
 const KEY = "mkp_live/AbC+12=xy.z-9_Q7rT";
 const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
@@ -94,5 +94,33 @@ describe("redactSecret: every form the key can come back in", () => {
     const out = redactSecret(text, KEY);
     expect(Date.now() - t).toBeLessThan(5_000);
     expect(out).toBe(`${noise}${REDACTED}${noise}`);
+  });
+});
+
+describe("the quick check before redacting", () => {
+  const seeds = keySeeds(KEY);
+
+  test("a text with any form of the key, or anything to decode, is not taken for clean", () => {
+    for (const text of [
+      KEY,
+      `x ${KEY.slice(3, 3 + PARTIAL_MIN)} y`,
+      encodeURIComponent(KEY),
+      KEY.replace(/\//g, "\\/"),
+      "&#47;",
+      "100%",
+    ])
+      expect(surelyClean(text, seeds)).toBe(false);
+  });
+
+  test("plain texts without a piece of the key are clean, and redactSecret leaves them alone", () => {
+    for (const text of [
+      "off_abc123",
+      "2025-04-14 10:00:00",
+      "Created; 3 offers",
+      KEY.slice(0, PARTIAL_MIN - 1),
+    ]) {
+      expect(surelyClean(text, seeds)).toBe(true);
+      expect(redactSecret(text, KEY)).toBe(text);
+    }
   });
 });

@@ -30,7 +30,7 @@ describe("classifying answers", () => {
     expect(o).toEqual({
       kind: "refused",
       status,
-      reason: `No Customer can be found for the given ID (HTTP ${status})`,
+      reason: `MijnKlantportaal refused this offer: No Customer can be found for the given ID (HTTP ${status}). Fix the row, then clear Status to send it again.`,
     });
   });
 
@@ -39,11 +39,13 @@ describe("classifying answers", () => {
       message: "The given data was invalid.",
       errors: { "lines.0.vatRate": ["must be one of 0, 9, 21."], customerId: ["is unknown"] },
     };
-    expect(reasonOf(JSON.stringify(body), 422)).toBe(
-      "Line 1 VAT rate: must be one of 0, 9, 21.; Customer ID: is unknown (HTTP 422)",
+    expect(reasonOf(JSON.stringify(body), 422)).toContain(
+      ": Line 1, VAT rate: must be one of 0, 9, 21.; Customer ID: is unknown (HTTP 422). Fix the row",
     );
-    expect(reasonOf(JSON.stringify({ errors: ["bad thing"] }), 400)).toBe("bad thing (HTTP 400)");
-    expect(reasonOf("<html>oops</html>", 400)).toBe("HTTP 400");
+    expect(reasonOf(JSON.stringify({ errors: ["bad thing"] }), 400)).toContain(": bad thing (HTTP 400).");
+    expect(reasonOf("<html>oops</html>", 400)).toBe(
+      "MijnKlantportaal refused this offer and answered with an error page instead of a reason (HTTP 400 bad request). Check the row, then clear Status to send it again.",
+    );
   });
 
   test.each([401, 403])("%d stops the run", (status) => {

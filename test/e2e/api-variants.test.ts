@@ -40,7 +40,7 @@ describe("API variants", () => {
     [
       "only errors (object)",
       { errors: { "lines.0.vatRate": ["The vat rate must be 21."] } },
-      /Line 1 VAT rate.*The vat rate must be 21\./,
+      /Line 1, VAT rate: The vat rate must be 21\./,
     ],
     ["only message", { message: "Customer blocked by administrator" }, /Customer blocked by administrator/],
     ["plain text body", "Customer blocked", /Customer blocked/],

@@ -76,7 +76,8 @@ describe("nothing written is a formula", () => {
     ]);
     runOk(w, "createPendingOffers", [], { kill: onCall(isFetch, () => w.ss.sortRows("Offers", 1, false)) });
     expect(formulasIn(w.ss)).toEqual([]);
-    expect(messageOf(w, "FR-0002")).toMatch(/^=HYPERLINK/);
-    expect(messageOf(w, "FR-0003")).toMatch(/^\+31 not allowed/);
+    // The API's words, as text, inside the Message that says what to do.
+    expect(messageOf(w, "FR-0002")).toContain(': =HYPERLINK("http://x","y") (HTTP 422)');
+    expect(messageOf(w, "FR-0003")).toContain(": +31 not allowed (HTTP 422)");
   });
 });

@@ -86,7 +86,8 @@ describe("the API key stays secret", () => {
     runOk(w, "refreshOfferStatuses");
     await w.api.injectFaults([
       {
-        match: { path: "/customers" },
+        // The key check is one GET /customer-offers?page=1 (CONTRACT §3).
+        match: { path: "/customer-offers" },
         times: null,
         fault: { kind: "status", status: 403, body: { message: `Key new-key-123 lacks scope` } },
       },

@@ -115,11 +115,13 @@ test("every status and body kind occurs, each as recorded in the request log", a
       "token-echo:json-unicode-all": ["\\u006b\\u0065\\u0079\\u002f"],
       "token-echo:url": [encodeURIComponent(KEY)],
       "token-echo:url-all": ["%6B%65%79%2F"],
+      "token-echo:html-entity": ["key&#47;with&#43;odd&#61;chars-0001"],
+      "token-echo:json-twice": ["key\\\\/with+odd=chars-0001"],
       "token-echo:all": [KEY, `Bearer ${KEY}`, "key\\/with", "key\\u002fwith", encodeURIComponent(KEY)],
     };
     for (const needle of expected[record.body] ?? []) expect(text).toContain(needle);
   });
-  expect(echoes.size).toBe(9);
+  expect(echoes.size).toBe(11);
   const long = answers.some((a) => a.body.toString("utf8").includes("x".repeat(50_001)));
   expect(long).toBe(true);
 });
@@ -147,6 +149,9 @@ test("creates: fuzz decides and records whether the offer was created before the
   expect(created.length).toBeGreaterThan(5);
   expect(created.length).toBeLessThan(35);
   for (const r of posts) expect(r.fuzz?.created).toBe(r.offerId !== undefined);
+  // A 4xx says the request was not processed: a create never happens before one.
+  for (const r of posts)
+    if ((r.status ?? 0) >= 400 && (r.status ?? 0) < 500) expect(r.fuzz?.created).toBe(false);
   const stored = (await double.offers()).map((o) => o.offerNumber).sort();
   expect(stored).toEqual(created.map((r) => (r.body as { offerNumber: string }).offerNumber).sort());
   expect(log.at(-1)?.fuzz).toBeUndefined();

@@ -4,7 +4,7 @@ import { types } from "node:util";
 import type { RealmIntrinsics, VirtualClock } from "./clock";
 import { type CostModel, callCost } from "./costs";
 import type { AuthMode, ServiceEnv } from "./env";
-import type { CallRecord, KillReason, TriggerRecord } from "./types";
+import type { CallRecord, KillReason, RunOptions, TriggerRecord } from "./types";
 
 /** The ServiceEnv plus what the runtime's own services need. */
 export interface ExecEnv extends ServiceEnv {
@@ -34,6 +34,7 @@ export interface ExecutionSetup {
   scriptTimeZone: string;
   trigger: TriggerRecord | undefined;
   kill: ((call: { index: number; service: string; method: string }) => boolean) | undefined;
+  fail: RunOptions["fail"] | undefined;
   /** Called once when the execution dies (releases its locks at once). */
   onDeath: () => void;
 }
@@ -75,6 +76,8 @@ export class Execution implements ExecEnv {
     if (this.killed) throw this.deathError();
     const index = this.attempted++;
     if (this.setup.kill?.({ index, service, method })) this.die("killed");
+    const failure = this.setup.fail?.({ index, service, method, detail });
+    if (typeof failure === "string") throw this.makeError(failure);
     const cost = callCost(service, method, detail, this.setup.costs);
     this.checkBudget(cost);
     this.calls.push({ index, service, method, atMs: this.setup.clock.now(), phase: this.phase });

@@ -121,6 +121,7 @@ export class GasRuntime {
       scriptTimeZone: this.scriptTimeZone,
       trigger,
       kill: opts.kill,
+      fail: opts.fail,
       onDeath: () => this.locks.releaseAll(exec.holderId),
     });
     const startedAt = this.clock.now();

@@ -59,4 +59,9 @@ export interface RunOptions {
   event?: unknown;
   /** Called before every service call; returning true kills the execution there (the call is not made). */
   kill?: (call: { index: number; service: string; method: string }) => boolean;
+  /**
+   * Called before every service call; a string makes that call throw an Error with it (the call is
+   * not made, the execution goes on): a service failing part-way, e.g. "Service Spreadsheets failed".
+   */
+  fail?: (call: { index: number; service: string; method: string; detail?: unknown }) => string | null;
 }

@@ -1,6 +1,7 @@
 // Fuzz mode of the MKP double: a seeded PRNG (mulberry32) picks which API requests get an odd answer and
 // what it is: a random status with random JSON, truncated JSON, HTML, 1 MB, empty, binary, a wrong content
-// type, or the bearer token echoed in various encodings. Same seed + same request order = same answers.
+// type, or the bearer token echoed in various encodings (raw, after Bearer in any case, JSON-escaped once or
+// twice, URL-encoded, as HTML entities). Same seed + same request order = same answers.
 
 import { STATUS_CODES } from "node:http";
 import type { FuzzConfig, FuzzRecord } from "./types";
@@ -27,6 +28,8 @@ const ECHOES = [
   "json-unicode-all",
   "url",
   "url-all",
+  "html-entity",
+  "json-twice",
   "all",
 ] as const;
 const FIELD_NAMES = [
@@ -82,9 +85,14 @@ export class Fuzzer {
     return this.next() < this.config.rate;
   }
 
-  /** For a POST create: whether it really creates before the odd answer. */
-  createsFirst(): boolean {
-    return this.next() < 0.5;
+  /**
+   * For a POST create: whether it really creates before the odd answer. Only before a 2xx or a 5xx, as
+   * a real server: a 4xx says the request was not processed (and after a 408 or 429 a client sends it
+   * again), so an offer created before one would be a server bug no client could guard against.
+   */
+  createsFirst(status: number): boolean {
+    const created = this.next() < 0.5;
+    return created && (status < 400 || status >= 500);
   }
 
   answer(token: string | null): FuzzAnswer {
@@ -224,10 +232,14 @@ function echoBody(echo: (typeof ECHOES)[number], token: string): string {
     "url-all": [...Buffer.from(token)]
       .map((b) => `%${b.toString(16).toUpperCase().padStart(2, "0")}`)
       .join(""),
+    "html-entity": token.replace(/[/+=]/g, (c) => `&#${c.charCodeAt(0)};`),
+    // A JSON document inside a JSON string: every backslash escaped again (`\\/`).
+    "json-twice": jsonContent(jsonContent(token, "\\/"), "plain"),
   };
   if (echo === "all") return Object.values(forms).join("\n");
   const form = forms[echo];
   // JSON forms are written into JSON text as-is, so their escapes reach the client.
-  if (echo.startsWith("json-")) return `{"message":"Invalid token ${form}","token":"${form}"}`;
+  if (echo.startsWith("json-") || echo === "html-entity")
+    return `{"message":"Invalid token ${form}","token":"${form}"}`;
   return `{"message":"Unauthenticated (${form})","authorization":"${form}"}`;
 }

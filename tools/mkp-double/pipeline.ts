@@ -150,20 +150,25 @@ export async function serveApi(
   if (fault === null && state.fuzzer?.affects(apiPath)) {
     const fuzzer = state.fuzzer;
     const creates = matched.name === "create-offer" || matched.name === "create-customer";
-    const createsFirst = creates && fuzzer.createsFirst();
+    const odd = fuzzer.answer(token);
+    const createsFirst = creates && fuzzer.createsFirst(odd.status);
     const created =
       createsFirst &&
       (() => {
         const result = route();
         return result.offerId !== undefined || result.customerId !== undefined;
       })();
-    const odd = fuzzer.answer(token);
     entry.fuzz = creates ? { ...odd.record, created } : odd.record;
     settle(odd.status, odd.headers, "fuzz");
     return sendRaw(res, odd.status, odd.body, odd.headers);
   }
   switch (fault?.kind) {
     case "status": {
+      if (fault.rawBody !== undefined) {
+        const headers = { "Content-Type": "application/json", ...rateHeaders, ...(fault.headers ?? {}) };
+        settle(fault.status, headers, "fault");
+        return sendRaw(res, fault.status, Buffer.from(fault.rawBody), headers);
+      }
       const body = fault.body === undefined ? genericError(fault.status) : fault.body;
       return answer(fault.status, body, { ...rateHeaders, ...(fault.headers ?? {}) }, "fault");
     }

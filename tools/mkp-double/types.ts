@@ -150,7 +150,14 @@ export interface FaultMatch {
 }
 
 export type Fault =
-  | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
+  | {
+      kind: "status";
+      status: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** Sent byte for byte instead of `body` as JSON (e.g. PHP's `\/` escapes), with `headers` only. */
+      rawBody?: string;
+    }
   | { kind: "rate-limit"; retryAfterSeconds: number }
   | { kind: "timeout"; holdMs?: number }
   | { kind: "reset" }

@@ -69,6 +69,9 @@ export function filled<T>(ref: RangeRef, value: T): T[][] {
   return Array.from({ length: ref.numRows }, () => new Array<T>(ref.numCols).fill(value));
 }
 
+/** The most characters Sheets lets one cell hold. */
+export const CELL_MAX_CHARS = 50_000;
+
 /** Writes script values like setValues: Sheets' parsing, validation rules that reject, all or nothing. */
 export function writeValues(ctx: Ctx, ref: RangeRef, data: unknown[][]): void {
   const opts = ctx.writeOptions();
@@ -78,6 +81,12 @@ export function writeValues(ctx: Ctx, ref: RangeRef, data: unknown[][]): void {
       const row = ref.row + r;
       const col = ref.col + c;
       const cell = ref.sheet.cell(row, col);
+      // Sheets refuses the whole write when one cell would hold more than 50,000 characters.
+      if (typeof v === "string" && v.length > CELL_MAX_CHARS) {
+        throw ctx.error(
+          `Your input contains more than the maximum of ${CELL_MAX_CHARS} characters in a single cell.`,
+        );
+      }
       const w = writtenFromScript(v, cell?.numberFormat, opts);
       const rule = cell?.validation;
       if (rule && !rule.allowInvalid && !rulePasses(rule, w.value)) {
