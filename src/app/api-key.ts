@@ -6,6 +6,7 @@ import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
 import { TEXTS } from "../core/texts";
 import { apiKeyOf, baseUrlOf } from "./settings";
+import { keyDialogFill } from "./sidebar";
 
 const DIALOG_FILE = "ApiKeyDialog";
 
@@ -22,7 +23,7 @@ function plainHint(ctx: RunContext): string {
 export function showApiKeyDialog(ctx: RunContext): void {
   ctx.dialogs.showHtmlDialog(
     DIALOG_FILE,
-    { "<!--HINT-->": escapeHtml(plainHint(ctx)) },
+    { "<!--HINT-->": escapeHtml(plainHint(ctx)), ...keyDialogFill() },
     TEXTS.keyDialogTitle(),
   );
 }

@@ -15,6 +15,7 @@ import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";
 import { type RunOutcome, stopped } from "./run-outcome";
+import { ProgressRecorder } from "./run-progress";
 import { type RowWriter, type Sent, sendOffers } from "./send-offers";
 import { apiAccess } from "./settings";
 
@@ -64,6 +65,8 @@ class CreateRun {
   readonly tally: Tally;
   readonly lost: RowUpdate[] = [];
   readonly writer: RowWriter;
+  /** What the sidebar shows of this batch (state key PROGRESS). */
+  readonly progress: ProgressRecorder;
   /** Ledger entries and row writes that go out with the first batch's marks. */
   readonly firstLedger: LedgerEntry[] = [];
   readonly firstWrites: RowUpdate[];
@@ -82,10 +85,12 @@ class CreateRun {
     this.list = new OfferList(this.session);
     this.tally = new Tally(plan.counts);
     this.firstWrites = [...plan.updates];
+    this.progress = new ProgressRecorder(ctx);
     this.writer = {
       write: (updates) => {
         const notPlaced = writeOfferUpdates(book, updates);
         this.lost.push(...notPlaced);
+        this.progress.written(updates, notPlaced);
         return notPlaced;
       },
       record: (entries) => book.workbook.appendLedger(entries),
@@ -154,6 +159,7 @@ class CreateRun {
   /** 2. Send; 3. look up the ambiguous answers and send again what certainly did not arrive. */
   send(items: SendItem[]): void {
     const { ctx, session } = this;
+    this.progress.start(items.map((i) => i.key));
     if (items.length > 0 && ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.creating(items.length));
     const progress = (created: number, toGo: number): void => {
       if (ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.sendingProgress(created, toGo));
@@ -267,13 +273,17 @@ class CreateRun {
   }
 }
 
-export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome {
+/** Turns some rows pending first (retryFailedOffers): the rows to create, and the book as it now is. */
+export type PrepareRows = (book: OffersBook) => { book: OffersBook; rows: Set<number> };
+
+export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: PrepareRows): RunOutcome {
   const access = apiAccess(ctx.stores);
   if (!access.ok) return stopped(access.problem);
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
-  const book = opened.book;
+  let book = opened.book;
   let selected: Set<number> | null = null;
+  if (only) ({ book, rows: selected } = only(book));
   if (selectedOnly) {
     selected = ctx.workbook.selectedOfferRows();
     if (selected === null || selected.size === 0) return stopped(TEXTS.selectRows());
@@ -291,7 +301,9 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   const run = new CreateRun(ctx, book, ledger, plan, access);
   const again = run.lookUpLeftSending();
   run.send([...again, ...plan.toSend].sort((a, b) => a.sheetRow - b.sheetRow));
-  return run.summarize(selectedOnly, orphans);
+  const outcome = run.summarize(selectedOnly, orphans);
+  run.progress.finish(outcome.continueAt !== undefined);
+  return outcome;
 }
 
 export function validateOffers(ctx: RunContext): RunOutcome {

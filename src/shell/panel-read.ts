@@ -3,7 +3,7 @@
 
 import { RUN_LOG_SHEET } from "../core/columns";
 import type { PanelInputs } from "../core/panel";
-import { API_KEY, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/state-keys";
+import { API_KEY, LANGUAGE, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/state-keys";
 import { appsScriptStores } from "./stores";
 import { appsScriptTriggers } from "./triggers";
 
@@ -17,6 +17,7 @@ export function readPanelInputs(withRuns: boolean): PanelInputs {
     hourlyMine: appsScriptTriggers(stores).hourlyOn(),
     progress: loadState(stores, PROGRESS),
     runLog: withRuns ? readRunLog() : null,
+    languageChoice: loadState(stores, LANGUAGE),
     now: Date.now(),
   };
 }

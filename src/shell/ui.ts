@@ -23,13 +23,24 @@ export function triggerNotifier(): Notifier {
   };
 }
 
+function filled(file: string, fill: Readonly<Record<string, string>>): string {
+  let html = HtmlService.createHtmlOutputFromFile(file).getContent();
+  for (const [placeholder, text] of Object.entries(fill)) html = html.split(placeholder).join(text);
+  return html;
+}
+
 export const appsScriptDialogs: Dialogs = {
   showHtmlDialog(file, fill, title) {
-    let html = HtmlService.createHtmlOutputFromFile(file).getContent();
-    for (const [placeholder, text] of Object.entries(fill)) html = html.split(placeholder).join(text);
     SpreadsheetApp.getUi().showModalDialog(
-      HtmlService.createHtmlOutput(html).setWidth(420).setHeight(260),
+      HtmlService.createHtmlOutput(filled(file, fill)).setWidth(420).setHeight(260),
       title,
     );
+  },
+  showSidebar(file, fill, title) {
+    SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(filled(file, fill)).setTitle(title));
+  },
+  confirm(title, question) {
+    const ui = SpreadsheetApp.getUi();
+    return ui.alert(title, question, ui.ButtonSet.YES_NO) === ui.Button.YES;
   },
 };
