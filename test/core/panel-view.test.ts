@@ -5,7 +5,13 @@ import { join } from "node:path";
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { useLanguage } from "../../src/core/language";
 import { type PanelInputs, panelState } from "../../src/core/panel";
-import { keyDialogTexts, panelView, remainingMs, sidebarTexts, textsForScript } from "../../src/core/panel-view";
+import {
+  keyDialogTexts,
+  panelView,
+  remainingMs,
+  sidebarTexts,
+  textsForScript,
+} from "../../src/core/panel-view";
 import { PANEL_TEXTS } from "../../src/core/texts-panel";
 
 const UI = join(__dirname, "..", "..", "src", "ui");
@@ -20,7 +26,18 @@ const inputs = (over: Partial<PanelInputs> = {}): PanelInputs => ({
   hourlyMine: false,
   progress: { action: "create", done: 120, toGo: 180, startedAt: NOW - 130_000, updatedAt: NOW - 1000 },
   runLog: [
-    ["Started at", "Action", "Started by", "Created", "Failed", "Invalid", "Skipped", "Still pending", "Duration (s)", "Message"],
+    [
+      "Started at",
+      "Action",
+      "Started by",
+      "Created",
+      "Failed",
+      "Invalid",
+      "Skipped",
+      "Still pending",
+      "Duration (s)",
+      "Message",
+    ],
     ["2025-04-14 10:00:00", "create", "menu", "3", "1", "0", "0", "2", "12.0", "3 created"],
   ],
   languageChoice: null,
@@ -50,7 +67,8 @@ describe("texts of the sidebar and the key dialog", () => {
       const html = readFileSync(join(UI, file), "utf8");
       const labelled = [...html.matchAll(/data-(?:t|fn)="(\w+)"[^>]*>([^<]*)</g)];
       expect(labelled.length).toBeGreaterThan(5);
-      for (const [, key, text] of labelled) expect({ key, text }).toEqual({ key, text: texts[key as string] });
+      for (const [, key, text] of labelled)
+        expect({ key, text }).toEqual({ key, text: texts[key as string] });
       expect(html).toContain("window.MKP_TEXTS = /*TEXTS*/{};");
     }
   });

@@ -19,8 +19,10 @@ async function withTwoFailed(): Promise<World> {
   runOk(w, "createPendingOffers");
   expect(w.column("Status")).toEqual(["created", "failed", "created", "failed", "created"]);
   // A row typed in afterwards: pending, and not part of a retry.
-  for (const [col, v] of ["RF-00006", "cst_demo0001", "2025-04-14"].entries()) w.ss.setCell("Offers", 7, col + 1, v);
-  for (const [col, v] of ["RF-00006", "Licence", "100.00", 21].entries()) w.ss.setCell("Offer lines", 12, col + 1, v);
+  for (const [col, v] of ["RF-00006", "cst_demo0001", "2025-04-14"].entries())
+    w.ss.setCell("Offers", 7, col + 1, v);
+  for (const [col, v] of ["RF-00006", "Licence", "100.00", 21].entries())
+    w.ss.setCell("Offer lines", 12, col + 1, v);
   return w;
 }
 
