@@ -91,8 +91,9 @@ export function showSidebar(): void {
  * (once, and not when `withRuns` is false); `view` is what it shows, in the user's language.
  */
 export function getPanelState(options?: { withRuns?: boolean }): PanelState & { view: PanelView } {
-  applyLanguage(appsScriptStores());
-  const state = panelState(readPanelInputs(options?.withRuns !== false));
+  const stores = appsScriptStores();
+  applyLanguage(stores);
+  const state = panelState(readPanelInputs(options?.withRuns !== false, stores));
   return { ...state, view: panelView(state) };
 }
 

@@ -7,8 +7,7 @@ import { API_KEY, LANGUAGE, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/
 import { appsScriptStores } from "./stores";
 import { appsScriptTriggers } from "./triggers";
 
-export function readPanelInputs(withRuns: boolean): PanelInputs {
-  const stores = appsScriptStores();
+export function readPanelInputs(withRuns: boolean, stores = appsScriptStores()): PanelInputs {
   const key = loadState(stores, API_KEY);
   return {
     user: Session.getEffectiveUser().getEmail(),
