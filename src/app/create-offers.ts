@@ -159,7 +159,8 @@ class CreateRun {
   /** 2. Send; 3. look up the ambiguous answers and send again what certainly did not arrive. */
   send(items: SendItem[]): void {
     const { ctx, session } = this;
-    this.progress.start(items.map((i) => i.key));
+    // Rows left `sending` count too: those found created are written with the first batch.
+    this.progress.start([...items.map((i) => i.key), ...this.plan.toReconcile.map((r) => r.row.key)]);
     if (items.length > 0 && ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.creating(items.length));
     const progress = (created: number, toGo: number): void => {
       if (ctx.startedBy === "menu") ctx.notifier.progress(TEXTS.sendingProgress(created, toGo));

@@ -23,16 +23,18 @@ function polling(w: World, seen: Seen[]) {
     if (inside || call.service !== "UrlFetchApp") return false;
     inside = true;
     try {
-      const created = w.column("Status").filter((s) => s === "created").length;
+      const rows = created(w);
       const result = runOk(w, "getPanelState", [{ withRuns: seen.length % 2 === 0 }]);
       const state = result.returned as { progress: Seen["progress"] };
-      seen.push({ created, call: result, progress: state.progress });
+      seen.push({ created: rows, call: result, progress: state.progress });
     } finally {
       inside = false;
     }
     return false;
   };
 }
+
+const created = (w: World): number => w.column("Status").filter((s) => s === "created").length;
 
 /** Reads of sheet cells (any range read) in one execution. */
 const rangeReads = (r: ExecutionResult): number =>
@@ -98,6 +100,36 @@ describe("progress of the running batch", () => {
       expect(rangeReads(s.call)).toBe(i % 2 === 0 && logged ? 1 : 0);
       expect(s.call.counts["Spreadsheet.getSheetByName"] ?? 0).toBe(i % 2 === 0 ? 1 : 0);
     }
+  });
+
+  test("after an execution killed mid-batch, the next run carries on the count, rows left `sending` included", async () => {
+    const w = await world(batch(250, "PK"));
+    let rounds = 0;
+    let armed = false;
+    // Killed just after the third round trip: its offers exist in MijnKlantportaal, their rows say
+    // `sending`; the next run finds them in the list and counts them as created.
+    const killed = w.run("createPendingOffers", [], {
+      kill: (c) => {
+        if (armed) return true;
+        if (c.service === "UrlFetchApp" && ++rounds === 3) armed = true;
+        return false;
+      },
+    });
+    expect(killed.killed).toBe("killed");
+    expect(w.column("Status").filter((x) => x === "sending").length).toBeGreaterThan(0);
+    const before = created(w);
+    expect(before).toBeGreaterThan(0);
+    w.rt.clock.advance(60_000);
+    const seen: Seen[] = [];
+    runOk(w, "createPendingOffers", [], { kill: polling(w, seen) });
+    await expectExactlyOnce(w, 250);
+    const during = seen.filter((x) => x.progress !== null);
+    expect(during.length).toBeGreaterThanOrEqual(2);
+    for (const x of during) expect(x.progress).toMatchObject({ done: x.created, toGo: 250 - x.created });
+    // Carried on from the killed run's count (not from 0), and moving past it.
+    expect(during.every((x) => (x.progress?.done ?? 0) >= before)).toBe(true);
+    expect(during.some((x) => x.created > before)).toBe(true);
+    expect(runOk(w, "getPanelState").returned).toMatchObject({ progress: null });
   });
 
   test("a stale entry of a killed run is not carried on; the entry is gone after the run, and after one with nothing to send", async () => {
