@@ -188,7 +188,9 @@ describe("the API-key dialog", () => {
       expect(await styleOf(s.page, "#save", "background-color")).toBe("rgb(26, 115, 232)");
       expect(await styleOf(s.page, "#save", "color")).toBe("rgb(255, 255, 255)");
       expect(await styleOf(s.page, "#close", "background-color")).toBe("rgb(255, 255, 255)");
-      expect(await styleOf(s.page, "body", "font-family")).toMatch(/^"Google Sans", Roboto, Arial, sans-serif$/);
+      expect(await styleOf(s.page, "body", "font-family")).toMatch(
+        /^"Google Sans", Roboto, Arial, sans-serif$/,
+      );
       // Styles and script are in the page: no stylesheet, script, font or image from anywhere.
       expect(s.opened.html).not.toMatch(/<link\b|<script[^>]+src=|<img\b|@import|url\(/i);
       expect(s.requested).toEqual([s.opened.url]);
