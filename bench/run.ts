@@ -11,6 +11,7 @@ import { answers } from "./answers";
 import { DIST, type Measurement, measureNaive, measureProduct } from "./measure";
 import { pacing } from "./pacing";
 import { costModelProblems, int } from "./report";
+import { sidebar } from "./sidebar";
 import { columns, executionsTable, FLOOR_NOTE, floorTable, naiveTable, productTable } from "./tables";
 import { checkTargets, type Load, target, targets } from "./targets";
 import { values } from "./values";
@@ -32,6 +33,7 @@ const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [
   { name: "pacing", run: pacing },
   { name: "values", run: values },
   { name: "answers", run: answers },
+  { name: "sidebar", run: sidebar },
 ];
 
 function chosenSections(argv: readonly string[]): typeof SECTIONS {

@@ -4,16 +4,21 @@
 import * as apiKey from "./app/api-key";
 import * as create from "./app/create-offers";
 import * as refresh from "./app/refresh-statuses";
+import { retryFailedOffers as retryFailed } from "./app/retry-failed";
 import { runAction, withLock } from "./app/run-action";
 import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
+import * as sidebar from "./app/sidebar";
 import { syncCustomersRun } from "./app/sync-customers";
 import { type PanelState, panelState } from "./core/panel";
+import { type PanelView, panelView } from "./core/panel-view";
 import { MENU_FUNCTIONS, texts } from "./core/texts";
+import { applyLanguage } from "./shell/language";
 import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
 import { readPanelInputs } from "./shell/panel-read";
 import { chooseLanguage, makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
+import { appsScriptStores } from "./shell/stores";
 import { armSafetyNet, isHourly } from "./shell/triggers";
 
 const TITLE = "MijnKlantportaal";
@@ -48,7 +53,9 @@ export function setupSheets(): void {
 }
 
 export function showApiKeyDialog(): void {
-  apiKey.showApiKeyDialog(makeContext("menu"));
+  const ctx = makeContext("menu");
+  applyLanguage(ctx.stores);
+  apiKey.showApiKeyDialog(ctx);
 }
 
 export function saveApiKey(key: unknown): string {
@@ -70,27 +77,54 @@ export function clearApiKeyFromDialog(): apiKey.KeyDialogReply {
 }
 
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle(TITLE);
-  SpreadsheetApp.getUi().showSidebar(html);
+  const ctx = makeContext("menu");
+  applyLanguage(ctx.stores);
+  sidebar.showSidebar(ctx);
 }
 
-/** Called by the sidebar (polled): never takes the document lock; `withRuns: false` skips the Run log. */
-export function getPanelState(options?: { withRuns?: boolean }): PanelState {
-  return outReply(panelState(readPanelInputs(options?.withRuns !== false)));
+/**
+ * Called by the sidebar (polled): never takes the document lock, reads no sheet but the Run log
+ * (once, and not when `withRuns` is false); `view` is what it shows, in the user's language.
+ */
+export function getPanelState(options?: { withRuns?: boolean }): PanelState & { view: PanelView } {
+  const stores = appsScriptStores();
+  applyLanguage(stores);
+  const state = panelState(readPanelInputs(options?.withRuns !== false, stores));
+  return outReply({ ...state, view: panelView(state) });
 }
 
-export function validateOffers(): void {
-  runAction(makeContext("menu"), "validate", create.validateOffers);
+/** Called by the sidebar's language choice: "nl", "en", or "" to follow the spreadsheet's locale. */
+export function setLanguage(choice: unknown): sidebar.LanguageReply {
+  const stores = appsScriptStores();
+  return sidebar.setLanguage(stores, choice, () => applyLanguage(stores));
 }
 
-export function createSelectedOffers(): void {
-  runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) => create.createOffers(ctx, true));
+/** Clears Status of every `failed` row (after the user confirms) and creates them again. */
+export function retryFailedOffers(): string {
+  const ctx = makeContext("menu", { addRefColumn: true });
+  applyLanguage(ctx.stores);
+  return retryFailed(ctx);
 }
 
-export function createPendingOffers(): void {
-  runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) => create.createOffers(ctx, false), {
-    continuation: "create",
-  });
+export function validateOffers(): string {
+  return runAction(makeContext("menu"), "validate", create.validateOffers).message;
+}
+
+export function createSelectedOffers(): string {
+  return runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) =>
+    create.createOffers(ctx, true),
+  ).message;
+}
+
+export function createPendingOffers(): string {
+  return runAction(
+    makeContext("menu", { addRefColumn: true }),
+    "create",
+    (ctx) => create.createOffers(ctx, false),
+    {
+      continuation: "create",
+    },
+  ).message;
 }
 
 export function enableScheduledRuns(): string {
@@ -101,15 +135,15 @@ export function disableScheduledRuns(): string {
   return toast(schedule.disableScheduledRuns(makeContext("menu")));
 }
 
-export function refreshOfferStatuses(): void {
-  runAction(
+export function refreshOfferStatuses(): string {
+  return runAction(
     makeContext("menu"),
     "refresh",
     (ctx) => refresh.refreshOutcome(ctx, refresh.refreshStatuses(ctx)),
     {
       continuation: "refresh",
     },
-  );
+  ).message;
 }
 
 /** Fills or updates the sheet Customers from MijnKlantportaal (CONTRACT §4a). */

@@ -10,6 +10,7 @@ import { ANSWER_TEXTS } from "../core/texts-answers";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { apiKeyOf, baseUrlOf } from "./settings";
+import { keyDialogFill } from "./sidebar";
 
 const DIALOG_FILE = "ApiKeyDialog";
 
@@ -24,18 +25,11 @@ function plainHint(ctx: RunContext): string {
 }
 
 export function showApiKeyDialog(ctx: RunContext): void {
-  // The file holds the English texts, each marked `<!--T:name-->…<!--/T-->`: they are replaced by
-  // the texts of this execution's language (the English ones too, so that no marker is left).
-  const dialog = texts().keyDialog;
-  const fill: Record<string, string> = {
-    "<!--HINT-->": escapeHtml(plainHint(ctx)),
-    'lang="en"': `lang="${dialog.lang}"`,
-  };
-  for (const [name, english] of Object.entries(TEXTS.en.keyDialog)) {
-    if (name === "lang") continue;
-    fill[`<!--T:${name}-->${english}<!--/T-->`] = escapeHtml(dialog[name as keyof typeof dialog]);
-  }
-  ctx.dialogs.showHtmlDialog(DIALOG_FILE, fill, texts().keyDialogTitle());
+  ctx.dialogs.showHtmlDialog(
+    DIALOG_FILE,
+    { "<!--HINT-->": escapeHtml(plainHint(ctx)), ...keyDialogFill() },
+    texts().keyDialogTitle(),
+  );
 }
 
 /** The dialog's answer to Save / Remove: how it went (to style it) and the hint as it now is. */

@@ -17,6 +17,7 @@ import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";
 import { type RunOutcome, stopped } from "./run-outcome";
+import { ProgressRecorder } from "./run-progress";
 import { type RowWriter, type Sent, sendOffers } from "./send-offers";
 import { apiAccess } from "./settings";
 
@@ -67,6 +68,8 @@ class CreateRun {
   readonly tally: Tally;
   readonly lost: RowUpdate[] = [];
   readonly writer: RowWriter;
+  /** What the sidebar shows of this batch (state key PROGRESS). */
+  readonly progress: ProgressRecorder;
   /** Ledger entries and row writes that go out with the first batch's marks. */
   readonly firstLedger: LedgerEntry[] = [];
   readonly firstWrites: RowUpdate[];
@@ -85,10 +88,12 @@ class CreateRun {
     this.list = new OfferList(this.session);
     this.tally = new Tally(plan.counts);
     this.firstWrites = [...plan.updates];
+    this.progress = new ProgressRecorder(ctx);
     this.writer = {
       write: (updates) => {
         const notPlaced = writeOfferUpdates(book, updates);
         this.lost.push(...notPlaced);
+        this.progress.written(updates, notPlaced);
         return notPlaced;
       },
       record: (entries) => book.workbook.appendLedger(entries),
@@ -157,6 +162,8 @@ class CreateRun {
   /** 2. Send; 3. look up the ambiguous answers and send again what certainly did not arrive. */
   send(items: SendItem[]): void {
     const { ctx, session } = this;
+    // Rows left `sending` count too: those found created are written with the first batch.
+    this.progress.start([...items.map((i) => i.key), ...this.plan.toReconcile.map((r) => r.row.key)]);
     if (items.length > 0 && ctx.startedBy === "menu") ctx.notifier.progress(texts().creating(items.length));
     const progress = (created: number, toGo: number): void => {
       if (ctx.startedBy === "menu") ctx.notifier.progress(texts().sendingProgress(created, toGo));
@@ -272,16 +279,20 @@ class CreateRun {
   }
 }
 
-export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome {
+/** Turns some rows pending first (retryFailedOffers): the rows to create, and the book as it now is. */
+export type PrepareRows = (book: OffersBook) => { book: OffersBook; rows: Set<number> };
+
+export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: PrepareRows): RunOutcome {
   const access = apiAccess(ctx.stores);
   if (!access.ok) return stopped(access.problem);
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
   // Customers named by company name or e-mail: resolved (and New customers created) first.
   const customers = resolveOfferCustomers(ctx, opened.book, "create");
-  const book = customers.book;
+  let book = customers.book;
   writeOfferUpdates(book, customers.updates);
   let selected: Set<number> | null = null;
+  if (only) ({ book, rows: selected } = only(book));
   if (selectedOnly) {
     selected = ctx.workbook.selectedOfferRows();
     if (selected === null || selected.size === 0) return stopped(texts().selectRows());
@@ -301,7 +312,9 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean): RunOutcome
   if (customers.moreWork) run.moreWork = true;
   const again = run.lookUpLeftSending();
   run.send([...again, ...plan.toSend].sort((a, b) => a.sheetRow - b.sheetRow));
-  return run.summarize(selectedOnly, orphans);
+  const outcome = run.summarize(selectedOnly, orphans);
+  run.progress.finish(outcome.continueAt !== undefined);
+  return outcome;
 }
 
 export function validateOffers(ctx: RunContext): RunOutcome {

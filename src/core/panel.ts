@@ -17,7 +17,11 @@ export interface PanelState {
   readonly progress: Progress | null;
   /** Newest first, at most LAST_RUNS; null when not asked for. */
   readonly runs: readonly RunSummary[] | null;
+  /** The language the user chose in the sidebar; "" when the spreadsheet's locale decides. */
+  readonly languageChoice: LanguageChoice;
 }
+
+export type LanguageChoice = "nl" | "en" | "";
 
 export interface PanelInputs {
   readonly user: string;
@@ -29,6 +33,8 @@ export interface PanelInputs {
   readonly progress: Progress | null;
   /** Run log as displayed, header row first; null when not read. */
   readonly runLog: readonly (readonly string[])[] | null;
+  /** State key LANGUAGE as stored. */
+  readonly languageChoice: string | null;
   readonly now: number;
 }
 
@@ -65,5 +71,7 @@ export function panelState(input: PanelInputs): PanelState {
         ? input.progress
         : null,
     runs: input.runLog === null ? null : lastRuns(input.runLog),
+    languageChoice:
+      input.languageChoice === "nl" || input.languageChoice === "en" ? input.languageChoice : "",
   };
 }

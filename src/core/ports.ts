@@ -146,6 +146,10 @@ export interface Mailer {
 export interface Dialogs {
   /** Opens a modal dialog from an HTML file of the project, placeholders filled (already escaped). */
   showHtmlDialog(file: string, fill: Readonly<Record<string, string>>, title: string): void;
+  /** Opens the sidebar from an HTML file of the project, placeholders filled (already escaped). */
+  showSidebar(file: string, fill: Readonly<Record<string, string>>, title: string): void;
+  /** Asks a yes/no question; true when the user answered yes. */
+  confirm(title: string, question: string): boolean;
 }
 
 /** Everything one run is given (CONTRACT: only the shell names Apps Script services). */

@@ -2,13 +2,12 @@
 // with one read of the Run log at most.
 
 import type { PanelInputs } from "../core/panel";
-import { API_KEY, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/state-keys";
+import { API_KEY, LANGUAGE, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/state-keys";
 import { findSheet } from "./sheets";
 import { appsScriptStores } from "./stores";
 import { appsScriptTriggers } from "./triggers";
 
-export function readPanelInputs(withRuns: boolean): PanelInputs {
-  const stores = appsScriptStores();
+export function readPanelInputs(withRuns: boolean, stores = appsScriptStores()): PanelInputs {
   const key = loadState(stores, API_KEY);
   return {
     user: Session.getEffectiveUser().getEmail(),
@@ -17,6 +16,7 @@ export function readPanelInputs(withRuns: boolean): PanelInputs {
     hourlyMine: appsScriptTriggers(stores).hourlyOn(),
     progress: loadState(stores, PROGRESS),
     runLog: withRuns ? readRunLog() : null,
+    languageChoice: loadState(stores, LANGUAGE),
     now: Date.now(),
   };
 }

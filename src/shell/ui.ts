@@ -2,7 +2,7 @@
 // at the keyboard (and getUi() throws there), so it only logs.
 
 import type { Dialogs, Notifier } from "../core/ports";
-import { NOTICE_MAX, outText } from "./outbound";
+import { NOTICE_MAX, outText, scrub } from "./outbound";
 
 const TITLE = "MijnKlantportaal";
 
@@ -24,14 +24,26 @@ export function triggerNotifier(): Notifier {
   };
 }
 
+function filled(file: string, fill: Readonly<Record<string, string>>): string {
+  let html = HtmlService.createHtmlOutputFromFile(file).getContent();
+  // Redacted (a hint or a message could hold an echo of a key), not capped: the texts of the page
+  // come in as one placeholder.
+  for (const [placeholder, text] of Object.entries(fill)) html = html.split(placeholder).join(scrub(text));
+  return html;
+}
+
 export const appsScriptDialogs: Dialogs = {
   showHtmlDialog(file, fill, title) {
-    let html = HtmlService.createHtmlOutputFromFile(file).getContent();
-    for (const [placeholder, text] of Object.entries(fill))
-      html = html.split(placeholder).join(outText(text, NOTICE_MAX));
     SpreadsheetApp.getUi().showModalDialog(
-      HtmlService.createHtmlOutput(html).setWidth(420).setHeight(260),
+      HtmlService.createHtmlOutput(filled(file, fill)).setWidth(420).setHeight(260),
       title,
     );
+  },
+  showSidebar(file, fill, title) {
+    SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutput(filled(file, fill)).setTitle(title));
+  },
+  confirm(title, question) {
+    const ui = SpreadsheetApp.getUi();
+    return ui.alert(title, question, ui.ButtonSet.YES_NO) === ui.Button.YES;
   },
 };

@@ -182,6 +182,23 @@ describe("the API-key dialog", () => {
     }
   });
 
+  test("looks like Google's dialogs: blue primary action, the Sheets font stack, CSS inlined, nothing fetched", async () => {
+    const s = await dialog(true);
+    try {
+      expect(await styleOf(s.page, "#save", "background-color")).toBe("rgb(26, 115, 232)");
+      expect(await styleOf(s.page, "#save", "color")).toBe("rgb(255, 255, 255)");
+      expect(await styleOf(s.page, "#close", "background-color")).toBe("rgb(255, 255, 255)");
+      expect(await styleOf(s.page, "body", "font-family")).toMatch(
+        /^"Google Sans", Roboto, Arial, sans-serif$/,
+      );
+      // Styles and script are in the page: no stylesheet, script, font or image from anywhere.
+      expect(s.opened.html).not.toMatch(/<link\b|<script[^>]+src=|<img\b|@import|url\(/i);
+      expect(s.requested).toEqual([s.opened.url]);
+    } finally {
+      await s.close();
+    }
+  });
+
   test("axe-core finds no serious or critical violation", async () => {
     const s = await dialog(true);
     try {

@@ -3,7 +3,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { type BrowserHost, type OpenedPage, startBrowserHost } from "../../tools/browser/host";
+import {
+  type BrowserHost,
+  type HostOptions,
+  type OpenedPage,
+  startBrowserHost,
+} from "../../tools/browser/host";
 import { type World, type WorldOptions, world } from "../e2e/world";
 
 export const AXE_SOURCE = readFileSync(
@@ -27,11 +32,12 @@ export async function openIn(
   browser: Browser,
   entry: string,
   opts: WorldOptions = {},
-  prepare?: (w: World) => void,
+  prepare?: (w: World) => void | Promise<void>,
+  hostOptions?: (w: World) => HostOptions,
 ): Promise<Session> {
   const w = await world(opts);
-  prepare?.(w);
-  const host = await startBrowserHost(w.rt);
+  await prepare?.(w);
+  const host = await startBrowserHost(w.rt, hostOptions?.(w));
   const opened = await host.open(entry);
   const context = await browser.newContext({ viewport: { width: opened.width, height: opened.height } });
   const page = await context.newPage();

@@ -1,11 +1,10 @@
 // The sidebar (CONTRACT §9) in headless Chromium: the HTML showSidebar produced, with every
 // google.script.run call answered by the built bundle in the local runtime against the MKP double.
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
-import { runLogRows, runOk, stopDouble, type World } from "../e2e/world";
-import { focusedId, openIn, SCREENSHOTS, seriousViolations } from "./harness";
+import { runLogMessages, runLogRows, runOk, stopDouble, type World } from "../e2e/world";
+import { focusedId, openIn, seriousViolations } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +49,7 @@ describe("the sidebar", () => {
         "Create offers in selected rows",
         "Check offers without sending",
         "Refresh offer statuses",
+        "Retry failed offers",
         "Turn on hourly runs",
         "Turn off hourly runs",
         "Set up sheets",
@@ -78,7 +78,6 @@ describe("the sidebar", () => {
       await waitFor(s.page, "#progress-text", /^Creating offers: 3 done, 7 to go\.$/);
       expect(await s.page.getAttribute("#progress-bar", "aria-valuetext")).toBe("3 of 10 done");
       expect(await seriousViolations(s.page)).toEqual([]);
-      await s.page.screenshot({ path: join(SCREENSHOTS, "sidebar.png"), fullPage: true });
       const now = s.w.rt.clock.now();
       putProgress(s.w, { action: "create", done: 9, toGo: 1, startedAt: now, updatedAt: now });
       await waitFor(s.page, "#progress-text", /^Creating offers: 9 done, 1 to go\.$/);
@@ -105,7 +104,9 @@ describe("the sidebar", () => {
         "Check offers without sending",
       ]);
       await s.page.keyboard.press("Enter");
-      await waitFor(s.page, "#status", /Check offers without sending: done\./);
+      // The run's own summary, as the Run log has it, styled as a success.
+      await s.page.locator("#status.success").waitFor({ timeout: 15_000 });
+      expect(await s.page.innerText("#status")).toBe(runLogMessages(s.w.ss).at(-1));
       await s.page.locator("#runs li").first().waitFor();
       expect(await s.page.locator("#runs li").first().innerText()).toContain("validate");
       expect(runLogRows(s.w.ss)).toHaveLength(1);
@@ -117,7 +118,7 @@ describe("the sidebar", () => {
       await s.page.keyboard.press("Shift+Tab");
       expect(await s.page.evaluate("document.activeElement.dataset.fn")).toBe("createPendingOffers");
       await s.page.keyboard.press("Space");
-      await waitFor(s.page, "#status", /Create pending offers: done\./);
+      await waitFor(s.page, "#status", /^1 created/);
       expect(s.w.column("Status")).toEqual(["created"]);
       expect(await focusedId(s.page)).toBe("");
     } finally {
@@ -140,7 +141,7 @@ describe("the sidebar", () => {
         { match: manual, fault: { kind: "delay", ms: 3500 }, times: null },
       ]);
       await s.page.getByRole("button", { name: "Create pending offers" }).click();
-      await waitFor(s.page, "#status", /Create pending offers: done\./);
+      await waitFor(s.page, "#status", /^3 created/);
       expect(s.w.column("Status")).toEqual(["created", "created", "created"]);
       const during = s.host.calls.filter((c) => c.during === "createPendingOffers").map((c) => c.fn);
       expect(during.length).toBeGreaterThan(0);

@@ -29,6 +29,13 @@ export interface ServedCall {
   /** The function of the execution this call was served inside of, when it was nested. */
   during: string | null;
   result: ExecutionResult;
+  /** What `observe` said just before the call ran (e.g. the rows created at that moment). */
+  observed?: unknown;
+}
+
+export interface HostOptions {
+  /** Called before each google.script.run call is served; its answer is kept in `ServedCall.observed`. */
+  observe?: (fn: string) => unknown;
 }
 
 export interface BrowserHost {
@@ -39,6 +46,11 @@ export interface BrowserHost {
   readonly hostActions: { page: string; action: string }[];
   /** Runs `entry` (e.g. "showApiKeyDialog") and serves the dialog or sidebar that execution opened. */
   open(entry: string, args?: unknown[]): Promise<OpenedPage>;
+  /**
+   * Runs the next due trigger (a continuation) while the pages keep being served, as Apps Script
+   * runs a trigger's execution beside the sidebar's calls; null when none is due.
+   */
+  runNextTrigger(): ExecutionResult | null;
   stop(): Promise<void>;
 }
 
@@ -51,7 +63,7 @@ interface CallMessage {
 
 type Reply = { ok: true; value: unknown } | { ok: false; message: string; name: string };
 
-export async function startBrowserHost(rt: GasRuntime): Promise<BrowserHost> {
+export async function startBrowserHost(rt: GasRuntime, options: HostOptions = {}): Promise<BrowserHost> {
   const channel = new MessageChannel();
   const calls: MessagePort = channel.port1;
   const worker = new Worker(join(HERE, "http-thread.mjs"), {
@@ -65,6 +77,7 @@ export async function startBrowserHost(rt: GasRuntime): Promise<BrowserHost> {
 
   const serve = (m: CallMessage): void => {
     const during = running.at(-1) ?? null;
+    const observed = options.observe?.(m.fn);
     running.push(m.fn);
     let result: ExecutionResult;
     try {
@@ -72,7 +85,7 @@ export async function startBrowserHost(rt: GasRuntime): Promise<BrowserHost> {
     } finally {
       running.pop();
     }
-    served.push({ fn: m.fn, args: m.args, during, result });
+    served.push({ fn: m.fn, args: m.args, during, result, ...(options.observe ? { observed } : {}) });
     calls.postMessage({ id: m.id, reply: replyOf(result) });
   };
   // Called before every service call of a running execution; never kills it.
@@ -126,6 +139,16 @@ export async function startBrowserHost(rt: GasRuntime): Promise<BrowserHost> {
         height: shown.height || (shown.kind === "sidebar" ? 720 : 400),
         html: shown.html,
       };
+    },
+    runNextTrigger() {
+      const next = rt.triggers.filter((t) => !t.disabled && t.dueAt !== undefined).length;
+      if (next === 0) return null;
+      running.push("trigger");
+      try {
+        return rt.advanceToNextTrigger(atWaitingPoint);
+      } finally {
+        running.pop();
+      }
     },
     async stop() {
       calls.removeAllListeners("message");

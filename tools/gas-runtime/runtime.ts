@@ -185,21 +185,25 @@ export class GasRuntime {
     return results;
   }
 
-  /** Moves the clock to the earliest due trigger (if in the future) and runs it; null if none. */
-  advanceToNextTrigger(): ExecutionResult | null {
+  /**
+   * Moves the clock to the earliest due trigger (if in the future) and runs it; null if none.
+   * `kill` is called before each of its service calls, as in `run`.
+   */
+  advanceToNextTrigger(kill?: RunOptions["kill"]): ExecutionResult | null {
     const next = this.triggerTable.scheduled()[0];
     if (!next || next.dueAt === undefined) return null;
     if (next.dueAt > this.clock.now()) this.clock.set(next.dueAt);
-    return this.fire(next);
+    return this.fire(next, kill);
   }
 
-  private fire(trigger: TriggerRecord): ExecutionResult {
+  private fire(trigger: TriggerRecord, kill?: RunOptions["kill"]): ExecutionResult {
     const now = this.clock.now();
     this.triggerTable.fired(trigger, now);
     return this.run(trigger.handler, [clockEvent(trigger, now)], {
       trigger,
       user: trigger.owner,
       authMode: "FULL",
+      ...(kill ? { kill } : {}),
     });
   }
 
