@@ -8,6 +8,7 @@ import type { NewCustomerValues } from "../core/customer-ports";
 import { pick } from "../core/language";
 import type { NewCustomerRow } from "../core/parse-customers";
 import { classify, parseJson, reasonOf } from "../core/responses";
+import { texts } from "../core/texts";
 import { CUSTOMER_TEXTS, NEW_CUSTOMER_STATUS } from "../core/texts-customers";
 import type { ApiSession } from "./api-session";
 
@@ -114,7 +115,7 @@ export function createNewCustomers(
           result.waiting++;
           return put({
             status: words.sending,
-            message: t.willCheck(outcome.kind === "transient" ? outcome.reason : "no answer"),
+            message: t.willCheck(outcome.kind === "transient" ? outcome.reason : texts().unreachable()),
           });
       }
     });

@@ -2,7 +2,7 @@
 // from Customers (synced first when it is older than a day or a name is not found), and New customers
 // that offers need are created first. Offers naming only `cst_…` IDs cost nothing here.
 
-import { isBlankCell, shownText } from "../core/cells";
+import { isBlankCell, isErrorCell, shownText } from "../core/cells";
 import {
   CUSTOMER_ID,
   emailKey,
@@ -71,7 +71,9 @@ export function resolveOfferCustomers(
   for (const row of book.offers) {
     if (!OPEN.has(row.status) || row.offerId !== "") continue;
     const cell = cellAt(book.offersSheet.table.rows[row.sheetRow - 2] ?? [], columns, "customerId");
-    const text = isBlankCell(cell) ? "" : shownText(cell);
+    // An error cell or a checkbox names no customer: the parser says what to type instead.
+    if (isBlankCell(cell) || isErrorCell(cell) || typeof cell.value === "boolean") continue;
+    const text = shownText(cell);
     if (text !== "" && !CUSTOMER_ID.test(text)) texts.set(row.sheetRow, text);
   }
   if (texts.size === 0) return { book, moreWork: false, updates: [] };

@@ -94,7 +94,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
   const resolved =
     customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
   if (resolved?.ok) customerId = resolved.value;
-  else if (resolved) problems.push(resolved.problem);
+  else if (resolved) problems.push(texts().fieldProblem(field("customerId"), resolved.problem));
   else if (
     customerId !== null &&
     (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)

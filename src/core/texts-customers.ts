@@ -18,17 +18,17 @@ const en = {
   // The customer column of Offers
   noSuchCustomer: (text: string, suggestions: readonly string[]) =>
     suggestions.length > 0
-      ? `Customer: no customer ${JSON.stringify(text)} in Customers. Did you mean ${list(suggestions)}?`
-      : `Customer: no customer ${JSON.stringify(text)} in Customers. Type its customer ID (cst_…), or add it to New customers.`,
+      ? `${JSON.stringify(text)} is neither a customer ID (cst_…) nor a company name or e-mail in Customers. Did you mean ${list(suggestions)}?`
+      : `${JSON.stringify(text)} is neither a customer ID (cst_…) nor a company name or e-mail in Customers. Type the customer ID, or add the customer to New customers.`,
   severalCustomers: (text: string, candidates: readonly string[]) =>
-    `Customer: ${JSON.stringify(text)} matches more than one customer: ${candidates.join(", ")}. Type the customer ID (cst_…) instead.`,
+    `${JSON.stringify(text)} matches more than one customer: ${candidates.join(", ")}. Type the customer ID (cst_…) instead.`,
   newNotCreated: (name: string, why: string) =>
-    `Customer: the new customer "${name}" is not created yet (${why}); see its row in New customers.`,
+    `the new customer "${name}" is not created yet (${why}); see its row in New customers.`,
   newWaiting: () => "waiting for MijnKlantportaal",
   newHasProblems: () => "its row has mistakes to fix",
   newFailed: () => "MijnKlantportaal refused it",
   noCustomerRead: () =>
-    "Customer: names cannot be looked up, because the API key lacks the permission customers.read. Type the customer ID (cst_…), or ask for a key with that permission.",
+    "names cannot be looked up, because the API key lacks the permission customers.read. Type the customer ID (cst_…), or ask for a key with that permission.",
   noCustomerReadRun: () =>
     "The API key lacks the permission customers.read, so customer names could not be looked up.",
   noCustomerWrite: () =>
@@ -68,17 +68,17 @@ const nl: CustomerTexts = {
     `Bedrijfsnaam: staat ook in rij ${rows.join(", ")} van Nieuwe klanten; één rij per klant`,
   noSuchCustomer: (text, suggestions) =>
     suggestions.length > 0
-      ? `Klant: geen klant ${JSON.stringify(text)} in Klanten. Bedoelt u ${list(suggestions)}?`
-      : `Klant: geen klant ${JSON.stringify(text)} in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
+      ? `${JSON.stringify(text)} is geen klant-ID (cst_…) en geen bedrijfsnaam of e-mailadres in Klanten. Bedoel je ${list(suggestions)}?`
+      : `${JSON.stringify(text)} is geen klant-ID (cst_…) en geen bedrijfsnaam of e-mailadres in Klanten. Vul het klant-ID in, of zet de klant in Nieuwe klanten.`,
   severalCustomers: (text, candidates) =>
-    `Klant: ${JSON.stringify(text)} past bij meer dan één klant: ${candidates.join(", ")}. Vul het klant-ID (cst_…) in.`,
+    `${JSON.stringify(text)} past bij meer dan één klant: ${candidates.join(", ")}. Vul het klant-ID (cst_…) in.`,
   newNotCreated: (name, why) =>
-    `Klant: de nieuwe klant "${name}" is nog niet aangemaakt (${why}); zie de rij in Nieuwe klanten.`,
+    `de nieuwe klant "${name}" is nog niet aangemaakt (${why}); zie de rij in Nieuwe klanten.`,
   newWaiting: () => "wacht op MijnKlantportaal",
   newHasProblems: () => "de rij bevat fouten",
   newFailed: () => "MijnKlantportaal heeft de klant geweigerd",
   noCustomerRead: () =>
-    "Klant: namen kunnen niet worden opgezocht, omdat de API-sleutel geen recht customers.read heeft. Vul het klant-ID (cst_…) in, of vraag een sleutel met dat recht.",
+    "namen kunnen niet worden opgezocht, omdat de API-sleutel geen recht customers.read heeft. Vul het klant-ID (cst_…) in, of vraag een sleutel met dat recht.",
   noCustomerReadRun: () =>
     "De API-sleutel heeft geen recht customers.read, dus klantnamen konden niet worden opgezocht.",
   noCustomerWrite: () =>

@@ -16,7 +16,7 @@ import {
 } from "../core/customer-columns";
 import { nameKey } from "../core/customer-match";
 import type { CustomerSheets, SheetRead } from "../core/customer-ports";
-import { language } from "../core/language";
+import { newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,13 +33,16 @@ export function findSheet(
   return null;
 }
 
-/** Creates a sheet with its headers in this execution's language (hidden columns hidden). */
+/**
+ * Creates a sheet with its headers in the language of the product's sheets already there (else the
+ * locale's: shell/sheets.ts), hidden columns hidden: no `Klanten` beside `Offers`.
+ */
 export function createSheet<K extends string>(
   ss: Spreadsheet,
   names: { en: string; nl: string },
   specs: readonly BilingualSpec<K>[],
 ): Sheet {
-  const lang = language();
+  const lang = newSheetLanguage(ss);
   const sheet = ss.insertSheet(names[lang]);
   const headers = specs.map((s) => headerIn(s, lang));
   const range = sheet.getRange(1, 1, 1, headers.length);

@@ -241,7 +241,9 @@ describe("setupSheets and the menu", () => {
     expect(sheetNames(w).filter((n) => SHEETS_EN.includes(n))).toEqual([]);
     expect(w.ss.displayValues(OFFERTES)[0]).toEqual(OFFER_HEADERS_NL);
     expect(w.ss.displayValues(REGELS)[0]).toEqual([...LINE_HEADERS_NL, "Melding"]);
-    expect(lastToast(w)).toBe("De tabbladen Offertes, Offerteregels en Logboek zijn klaar.");
+    expect(lastToast(w)).toBe(
+      "De tabbladen Offertes, Offerteregels, Logboek, Klanten en Nieuwe klanten zijn klaar.",
+    );
     const before = sheetNames(w).map((n) => w.ss.displayValues(n)[0]);
     runOk(w, "setupSheets");
     expect(sheetNames(w).map((n) => w.ss.displayValues(n)[0])).toEqual(before);
@@ -267,14 +269,16 @@ describe("setupSheets and the menu", () => {
       offers: [["K-1", "cst_demo0001", "2025-04-14"]],
     });
     runOk(w, "setupSheets");
-    expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Run log"]);
+    expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Run log", "Customers", "New customers"]);
     // A missing column is added in the language of the sheet's own headers.
     expect(w.ss.displayValues("Offers")[0]).toEqual([
       ...OFFER_HEADERS.filter((h) => h !== "Rejected at"),
       "Rejected at",
     ]);
     expect(w.ss.displayValues("Offer lines")[0]).toEqual([...LINE_HEADERS, "Message"]);
-    expect(lastToast(w)).toBe("De tabbladen Offers, Offer lines en Run log zijn klaar.");
+    expect(lastToast(w)).toBe(
+      "De tabbladen Offers, Offer lines, Run log, Customers en New customers zijn klaar.",
+    );
   });
 
   test("the API-key dialog speaks the user's language, every placeholder filled", async () => {
@@ -285,8 +289,9 @@ describe("setupSheets and the menu", () => {
       const w = await world({ locale });
       runOk(w, "showApiKeyDialog");
       const dialog = w.ss.dialogs.at(-1);
-      expect(dialog?.html).toContain(`>${save}</button>`);
-      expect(dialog?.html).toContain(`<html lang="${lang}">`);
+      // The page's texts come in one object of this execution's language, placed by its script.
+      expect(dialog?.html).toContain(`"saveKey":"${save}"`);
+      expect(dialog?.html).toContain(`{"lang":"${lang}"`);
       expect(dialog?.html).not.toMatch(/<!--[A-Z]/);
     }
   });
@@ -294,10 +299,10 @@ describe("setupSheets and the menu", () => {
   test("a Dutch spreadsheet with only Offertes gets Offerteregels and Logboek; an English one with only Offers, English sheets", async () => {
     const nl = await world({ locale: "en_US", sheets: { [OFFERTES]: [OFFER_HEADERS_NL] } });
     runOk(nl, "setupSheets");
-    expect(sheetNames(nl)).toEqual([OFFERTES, REGELS, "Logboek"]);
+    expect(sheetNames(nl)).toEqual([OFFERTES, REGELS, "Logboek", "Klanten", "Nieuwe klanten"]);
     const en = await world({ locale: "nl_NL", sheets: { Offers: [OFFER_HEADERS] } });
     runOk(en, "setupSheets");
-    expect(sheetNames(en)).toEqual(["Offers", "Offer lines", "Run log"]);
+    expect(sheetNames(en)).toEqual(["Offers", "Offer lines", "Run log", "Customers", "New customers"]);
     expect(en.ss.displayValues("Offer lines")[0]).toEqual([...LINE_HEADERS, "Message"]);
   });
 

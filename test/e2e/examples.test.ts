@@ -34,7 +34,7 @@ async function runExample(file: string) {
 describe("the examples of npm start", () => {
   test("--locale nl_NL: the Dutch example is created end to end in Dutch", async () => {
     const { w, added, visible } = await runExample("offertes.json");
-    expect(visible).toEqual(["Offertes", "Offerteregels", "Logboek"]);
+    expect(visible).toEqual(["Offertes", "Offerteregels", "Logboek", "Klanten", "Nieuwe klanten"]);
     // setupSheets found every Dutch column: only the product's hidden ref column was added.
     expect(added).toEqual([["MKP ref"], []]);
     expect(await postedNumbers(w.api)).toEqual(["2025-101", "2025-102"]);
@@ -58,7 +58,7 @@ describe("the examples of npm start", () => {
 
   test("the English example keeps its English sheets, headers and statuses", async () => {
     const { w, added, visible } = await runExample("offers.json");
-    expect(visible).toEqual(["Offers", "Offer lines", "Run log"]);
+    expect(visible).toEqual(["Offers", "Offer lines", "Run log", "Customers", "New customers"]);
     // The Message column setupSheets adds to Offer lines is English, as the sheet's headers are.
     expect(added).toEqual([["MKP ref"], ["Message"]]);
     expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "invalid", "created"]);

@@ -19,9 +19,13 @@ describe("saveApiKey checks the key with one GET /customer-offers?page=1", () =>
     expect(String(reply.returned)).toMatch(/^Saved\. MijnKlantportaal accepted the key/);
     expect(w.rt.properties.user().get("MKP_API_KEY")).toBe(LEAST);
     const requests = await w.api.requests();
+    // The check is the one GET of the offer list; once the key is accepted, one GET of the customer
+    // list tells whether customer names can be looked up with it (issue 12): this key cannot.
     expect(requests.map((r) => `${r.method} ${r.path}?${new URLSearchParams(r.query).toString()}`)).toEqual([
       "GET /v1/customer-offers?page=1",
+      "GET /v1/customers?page=1",
     ]);
+    expect(String(reply.returned)).toMatch(/customers\.read/);
   });
 
   test("a key without offers.read is refused, saying it lacks offers.read; nothing is saved", async () => {

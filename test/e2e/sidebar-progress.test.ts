@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, test } from "@jest/globals";
 import type { ExecutionResult } from "../../tools/gas-runtime";
 import { batch, expectExactlyOnce, fireNext } from "./batches";
+import { warmPacing } from "./warm-pacing";
 import { runOk, stopDouble, type World, world } from "./world";
 
 afterAll(stopDouble);
@@ -98,7 +99,9 @@ describe("progress of the running batch", () => {
       // Before the first run ends there is no Run log yet to read.
       const logged = i >= inFirst;
       expect(rangeReads(s.call)).toBe(i % 2 === 0 && logged ? 1 : 0);
-      expect(s.call.counts["Spreadsheet.getSheetByName"] ?? 0).toBe(i % 2 === 0 ? 1 : 0);
+      // Finding the Run log: by its English name, then its Dutch one (before the first run: neither).
+      const lookups = s.call.counts["Spreadsheet.getSheetByName"] ?? 0;
+      expect(i % 2 === 0 ? lookups >= 1 && lookups <= 2 : lookups === 0).toBe(true);
     }
   });
 
@@ -134,6 +137,8 @@ describe("progress of the running batch", () => {
 
   test("a stale entry of a killed run is not carried on; the entry is gone after the run, and after one with nothing to send", async () => {
     const w = await world(batch(3, "PZ"));
+    // A user who has run before: one round trip for the 3 offers (a cold start probes with one first).
+    warmPacing(w);
     const now = w.rt.clock.now();
     w.rt.cache.document.set("MKP_PROGRESS", {
       value: JSON.stringify({

@@ -14,8 +14,8 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
   [
     ["V-2", "klant42", D],
     [["V-2", "Werk", "10", 21]],
-    /^Customer ID "klant42" is not/,
-    /^Klant-ID "klant42" is geen/,
+    /^Customer ID: "klant42" is neither a customer ID/,
+    /^Klant-ID: "klant42" is geen klant-ID/,
   ],
   [
     ["V-3", "cst_demo0001", ""],
