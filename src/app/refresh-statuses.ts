@@ -7,9 +7,16 @@ import { shownText } from "../core/cells";
 import { instantOf, UNZONED_MARGIN_MS } from "../core/offer-list";
 import type { OfferRow } from "../core/offer-types";
 import type { RunContext } from "../core/ports";
-import { refreshValues, SMALL_REFRESH } from "../core/refresh";
+import { createdStamp, refreshValues, rowsToDo, SMALL_REFRESH, stoppedAt } from "../core/refresh";
 import { asCustomerOffer, type CreatedOffer, parseJson } from "../core/responses";
-import { clearState, LIST_CURSOR, LIST_SHAPE, loadState, saveState } from "../core/state-keys";
+import {
+  clearState,
+  LIST_CURSOR,
+  LIST_SHAPE,
+  type ListCursor,
+  loadState,
+  saveState,
+} from "../core/state-keys";
 import { cellAt } from "../core/table";
 import { TEXTS } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
@@ -18,8 +25,6 @@ import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-book";
 import { type RunOutcome, stopped } from "./run-outcome";
 import { apiAccess } from "./settings";
-
-const DAY_MS = 86_400_000;
 
 export interface RefreshResult {
   refreshed: number;
@@ -32,19 +37,21 @@ export interface RefreshResult {
   progress: boolean;
 }
 
+const emptyResult = (): RefreshResult => ({
+  refreshed: 0,
+  unchanged: 0,
+  deleted: 0,
+  left: 0,
+  message: "",
+  moreWork: false,
+  unauthorized: false,
+  progress: true,
+});
+
 class Refresher {
   private readonly updates: RowUpdate[] = [];
   readonly seen = new Set<string>();
-  readonly result: RefreshResult = {
-    refreshed: 0,
-    unchanged: 0,
-    deleted: 0,
-    left: 0,
-    message: "",
-    moreWork: false,
-    unauthorized: false,
-    progress: true,
-  };
+  readonly result = emptyResult();
 
   constructor(
     private readonly book: OffersBook,
@@ -84,6 +91,11 @@ class Refresher {
       });
   }
 
+  /** An API timestamp as the sheet shows it (comparable with the rows' Created at stamps). */
+  stamp(iso: string): string {
+    return this.book.time.timestamp(iso);
+  }
+
   flush(): void {
     writeOfferUpdates(this.book, this.updates.splice(0));
   }
@@ -119,11 +131,27 @@ class Refresher {
   }
 }
 
-/** When the row's offer was created, from its Created at cell (shown in the sheet's zone: ± a margin). */
-function createdAtOf(book: OffersBook, row: OfferRow): number | null {
-  const cells = book.offersSheet.table.rows[row.sheetRow - 2] ?? [];
-  const at = instantOf(shownText(cellAt(cells, book.offersSheet.columns, "createdAt")));
-  return at === null ? null : at.ms - UNZONED_MARGIN_MS;
+/** A pass resumed later than this starts over: rows it did might have changed since. */
+const CURSOR_MAX_AGE_MS = 20 * 60_000;
+/** The walk stops this long before the oldest row's creation (its Created at is read as UTC ± a margin). */
+const SINCE_MARGIN_MS = UNZONED_MARGIN_MS + 3_600_000;
+
+/** The rows' Created at stamps; rows without one count as the oldest when there are too many to look up. */
+function stamper(book: OffersBook, rows: readonly OfferRow[]): (row: OfferRow) => string | null {
+  const stamps = new Map<string, string | null>();
+  for (const r of rows) {
+    const cells = book.offersSheet.table.rows[r.sheetRow - 2] ?? [];
+    stamps.set(r.offerId, createdStamp(shownText(cellAt(cells, book.offersSheet.columns, "createdAt"))));
+  }
+  const unstamped = [...stamps.values()].filter((s) => s === null).length;
+  const placeUnstamped = unstamped >= SMALL_REFRESH;
+  return (row) => stamps.get(row.offerId) ?? (placeUnstamped ? "" : null);
+}
+
+/** The earliest a row's offer can have been created (epoch ms), from its stamp ("" = any time). */
+function earliest(stamp: string): number {
+  const at = stamp === "" ? null : instantOf(stamp);
+  return at === null ? 0 : at.ms - SINCE_MARGIN_MS;
 }
 
 export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: string } {
@@ -137,61 +165,42 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
     (r) =>
       r.offerId.startsWith("off_") && !["sending", "skip", "unknown", "failed", "warning"].includes(r.status),
   );
-  const session = new ApiSession(ctx, access.url, access.key);
-  const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
-  const cursor = loadState(ctx.stores, LIST_CURSOR);
-  const resume = cursor?.purpose === "refresh" ? cursor : null;
-  let left: OfferRow[] = [];
-  let nextPage: number | undefined;
   if (rows.length === 0) {
     clearState(ctx.stores, LIST_CURSOR);
-    return { ...refresher.result, message: TEXTS.nothingToRefresh() };
+    return { ...emptyResult(), message: TEXTS.nothingToRefresh() };
   }
-  // Rows created before the resumed walk's boundary were seen in the earlier execution(s).
-  const boundary = resume ? Number(resume.lastId) || 0 : 0;
-  const todo = resume ? rows.filter((r) => (createdAtOf(book, r) ?? 0) < boundary) : rows;
-  const since = Math.min(...todo.map((r) => createdAtOf(book, r) ?? 0)) - DAY_MS;
-  if (todo.length < SMALL_REFRESH && loadState(ctx.stores, LIST_SHAPE) === null && !resume) {
+  const session = new ApiSession(ctx, access.url, access.key);
+  const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
+  const list = new OfferList(session);
+  const stampOf = stamper(book, rows);
+  const saved = loadState(ctx.stores, LIST_CURSOR);
+  const resume =
+    saved !== null &&
+    ctx.clock.now() - saved.at <= CURSOR_MAX_AGE_MS &&
+    (saved.nextPage === null || list.pagesMean(saved.order, saved.perPage))
+      ? saved
+      : null;
+  const todo = rowsToDo(rows, stampOf, resume);
+  const placed = todo.filter((r) => stampOf(r) !== null);
+  let left: OfferRow[];
+  let cursor: ListCursor | null = null;
+  if (resume?.nextPage === null) {
+    left = refresher.byId(todo);
+    if (left.length > 0) cursor = { ...resume, ...stoppedAt(left, stampOf), at: ctx.clock.now() };
+  } else if (!resume && todo.length < SMALL_REFRESH && loadState(ctx.stores, LIST_SHAPE) === null) {
     left = refresher.byId(todo);
   } else {
-    const byId = new Map(todo.map((r) => [r.offerId, r]));
-    let oldestSeen = Number.POSITIVE_INFINITY;
-    const list = new OfferList(session);
-    const walk = list.walkNewest({
-      sinceMs: since,
-      expected: todo.length,
-      certain: false,
-      // Never more pages than rows: looking each row up is the upper bound of what a pass costs.
-      maxPages: todo.length,
-      ...(resume ? { from: resume.nextPage } : {}),
-      onOffer: (offer) => {
-        const row = byId.get(offer.id);
-        if (row) refresher.apply(row, offer);
-        const at = instantOf(offer.createdAt);
-        if (at) oldestSeen = Math.min(oldestSeen, at.ms);
-      },
-      done: () => todo.every((r) => refresher.seen.has(r.offerId)),
-    });
-    refresher.flush();
-    const unseen = todo.filter((r) => !refresher.seen.has(r.offerId));
-    if (walk.complete || walk.nextPage === undefined || !session.canContinue()) {
-      left = walk.complete || walk.nextPage === undefined ? refresher.byId(unseen) : unseen;
-      nextPage = walk.complete || walk.nextPage === undefined ? undefined : walk.nextPage;
-    } else {
-      left = refresher.byId(unseen);
-    }
-    if (nextPage !== undefined && left.length > 0) {
-      saveState(ctx.stores, LIST_CURSOR, {
-        purpose: "refresh",
-        nextPage,
-        perPage: 0,
-        lastId: String(Number.isFinite(oldestSeen) ? oldestSeen : boundary),
-        refs: [],
-      });
+    // Rows that cannot be placed in the list (no Created at) are few: looked up first.
+    left = resume ? [] : refresher.byId(todo.filter((r) => stampOf(r) === null));
+    if (left.length > 0) left.push(...placed);
+    else if (placed.length > 0) {
+      const walked = walkForRows(refresher, list, placed, stampOf, resume);
+      left = walked.left;
+      cursor = walked.cursor;
     }
   }
-  if (nextPage === undefined || left.length === 0 || session.unauthorized)
-    clearState(ctx.stores, LIST_CURSOR);
+  if (cursor !== null && left.length > 0 && !session.unauthorized) saveState(ctx.stores, LIST_CURSOR, cursor);
+  else clearState(ctx.stores, LIST_CURSOR);
   session.save();
 
   const r = refresher.result;
@@ -201,6 +210,81 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   r.moreWork = left.length > 0 && !session.unauthorized && !session.quotaExhausted;
   r.message = TEXTS.refreshSummary({ ...r, more: r.moreWork, requests: session.requests });
   return r;
+}
+
+/**
+ * One walk from the newest end of the list until every row is seen (or the list is older than the
+ * oldest row). Rows the walk went past without seeing them (deleted there) are looked up by ID;
+ * when the execution ends first, the cursor says where the walk goes on and which rows are done.
+ */
+function walkForRows(
+  refresher: Refresher,
+  list: OfferList,
+  rows: readonly OfferRow[],
+  stampOf: (row: OfferRow) => string | null,
+  resume: ListCursor | null,
+): { left: OfferRow[]; cursor: ListCursor | null } {
+  const byId = new Map(rows.map((r) => [r.offerId, r]));
+  let seen = 0;
+  const oldest = { ms: Number.POSITIVE_INFINITY, iso: "" };
+  const pagesBefore = list.pagesRead;
+  const pageBudget = resume ? resume.pagesLeft : rows.length;
+  const walk = list.walkNewest({
+    sinceMs: Math.min(...rows.map((r) => earliest(stampOf(r) ?? ""))),
+    expected: rows.length,
+    left: () => rows.length - seen,
+    certain: false,
+    maxPages: pageBudget,
+    ...(resume?.nextPage ? { from: resume.nextPage } : {}),
+    onOffer: (offer) => {
+      const row = byId.get(offer.id);
+      if (row && !refresher.seen.has(row.offerId)) {
+        refresher.apply(row, offer);
+        seen++;
+      }
+      const at = instantOf(offer.createdAt);
+      if (at && at.ms < oldest.ms) {
+        oldest.ms = at.ms;
+        oldest.iso = offer.createdAt;
+      }
+    },
+    done: () => seen === rows.length,
+  });
+  refresher.flush();
+  const unseen = rows.filter((r) => !refresher.seen.has(r.offerId));
+  const shape = list.shapeNow();
+  const goesOn = !walk.complete && walk.nextPage !== undefined && shape !== null && shape.order !== "unknown";
+  const pagesLeft = Math.max(0, pageBudget - (list.pagesRead - pagesBefore));
+  if (!goesOn || pagesLeft === 0) {
+    // The walk is over (or cannot go on): what it did not show is looked up by ID.
+    const left = refresher.byId(unseen);
+    const order = shape?.order === "desc" ? "desc" : "asc";
+    const cursor = {
+      purpose: "refresh",
+      order,
+      perPage: shape?.perPage ?? 0,
+      nextPage: null,
+      pagesLeft: 0,
+    } as const;
+    return { left, cursor: { ...cursor, ...stoppedAt(left, stampOf), at: list.now() } };
+  }
+  // Rows newer than the oldest offer seen should have been seen: deleted there, or moved past us.
+  const passedAt = oldest.iso === "" ? null : createdStamp(refresher.stamp(oldest.iso));
+  const passed = passedAt === null ? [] : unseen.filter((r) => (stampOf(r) ?? "") > passedAt);
+  const notPassed = unseen.filter((r) => !passed.includes(r));
+  const left = [...refresher.byId(passed), ...notPassed];
+  return {
+    left,
+    cursor: {
+      purpose: "refresh",
+      order: shape.order === "desc" ? "desc" : "asc",
+      perPage: shape.perPage,
+      nextPage: walk.nextPage ?? null,
+      pagesLeft,
+      ...stoppedAt(left, stampOf),
+      at: list.now(),
+    },
+  };
 }
 
 export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {

@@ -75,29 +75,40 @@ export const PER_PAGE_REFUSED = json<{ keyTail: string }>("MKP_PER_PAGE_REFUSED"
   typeof o.keyTail === "string" ? { keyTail: o.keyTail } : null,
 );
 
-/** An unfinished full pass through the offer list (only when its order cannot be told). */
+/**
+ * A status refresh pass that did not fit in one execution: where its walk through the list goes on
+ * (page numbers of that order and page size), and which rows it has done — every row whose Created
+ * at (as the product writes it, which sorts as time does) is after `doneAfter`.
+ */
 export interface ListCursor {
-  readonly purpose: "reconcile" | "refresh";
-  readonly nextPage: number;
+  readonly purpose: "refresh";
+  readonly order: "asc" | "desc";
   readonly perPage: number;
-  /** ID of the last offer on the page before nextPage, to notice that the list shifted. */
-  readonly lastId: string;
-  /** Row refs (reconcile) the pages before nextPage were searched for. */
-  readonly refs: readonly string[];
+  /** The next page to read; null when the walk is over and only lookups by ID are left. */
+  readonly nextPage: number | null;
+  readonly doneAfter: string;
+  /** Pages the pass may still read (never more pages than rows: a lookup each is the bound). */
+  readonly pagesLeft: number;
+  /** When it was saved: a pass not resumed soon starts over rather than skip rows changed since. */
+  readonly at: number;
 }
 
 export const LIST_CURSOR = json<ListCursor>("MKP_LIST_CURSOR", "document", (o) => {
   const nextPage = num(o.nextPage);
   const perPage = num(o.perPage);
-  if (nextPage === null || nextPage < 1 || perPage === null) return null;
-  if (o.purpose !== "reconcile" && o.purpose !== "refresh") return null;
-  const refs = Array.isArray(o.refs) ? o.refs.filter((r): r is string => typeof r === "string") : [];
+  const pagesLeft = num(o.pagesLeft);
+  const at = num(o.at);
+  if (o.purpose !== "refresh" || (o.order !== "asc" && o.order !== "desc")) return null;
+  if (perPage === null || pagesLeft === null || at === null || typeof o.doneAfter !== "string") return null;
+  if (nextPage !== null && nextPage < 1) return null;
   return {
     purpose: o.purpose,
-    nextPage: Math.floor(nextPage),
+    order: o.order,
     perPage,
-    lastId: typeof o.lastId === "string" ? o.lastId : "",
-    refs,
+    nextPage: nextPage === null ? null : Math.floor(nextPage),
+    doneAfter: o.doneAfter,
+    pagesLeft: Math.max(0, Math.floor(pagesLeft)),
+    at,
   };
 });
 

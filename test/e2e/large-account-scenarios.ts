@@ -23,10 +23,22 @@ export function pendingSheet(n: number, prefix: string, from = 1) {
   return { offers, lines };
 }
 
+/** Writes rows into a sheet from `firstRow` on, as a person would type them. */
+function putRows(
+  w: World,
+  sheet: string,
+  firstRow: number,
+  rows: readonly (string | number | undefined)[][],
+): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    for (let c = 0; c < row.length; c++) w.ss.setCell(sheet, firstRow + i, c + 1, row[c] ?? "");
+  }
+}
+
 /** Seeds `count` offers made over the last ~2 years, the newest a day before START. */
 export async function seedAccount(w: World, count: number): Promise<void> {
-  if (count > 0)
-    await w.api.seedGenerated({ count, createdFrom: START - 700 * DAY, createdTo: START - DAY });
+  if (count > 0) await w.api.seedGenerated({ count, createdFrom: START - 700 * DAY, createdTo: START - DAY });
 }
 
 /** Requests the double received, retried once: after a long synchronous run the socket may be stale. */
@@ -94,7 +106,16 @@ export async function failingOfferScenario(o: {
   const simulatedMs = w.rt.clock.now() - t0;
   const all = await requestsOf(w);
   if (process.env.SCENARIO_DEBUG)
-    console.log(all.map((r) => `${Math.round((r.at - t0) / 1000)}s ${r.method} ${r.path} ${JSON.stringify(r.query)} ${r.status}`).join("\n"), w.column("Message"), w.rt.triggers);
+    console.log(
+      all
+        .map(
+          (r) =>
+            `${Math.round((r.at - t0) / 1000)}s ${r.method} ${r.path} ${JSON.stringify(r.query)} ${r.status}`,
+        )
+        .join("\n"),
+      w.column("Message"),
+      w.rt.triggers,
+    );
   const requests = all.length;
   const status = w.column("Status");
   const numbers = w.column("Offer number");
@@ -170,12 +191,8 @@ export async function settleScenario(o: {
   await w.api.clearRequests();
   // Someone adds offers to the sheet meanwhile.
   const extra = pendingSheet(o.added, "L", o.rows + 1);
-  extra.offers.forEach((row, i) => {
-    row.forEach((v, c) => w.ss.setCell("Offers", o.rows + 2 + i, c + 1, v));
-  });
-  extra.lines.forEach((row, i) => {
-    row.forEach((v, c) => w.ss.setCell("Offer lines", o.rows + 2 + i, c + 1, v));
-  });
+  putRows(w, "Offers", o.rows + 2, extra.offers);
+  putRows(w, "Offer lines", o.rows + 2, extra.lines);
   const t0 = w.rt.clock.now();
   let runs = 0;
   const maxRuns = o.maxRuns ?? 2;
@@ -251,12 +268,8 @@ export async function refreshScenario(o: {
     x.createdAt.slice(0, 19).replace("T", " "),
   ]);
   const lines = mine.map((x) => [x.offerNumber, "Generated", 100, 21]);
-  offers.forEach((row, i) => {
-    row.forEach((v, c) => w.ss.setCell("Offers", i + 2, c + 1, v));
-  });
-  lines.forEach((row, i) => {
-    row.forEach((v, c) => w.ss.setCell("Offer lines", i + 2, c + 1, v));
-  });
+  putRows(w, "Offers", 2, offers);
+  putRows(w, "Offer lines", 2, lines);
   const passes: RefreshPass[] = [];
   const pass = async (): Promise<void> => {
     await w.api.clearRequests();
