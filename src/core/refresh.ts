@@ -47,36 +47,62 @@ export function createdStamp(text: string): string | null {
   return m ? `${m[1]} ${m[2]}${m[3] ?? ":00"}` : null;
 }
 
-/** Where an unfinished pass stands: rows stamped after `doneAfter` are done. */
+/** Where an unfinished pass stands (see ListCursor in state-keys.ts). */
 export interface PassPoint {
-  readonly doneAfter: string;
+  /** Rows stamped no later than this are left (null: none by their stamp). */
+  readonly doneAfter: string | null;
+  /** Offer IDs of rows left whatever their stamp. */
+  readonly recheck: readonly string[];
+}
+
+/** At most this many offer IDs are kept in a cursor (a document property holds 9 KB). */
+export const MAX_RECHECK = 50;
+
+interface Stamped {
+  readonly offerId: string;
 }
 
 /**
- * The rows a pass still has to do: all of them when it starts; when it resumes, those stamped no
- * later than where it stopped (rows without a stamp were looked up when it started).
+ * The rows a pass still has to do: all of them when it starts; when it resumes, those it left
+ * (rows without a stamp, unless placed as the oldest, were looked up when it started).
  */
-export function rowsToDo<T>(
+export function rowsToDo<T extends Stamped>(
   rows: readonly T[],
   stampOf: (row: T) => string | null,
   at: PassPoint | null,
 ): T[] {
   if (at === null) return [...rows];
+  const recheck = new Set(at.recheck);
   return rows.filter((r) => {
     const stamp = stampOf(r);
-    return stamp !== null && stamp <= at.doneAfter;
+    return recheck.has(r.offerId) || (stamp !== null && at.doneAfter !== null && stamp <= at.doneAfter);
+  });
+}
+
+/** Newest first by stamp (rows without one last): lookups by ID in this order leave a cursor that moves. */
+export function newestFirst<T>(rows: readonly T[], stampOf: (row: T) => string | null): T[] {
+  return [...rows].sort((a, b) => {
+    const x = stampOf(a) ?? "";
+    const y = stampOf(b) ?? "";
+    return x === y ? 0 : x > y ? -1 : 1;
   });
 }
 
 /**
- * Where to say a pass stopped, given the rows it did not do: after the latest of them, so that
- * every row stamped later is done (a row done twice costs a request; a row skipped, a change lost).
+ * Where to say a pass stopped: after the latest row not reached yet, so that every row stamped
+ * later is done (a row done twice costs a request; a row skipped, a change lost), and the rows the
+ * walk went past without seeing, by ID (or by stamp, when there are too many to keep).
  */
-export function stoppedAt<T>(left: readonly T[], stampOf: (row: T) => string | null): PassPoint {
-  let doneAfter = "";
-  for (const r of left) {
+export function stoppedAt<T extends Stamped>(
+  notReached: readonly T[],
+  passed: readonly T[],
+  stampOf: (row: T) => string | null,
+): PassPoint {
+  const byStamp = passed.length > MAX_RECHECK ? [...notReached, ...passed] : notReached;
+  let doneAfter: string | null = null;
+  for (const r of byStamp) {
     const stamp = stampOf(r) ?? "";
-    if (stamp > doneAfter) doneAfter = stamp;
+    if (doneAfter === null || stamp > doneAfter) doneAfter = stamp;
   }
-  return { doneAfter };
+  return { doneAfter, recheck: passed.length > MAX_RECHECK ? [] : passed.map((r) => r.offerId) };
 }

@@ -77,8 +77,9 @@ export const PER_PAGE_REFUSED = json<{ keyTail: string }>("MKP_PER_PAGE_REFUSED"
 
 /**
  * A status refresh pass that did not fit in one execution: where its walk through the list goes on
- * (page numbers of that order and page size), and which rows it has done — every row whose Created
- * at (as the product writes it, which sorts as time does) is after `doneAfter`.
+ * (page numbers of that order and page size), and which rows it has left: those whose Created at
+ * (as the product writes it, which sorts as time does) is no later than `doneAfter`, and those
+ * whose offers the walk went past without seeing them (`recheck`, offer IDs: looked up by ID).
  */
 export interface ListCursor {
   readonly purpose: "refresh";
@@ -86,7 +87,9 @@ export interface ListCursor {
   readonly perPage: number;
   /** The next page to read; null when the walk is over and only lookups by ID are left. */
   readonly nextPage: number | null;
-  readonly doneAfter: string;
+  /** null: no row is left by its Created at. */
+  readonly doneAfter: string | null;
+  readonly recheck: readonly string[];
   /** Pages the pass may still read (never more pages than rows: a lookup each is the bound). */
   readonly pagesLeft: number;
   /** When it was saved: a pass not resumed soon starts over rather than skip rows changed since. */
@@ -99,14 +102,17 @@ export const LIST_CURSOR = json<ListCursor>("MKP_LIST_CURSOR", "document", (o) =
   const pagesLeft = num(o.pagesLeft);
   const at = num(o.at);
   if (o.purpose !== "refresh" || (o.order !== "asc" && o.order !== "desc")) return null;
-  if (perPage === null || pagesLeft === null || at === null || typeof o.doneAfter !== "string") return null;
+  if (perPage === null || pagesLeft === null || at === null) return null;
+  if (typeof o.doneAfter !== "string" && o.doneAfter !== null) return null;
   if (nextPage !== null && nextPage < 1) return null;
+  const recheck = Array.isArray(o.recheck) ? o.recheck.filter((r): r is string => typeof r === "string") : [];
   return {
     purpose: o.purpose,
     order: o.order,
     perPage,
     nextPage: nextPage === null ? null : Math.floor(nextPage),
     doneAfter: o.doneAfter,
+    recheck,
     pagesLeft: Math.max(0, Math.floor(pagesLeft)),
     at,
   };

@@ -3,7 +3,7 @@
 // and what it checked, so that tests assert the limits and the benchmark prints them.
 
 import type { DoubleConfig, ReceivedRequest } from "../../tools/mkp-double/types";
-import { expectOk, runOk, type World, world } from "./world";
+import { expectOk, runLogMessages, runOk, type World, world } from "./world";
 
 export const START = Date.UTC(2025, 3, 14, 8, 0, 0);
 const DAY = 86_400_000;
@@ -50,6 +50,10 @@ async function requestsOf(w: World): Promise<ReceivedRequest[]> {
     return w.api.requests();
   }
 }
+
+/** The values that occur more than once. */
+const twice = (values: readonly string[]): string[] =>
+  [...new Set(values.filter((v, i) => values.indexOf(v) !== i))].sort();
 
 /** Continuation triggers still installed (one-off triggers that have not fired). */
 export const continuationsLeft = (w: World): number =>
@@ -173,6 +177,8 @@ export async function settleScenario(o: {
   rows: number;
   added: number;
   maxRuns?: number;
+  /** Others add an offer and delete an old one while the list is read. */
+  listChanges?: boolean;
 }): Promise<SettleFigures> {
   const config: Partial<DoubleConfig> = { listOrder: o.listOrder, perPageMode: o.perPageMode };
   const w = await world({ ...pendingSheet(o.rows, "L"), config });
@@ -193,6 +199,21 @@ export async function settleScenario(o: {
   const extra = pendingSheet(o.added, "L", o.rows + 1);
   putRows(w, "Offers", o.rows + 2, extra.offers);
   putRows(w, "Offer lines", o.rows + 2, extra.lines);
+  if (o.listChanges)
+    await w.api.addListHooks([
+      {
+        request: 2,
+        action: { kind: "add-offer", offer: { offerNumber: "OTHER-1", customerId: "cst_demo0001" } },
+      },
+      // The oldest offer is someone else's only when there are others.
+      ...(o.accountSize > 0
+        ? [{ request: 3, action: { kind: "delete-offer", target: "oldest" } } as const]
+        : []),
+      {
+        request: 4,
+        action: { kind: "add-offer", offer: { offerNumber: "L-0001", customerId: "cst_demo0002" } },
+      },
+    ]);
   const t0 = w.rt.clock.now();
   let runs = 0;
   const maxRuns = o.maxRuns ?? 2;
@@ -203,7 +224,9 @@ export async function settleScenario(o: {
   }
   const simulatedMs = w.rt.clock.now() - t0;
   const requests = await requestsOf(w);
-  const ids = new Map((await w.api.offers()).map((x) => [x.offerNumber, x.id]));
+  // What this product created (someone else may have made an offer with one of its numbers).
+  const ours = (await w.api.offers()).filter((x) => x.source === "api");
+  const ids = new Map(ours.map((x) => [x.offerNumber, x.id]));
   const numbers = w.column("Offer number");
   const offerIds = w.column("Offer ID");
   const status = w.column("Status");
@@ -215,7 +238,7 @@ export async function settleScenario(o: {
     runs,
     simulatedMs,
     ownIds,
-    duplicates: (await w.api.stats()).duplicateOfferNumbers,
+    duplicates: twice(ours.map((x) => x.offerNumber)),
     addedCreated: numbers.filter((n, i) => addedNumbers.has(n) && status[i] === "created").length,
   };
 }
@@ -233,6 +256,8 @@ export interface RefreshFigures {
   written: number;
   /** A list cursor left stored after the last pass. */
   cursorLeft: boolean;
+  /** With listChanges: the row whose offer was deleted during the second pass says so. */
+  deletedMarked: boolean;
 }
 
 /**
@@ -245,6 +270,10 @@ export async function refreshScenario(o: {
   accountSize: number;
   rows: number;
   spread: "newest" | "whole";
+  /** During the second pass, between page reads: a row's offer deleted, an old one deleted, one added. */
+  listChanges?: boolean;
+  /** The first pass stops after its first execution (scheduled runs turned off); the second starts an hour later. */
+  interrupt?: boolean;
 }): Promise<RefreshFigures> {
   const config: Partial<DoubleConfig> = { listOrder: o.listOrder, perPageMode: o.perPageMode };
   const w = await world({ config });
@@ -271,16 +300,19 @@ export async function refreshScenario(o: {
   putRows(w, "Offers", 2, offers);
   putRows(w, "Offer lines", 2, lines);
   const passes: RefreshPass[] = [];
-  const pass = async (): Promise<void> => {
+  const pass = async (firstOnly = false): Promise<void> => {
     await w.api.clearRequests();
     const t0 = w.rt.clock.now();
     runOk(w, "refreshOfferStatuses");
     let executions = 1;
+    if (firstOnly) runOk(w, "disableScheduledRuns");
     for (let i = 0; i < 20 && continuationsLeft(w) > 0; i++) {
       const run = w.rt.advanceToNextTrigger();
       if (!run) break;
       expectOk(run);
       executions++;
+      if (process.env.SCENARIO_DEBUG)
+        console.log(w.rt.properties.document.get("MKP_LIST_CURSOR"), runLogMessages(w.ss).at(-1));
     }
     passes.push({
       requests: (await requestsOf(w)).length,
@@ -288,9 +320,9 @@ export async function refreshScenario(o: {
       simulatedMs: w.rt.clock.now() - t0,
     });
   };
-  await pass();
-  // Between the passes: every 20th row accepted, every 20th (offset by 10) rejected, a day later.
-  w.rt.clock.advance(DAY);
+  await pass(o.interrupt === true);
+  // Between the passes: every 20th row accepted, every 20th (offset by 10) rejected, later on.
+  w.rt.clock.advance(o.interrupt ? HOUR : DAY);
   const changed = new Map<string, "accepted" | "rejected">();
   for (let i = 0; i < mine.length; i++) {
     const x = mine[i];
@@ -300,14 +332,29 @@ export async function refreshScenario(o: {
     await w.api.updateOffer(x.id, accepted ? { acceptedAt: at } : { rejectedAt: at });
     changed.set(x.id, accepted ? "accepted" : "rejected");
   }
+  const gone = mine[Math.floor(mine.length / 2) + 5];
+  if (o.listChanges && gone)
+    await w.api.addListHooks([
+      { request: 3, action: { kind: "delete-offer", target: gone.id } },
+      { request: 4, action: { kind: "add-offer", offer: { offerNumber: "OTHER-1" } } },
+      { request: 5, action: { kind: "delete-offer", target: "oldest" } },
+      { request: 8, action: { kind: "delete-offer", target: "newest" } },
+    ]);
   await pass();
   const ids = w.column("Offer ID");
   const status = w.column("Status");
+  const messages = w.column("Message");
+  // Offers deleted there meanwhile (by the hooks) are not counted: their rows say they are gone.
+  const still = new Set((await w.api.offers()).map((x) => x.id));
+  for (const id of [...changed.keys()]) if (!still.has(id)) changed.delete(id);
   const written = ids.filter((id, i) => changed.get(id) === status[i]).length;
+  const goneRows = ids.flatMap((id, i) => (mine.some((x) => x.id === id) && !still.has(id) ? [i] : []));
   return {
     passes,
     changes: changed.size,
     written,
     cursorLeft: w.rt.properties.document.has("MKP_LIST_CURSOR"),
+    deletedMarked:
+      goneRows.length > 0 && goneRows.every((i) => /Not found in MijnKlantportaal/.test(messages[i] ?? "")),
   };
 }
