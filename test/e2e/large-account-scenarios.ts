@@ -3,7 +3,7 @@
 // and what it checked, so that tests assert the limits and the benchmark prints them.
 
 import type { DoubleConfig, ReceivedRequest } from "../../tools/mkp-double/types";
-import { expectOk, runLogMessages, runOk, type World, world } from "./world";
+import { expectOk, runOk, type World, world } from "./world";
 
 export const START = Date.UTC(2025, 3, 14, 8, 0, 0);
 const DAY = 86_400_000;
@@ -79,12 +79,16 @@ export interface FailingOfferFigures {
  */
 export async function failingOfferScenario(o: {
   listOrder: Order;
+  perPageMode: PerPageMode;
   accountSize: number;
   rows: number;
   hours: number;
+  /** The user runs "Create pending offers" once at the start (default), else only hourly runs. */
+  menuFirst?: boolean;
 }): Promise<FailingOfferFigures> {
   const failing = "F-0005";
-  const w = await world({ ...pendingSheet(o.rows, "F"), config: { listOrder: o.listOrder } });
+  const config = { listOrder: o.listOrder, perPageMode: o.perPageMode };
+  const w = await world({ ...pendingSheet(o.rows, "F"), config });
   await seedAccount(w, o.accountSize);
   await w.api.injectFaults([
     {
@@ -95,8 +99,11 @@ export async function failingOfferScenario(o: {
   ]);
   const t0 = w.rt.clock.now();
   runOk(w, "enableScheduledRuns");
-  runOk(w, "createPendingOffers");
-  let executions = 1;
+  let executions = 0;
+  if (o.menuFirst !== false) {
+    runOk(w, "createPendingOffers");
+    executions++;
+  }
   for (let i = 0; i < 500; i++) {
     const next = w.rt.triggers
       .filter((t) => !t.disabled && t.dueAt !== undefined)
@@ -109,17 +116,6 @@ export async function failingOfferScenario(o: {
   }
   const simulatedMs = w.rt.clock.now() - t0;
   const all = await requestsOf(w);
-  if (process.env.SCENARIO_DEBUG)
-    console.log(
-      all
-        .map(
-          (r) =>
-            `${Math.round((r.at - t0) / 1000)}s ${r.method} ${r.path} ${JSON.stringify(r.query)} ${r.status}`,
-        )
-        .join("\n"),
-      w.column("Message"),
-      w.rt.triggers,
-    );
   const requests = all.length;
   const status = w.column("Status");
   const numbers = w.column("Offer number");
@@ -311,8 +307,6 @@ export async function refreshScenario(o: {
       if (!run) break;
       expectOk(run);
       executions++;
-      if (process.env.SCENARIO_DEBUG)
-        console.log(w.rt.properties.document.get("MKP_LIST_CURSOR"), runLogMessages(w.ss).at(-1));
     }
     passes.push({
       requests: (await requestsOf(w)).length,
