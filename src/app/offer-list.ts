@@ -169,7 +169,8 @@ export class OfferList {
 
   private walkOnce(o: WalkOptions): WalkResult {
     let order = this.shape?.order ?? "unknown";
-    if (o.from !== undefined && o.from > 1 && order !== "unknown") {
+    if (o.from !== undefined && o.from > 1 && this.shape !== null) {
+      if (order === "unknown") return this.forwardFromFirst(o, undefined, false, o.from);
       return order === "desc"
         ? this.forwardFromFirst(o, undefined, true, o.from)
         : this.backwardFromLast(o, o.from);

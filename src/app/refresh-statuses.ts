@@ -177,18 +177,19 @@ function walkForRows(
     stampOf,
   );
   const shape = list.shapeNow();
-  const order = shape?.order === "desc" ? "desc" : "asc";
+  const order = shape?.order ?? "unknown";
   const perPage = shape?.perPage ?? 0;
   const pagesLeft = Math.max(0, pageBudget - (list.pagesRead - pagesBefore));
-  const goesOn = !walk.complete && walk.nextPage !== undefined && shape?.order !== "unknown" && pagesLeft > 0;
+  const goesOn = !walk.complete && walk.nextPage !== undefined && shape !== null && pagesLeft > 0;
   if (!goesOn) {
     // The walk is over (or cannot go on): what it did not show is looked up by ID.
     const left = refresher.byId(unseen);
     const end = { purpose: "refresh", order, perPage, nextPage: null, pagesLeft: 0 } as const;
     return { left, cursor: { ...end, ...stoppedAt(left, [], stampOf), at: list.now() } };
   }
-  // Rows newer than the oldest offer seen should have been seen.
-  const passedAt = oldest.iso === "" ? null : createdStamp(refresher.stamp(oldest.iso));
+  // Rows newer than the oldest offer seen should have been seen (in a list of known order).
+  const passedAt =
+    oldest.iso === "" || order === "unknown" ? null : createdStamp(refresher.stamp(oldest.iso));
   const passed = passedAt === null ? [] : unseen.filter((r) => (stampOf(r) ?? "") > passedAt);
   const notReached = unseen.filter((r) => !passed.includes(r));
   const passedLeft = refresher.byId(passed);

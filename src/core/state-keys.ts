@@ -77,17 +77,19 @@ export const PER_PAGE_REFUSED = json<{ keyTail: string }>("MKP_PER_PAGE_REFUSED"
 
 /**
  * A status refresh pass that did not fit in one execution: where its walk through the list goes on
- * (page numbers of that order and page size), and which rows it has left: those whose Created at
- * (as the product writes it, which sorts as time does) is no later than `doneAfter`, and those
- * whose offers the walk went past without seeing them (`recheck`, offer IDs: looked up by ID).
+ * (page numbers of that order and page size), and which rows it has left: those whose place — the
+ * Created at stamp (as the product writes it, which sorts as time does), then the offer ID — is no
+ * later than `doneAfter`, and those whose offers the walk went past without seeing them (`recheck`,
+ * offer IDs: looked up by ID).
  */
 export interface ListCursor {
   readonly purpose: "refresh";
-  readonly order: "asc" | "desc";
+  /** unknown: a full pass from page 1 (the order could not be told). */
+  readonly order: "asc" | "desc" | "unknown";
   readonly perPage: number;
   /** The next page to read; null when the walk is over and only lookups by ID are left. */
   readonly nextPage: number | null;
-  /** null: no row is left by its Created at. */
+  /** null: no row is left by its place. */
   readonly doneAfter: string | null;
   readonly recheck: readonly string[];
   /** Pages the pass may still read (never more pages than rows: a lookup each is the bound). */
@@ -101,7 +103,8 @@ export const LIST_CURSOR = json<ListCursor>("MKP_LIST_CURSOR", "document", (o) =
   const perPage = num(o.perPage);
   const pagesLeft = num(o.pagesLeft);
   const at = num(o.at);
-  if (o.purpose !== "refresh" || (o.order !== "asc" && o.order !== "desc")) return null;
+  if (o.purpose !== "refresh" || (o.order !== "asc" && o.order !== "desc" && o.order !== "unknown"))
+    return null;
   if (perPage === null || pagesLeft === null || at === null) return null;
   if (typeof o.doneAfter !== "string" && o.doneAfter !== null) return null;
   if (nextPage !== null && nextPage < 1) return null;

@@ -54,7 +54,7 @@ describe("a pass across executions", () => {
   });
 
   test("a resumed pass does the rows stamped no later than where it stopped, and those to recheck", () => {
-    const left = rowsToDo(rows, stampOf, { doneAfter: "2025-02-01 10:00:00", recheck: ["off_a"] });
+    const left = rowsToDo(rows, stampOf, { doneAfter: "2025-02-01 10:00:00 off_c", recheck: ["off_a"] });
     expect(left.map((r) => r.offerId)).toEqual(["off_a", "off_c", "off_e"]);
     expect(rowsToDo(rows, stampOf, { doneAfter: null, recheck: [] })).toEqual([]);
   });
@@ -62,7 +62,7 @@ describe("a pass across executions", () => {
   test("where it stopped: after the latest row not reached, so that every later row is done", () => {
     const notReached = [rows[4] as R, rows[2] as R];
     const point = stoppedAt(notReached, [rows[0] as R], stampOf);
-    expect(point).toEqual({ doneAfter: "2025-02-01 10:00:00", recheck: ["off_a"] });
+    expect(point).toEqual({ doneAfter: "2025-02-01 10:00:00 off_c", recheck: ["off_a"] });
     // Resuming from there does exactly the rows left.
     expect(rowsToDo(rows, stampOf, point).map((r) => r.offerId)).toEqual(["off_a", "off_c", "off_e"]);
     expect(stoppedAt([], [], stampOf)).toEqual({ doneAfter: null, recheck: [] });
@@ -71,8 +71,18 @@ describe("a pass across executions", () => {
   test("too many rows passed unseen to keep by ID: they are kept by stamp (done again rather than lost)", () => {
     const passed = Array.from({ length: MAX_RECHECK + 1 }, (_, i) => row(`off_p${i}`, "2025-04-01 10:00:00"));
     const point = stoppedAt([rows[4] as R], passed, stampOf);
-    expect(point).toEqual({ doneAfter: "2025-04-01 10:00:00", recheck: [] });
+    expect(point.recheck).toEqual([]);
+    expect(point.doneAfter).toBe("2025-04-01 10:00:00 off_p9"); // the latest place: off_p9 sorts after off_p50
     expect(rowsToDo([...passed, ...rows], stampOf, point)).toHaveLength(passed.length + 3);
+  });
+
+  test("rows of one second (a batch) are told apart by offer ID: each lookup moves the cursor back", () => {
+    const batch = ["off_x3", "off_x1", "off_x2"].map((id) => row(id, "2025-04-01 10:00:00"));
+    const order = newestFirst(batch, stampOf);
+    expect(order.map((r) => r.offerId)).toEqual(["off_x3", "off_x2", "off_x1"]);
+    // The first looked up, the other two left: resuming does exactly those two.
+    const point = stoppedAt(order.slice(1), [], stampOf);
+    expect(rowsToDo(batch, stampOf, point).map((r) => r.offerId)).toEqual(["off_x1", "off_x2"]);
   });
 
   test("newest first by stamp, rows without one last: lookups in this order move the cursor back", () => {
@@ -111,7 +121,7 @@ describe("LIST_CURSOR", () => {
         JSON.stringify({ purpose: "refresh", nextPage: 3, perPage: 15, lastId: "x", refs: [] }),
       ),
     ).toBeNull();
-    expect(LIST_CURSOR.parse(JSON.stringify({ ...cursor, order: "unknown" }))).toBeNull();
+    expect(LIST_CURSOR.parse(JSON.stringify({ ...cursor, order: "sideways" }))).toBeNull();
     expect(LIST_CURSOR.parse(JSON.stringify({ ...cursor, nextPage: 0 }))).toBeNull();
     expect(LIST_CURSOR.parse("{not json")).toBeNull();
     expect(LIST_CURSOR.parse(null)).toBeNull();

@@ -73,4 +73,26 @@ describe("1,000 rows spread over 10,000 offers", () => {
       expect(r.cursorLeft).toBe(false);
     },
   );
+
+  test.each(ORDERS)(
+    "list %s, every offer made in the same second (order unknown): every change written, ≤ pages + rows, the pass ends",
+    async (listOrder) => {
+      // 5,000 offers (334 pages), 300 rows: a pass over two executions, rows told apart by offer ID.
+      const r = await refreshScenario({
+        listOrder,
+        perPageMode: "ignore",
+        accountSize: 5_000,
+        rows: 300,
+        spread: "whole",
+        allAtOnce: true,
+        listChanges: true,
+      });
+      for (const pass of r.passes) {
+        expect(pass.executions).toBeGreaterThan(1);
+        expect(pass.requests).toBeLessThanOrEqual(334 + 300);
+      }
+      expect(r.written).toBe(r.changes);
+      expect(r.cursorLeft).toBe(false);
+    },
+  );
 });

@@ -36,9 +36,11 @@ function putRows(
   }
 }
 
-/** Seeds `count` offers made over the last ~2 years, the newest a day before START. */
-export async function seedAccount(w: World, count: number): Promise<void> {
-  if (count > 0) await w.api.seedGenerated({ count, createdFrom: START - 700 * DAY, createdTo: START - DAY });
+/** Seeds `count` offers made over the last ~2 years, the newest a day before START (or all at once). */
+export async function seedAccount(w: World, count: number, allAtOnce = false): Promise<void> {
+  const createdTo = START - DAY;
+  if (count > 0)
+    await w.api.seedGenerated({ count, createdFrom: allAtOnce ? createdTo : START - 700 * DAY, createdTo });
 }
 
 /** Requests the double received, retried once: after a long synchronous run the socket may be stale. */
@@ -270,10 +272,12 @@ export async function refreshScenario(o: {
   listChanges?: boolean;
   /** The first pass stops after its first execution (scheduled runs turned off); the second starts an hour later. */
   interrupt?: boolean;
+  /** Every offer created at the same second (an imported account): the list's order cannot be told. */
+  allAtOnce?: boolean;
 }): Promise<RefreshFigures> {
   const config: Partial<DoubleConfig> = { listOrder: o.listOrder, perPageMode: o.perPageMode };
   const w = await world({ config });
-  await seedAccount(w, o.accountSize);
+  await seedAccount(w, o.accountSize, o.allAtOnce === true);
   const all = [...(await w.api.offers())].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const step = o.spread === "whole" ? Math.max(1, Math.floor(all.length / o.rows)) : 1;
   const mine = (o.spread === "whole" ? all.filter((_, i) => i % step === 0) : all.slice(-o.rows)).slice(
