@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { DEFAULT_COSTS, GasRuntime } from "../tools/gas-runtime";
 import { startMkpDouble } from "../tools/mkp-double/client";
 import { answers } from "./answers";
+import { largeAccount } from "./large-account";
 import { DIST, type Measurement, measureNaive, measureProduct } from "./measure";
 import { pacing } from "./pacing";
 import { costModelProblems, int } from "./report";
@@ -34,6 +35,7 @@ const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [
   { name: "values", run: values },
   { name: "answers", run: answers },
   { name: "sidebar", run: sidebar },
+  { name: "large-account", run: largeAccount },
 ];
 
 function chosenSections(argv: readonly string[]): typeof SECTIONS {

@@ -5,7 +5,7 @@ import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
 import { API_KEY, clearState, saveState } from "../core/state-keys";
-import { TEXTS, texts } from "../core/texts";
+import { texts } from "../core/texts";
 import { ANSWER_TEXTS } from "../core/texts-answers";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";

@@ -19,6 +19,8 @@ export interface WalkOptions {
   readonly sinceMs: number;
   /** How many offers the caller expects to find at the newest end (sizes the first round trip). */
   readonly expected: number;
+  /** How many of them it has not found yet (sizes later round trips: no long overshoot). */
+  left?(): number;
   /** Called with every offer seen (an offer may be seen more than once). */
   onOffer(offer: CreatedOffer): void;
   /** True when the caller has what it needs: the walk stops early. */
@@ -59,6 +61,31 @@ export class OfferList {
     if (this.shape && this.shape.perPage !== this.expectedPerPage(this.shape)) this.shape = null;
   }
 
+  /** The list's shape as far as this pager knows it (page numbers of a walk refer to it). */
+  shapeNow(): ListShape | null {
+    return this.shape;
+  }
+
+  /** True when page numbers saved with this order and page size still mean the same pages. */
+  pagesMean(order: ListShape["order"], perPage: number): boolean {
+    return this.shape !== null && this.shape.order === order && this.shape.perPage === perPage;
+  }
+
+  now(): number {
+    return this.session.now();
+  }
+
+  /**
+   * Pages for the next round trip: as many as the offers still looked for fill; when the last
+   * trip found none of them, twice as many as last time (they may be further on), at most a trip.
+   */
+  private nextWant(o: WalkOptions, perPage: number, last: number, leftBefore: number): number {
+    const left = o.left ? o.left() : o.expected;
+    const need = Math.ceil(left / perPage) + 1;
+    const want = o.left && left < leftBefore ? need : Math.max(need, last * 2);
+    return Math.max(1, Math.min(want, MAX_PAGES_PER_TRIP));
+  }
+
   private expectedPerPage(shape: ListShape): number {
     // A shape measured with the other page size does not tell page numbers now.
     return this.perPageRefused && shape.perPage === LIST_PER_PAGE ? -1 : shape.perPage;
@@ -96,7 +123,8 @@ export class OfferList {
 
   private walkOnce(o: WalkOptions): WalkResult {
     let order = this.shape?.order ?? "unknown";
-    if (o.from !== undefined && o.from > 1 && order !== "unknown") {
+    if (o.from !== undefined && o.from > 1 && this.shape !== null) {
+      if (order === "unknown") return this.forwardFromFirst(o, undefined, false, o.from);
       return order === "desc"
         ? this.forwardFromFirst(o, undefined, true, o.from)
         : this.backwardFromLast(o, o.from);
@@ -139,8 +167,7 @@ export class OfferList {
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const seen = new Set<string>();
       let page = from;
-      const planned = from + Math.ceil(o.expected / perPage);
-      let want = Math.max(1, planned - from + 1);
+      let want = Math.max(1, Math.ceil(o.expected / perPage) + 1);
       let reachedEnd = false;
       const take = (list: ListPage): boolean => {
         for (const offer of list.offers) {
@@ -157,6 +184,7 @@ export class OfferList {
       while (!reachedEnd && !(pass === 0 && o.done())) {
         if (this.pagesRead >= budgetEnd) return { complete: false, nextPage: page };
         const pages = Array.from({ length: Math.min(want, MAX_PAGES_PER_TRIP) }, (_, i) => page + i);
+        const leftBefore = o.left ? o.left() : 0;
         const got = this.fetch(pages);
         if (this.resized) return { complete: false };
         let advanced = 0;
@@ -171,8 +199,7 @@ export class OfferList {
         }
         if (advanced === 0) return { complete: false, nextPage: page };
         page += advanced;
-        // Up to the pages the expected offers fill, then a few at a time: no long overshoot.
-        want = page <= planned ? planned - page + 1 : Math.max(2, Math.ceil((page - from) / 4));
+        want = this.nextWant(o, perPage, pages.length, leftBefore);
       }
       if (reachedEnd && !bounded) this.remember("unknown", null, page - 1);
       if (pass === 0 && o.done()) return { complete: true };
@@ -206,7 +233,8 @@ export class OfferList {
     } else {
       page = from;
     }
-    let want = Math.max(1, Math.ceil(o.expected / (this.shape?.perPage ?? LIST_PER_PAGE)) + 1);
+    const perPage = this.shape?.perPage ?? LIST_PER_PAGE;
+    let want = Math.max(1, Math.ceil(o.expected / perPage) + 1);
     for (;;) {
       if (pending) {
         for (const offer of [...pending.offers].reverse()) o.onOffer(offer);
@@ -226,6 +254,7 @@ export class OfferList {
       if (this.pagesRead >= budgetEnd) return { complete: false, nextPage: page };
       const reach = first ? page - 1 : page;
       const pages = Array.from({ length: Math.min(want, MAX_PAGES_PER_TRIP, reach) }, (_, i) => page - i);
+      const leftBefore = o.left ? o.left() : 0;
       const got = this.fetch(pages);
       if (this.resized) return { complete: false };
       const list = got.get(page);
@@ -240,7 +269,7 @@ export class OfferList {
           return { complete: true };
         page = p - 1;
       }
-      want *= 2;
+      want = this.nextWant(o, perPage, pages.length, leftBefore);
     }
   }
 

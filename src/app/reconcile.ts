@@ -45,6 +45,7 @@ export function lookUp(list: OfferList, targets: readonly LookupTarget[]): Looku
   const result = list.walkNewest({
     sinceMs: Math.min(...targets.map(sinceOf)),
     expected: targets.length,
+    left: () => targets.length - found.size,
     certain: true,
     onOffer: (offer) => {
       for (const t of byNumber.get(offer.offerNumber) ?? []) {

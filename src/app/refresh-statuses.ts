@@ -1,131 +1,61 @@
-// Refreshes created offers from MijnKlantportaal (amount, accepted/rejected, status): one walk from
-// the newest end of the list until every row is seen (a sheet of this year's offers sits at that
-// end), then a GET by ID for rows the walk did not show (a 404 means deleted there). A walk that
-// does not fit in one execution resumes where it stopped; a finished pass leaves no cursor.
+// Refreshes created offers from MijnKlantportaal: one walk from the newest end of the list until
+// every row is seen (a sheet of this year's offers sits at that end), then a GET by ID for rows the
+// walk did not show (a 404 means deleted there). A pass that does not fit in one execution leaves a
+// cursor: where the walk goes on and which rows are left; a finished pass leaves none.
 
 import { shownText } from "../core/cells";
 import { instantOf, UNZONED_MARGIN_MS } from "../core/offer-list";
 import type { OfferRow } from "../core/offer-types";
 import type { RunContext } from "../core/ports";
-import { refreshValues, SMALL_REFRESH } from "../core/refresh";
-import { asCustomerOffer, type CreatedOffer, parseJson } from "../core/responses";
-import { clearState, LIST_CURSOR, LIST_SHAPE, loadState, saveState } from "../core/state-keys";
+import { createdStamp, newestFirst, rowsToDo, SMALL_REFRESH, stoppedAt } from "../core/refresh";
+import {
+  clearState,
+  LIST_CURSOR,
+  LIST_SHAPE,
+  type ListCursor,
+  loadState,
+  saveState,
+} from "../core/state-keys";
 import { cellAt } from "../core/table";
 import { sentences, texts } from "../core/texts";
-import type { RowUpdate } from "../core/write-back";
 import { ApiSession, keyRefusedText } from "./api-session";
 import { OfferList } from "./offer-list";
-import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-book";
+import { type OffersBook, openOffersBook } from "./offers-book";
+import { emptyResult, Refresher, type RefreshResult } from "./refresher";
 import { type RunOutcome, stopped } from "./run-outcome";
 import { apiAccess } from "./settings";
 
-const DAY_MS = 86_400_000;
+export type { RefreshResult } from "./refresher";
 
-export interface RefreshResult {
-  refreshed: number;
-  unchanged: number;
-  deleted: number;
-  left: number;
-  message: string;
-  moreWork: boolean;
-  unauthorized: boolean;
-  /** Why the key was refused, when it was (a 403 names the permission it lacks). */
-  keyRefused?: string;
-  progress: boolean;
+/** A pass resumed later than this starts over: rows it did may have changed since. */
+const CURSOR_MAX_AGE_MS = 20 * 60_000;
+/** The walk goes this far past the oldest row's Created at (read as UTC: ± a margin for the zone). */
+const SINCE_MARGIN_MS = UNZONED_MARGIN_MS + 3_600_000;
+
+type StampOf = (row: OfferRow) => string | null;
+
+/** The rows' Created at stamps; rows without one count as the oldest when too many to look up. */
+function stamper(book: OffersBook, rows: readonly OfferRow[]): StampOf {
+  const stamps = new Map<string, string | null>();
+  for (const r of rows) {
+    const cells = book.offersSheet.table.rows[r.sheetRow - 2] ?? [];
+    stamps.set(r.offerId, createdStamp(shownText(cellAt(cells, book.offersSheet.columns, "createdAt"))));
+  }
+  const unstamped = [...stamps.values()].filter((s) => s === null).length;
+  const placeUnstamped = unstamped >= SMALL_REFRESH;
+  return (row) => stamps.get(row.offerId) ?? (placeUnstamped ? "" : null);
 }
 
-class Refresher {
-  private readonly updates: RowUpdate[] = [];
-  readonly seen = new Set<string>();
-  readonly result: RefreshResult = {
-    refreshed: 0,
-    unchanged: 0,
-    deleted: 0,
-    left: 0,
-    message: "",
-    moreWork: false,
-    unauthorized: false,
-    progress: true,
-  };
-
-  constructor(
-    private readonly book: OffersBook,
-    private readonly session: ApiSession,
-    private readonly todayYmd: string,
-  ) {}
-
-  apply(row: OfferRow, offer: CreatedOffer): void {
-    if (this.seen.has(row.offerId)) return;
-    this.seen.add(row.offerId);
-    const cells = this.book.offersSheet.table.rows[row.sheetRow - 2] ?? [];
-    const columns = this.book.offersSheet.columns;
-    const current = {
-      amount: shownText(cellAt(cells, columns, "amount")),
-      acceptedAt: shownText(cellAt(cells, columns, "acceptedAt")),
-      rejectedAt: shownText(cellAt(cells, columns, "rejectedAt")),
-    };
-    const values = refreshValues(row, current, offer, this.book.time.timestamp, this.todayYmd);
-    if (values === null) {
-      this.result.unchanged++;
-      return;
-    }
-    this.result.refreshed++;
-    this.updates.push({ key: row.key, sheetRow: row.sheetRow, values, ...(row.ref ? { ref: row.ref } : {}) });
-  }
-
-  deleted(row: OfferRow): void {
-    this.seen.add(row.offerId);
-    this.result.deleted++;
-    const message = texts().deletedThere();
-    if (row.message !== message)
-      this.updates.push({
-        key: row.key,
-        sheetRow: row.sheetRow,
-        values: { message },
-        ...(row.ref ? { ref: row.ref } : {}),
-      });
-  }
-
-  flush(): void {
-    writeOfferUpdates(this.book, this.updates.splice(0));
-  }
-
-  /** GET each offer by ID; returns the rows not done (out of time or budget). */
-  byId(rows: readonly OfferRow[]): OfferRow[] {
-    let queue = [...rows];
-    let failures = 0;
-    const s = this.session;
-    while (queue.length > 0 && s.canContinue() && failures < 3) {
-      if (s.room() === 0 && !s.waitForRoom()) break;
-      const batch = queue.slice(0, s.room());
-      const exchanges = s.send(
-        batch.map((r) => ({
-          method: "get" as const,
-          path: `/customer-offers/${encodeURIComponent(r.offerId)}`,
-        })),
-      );
-      const retry: OfferRow[] = [];
-      batch.forEach((row, i) => {
-        const e = exchanges[i];
-        const offer = e?.kind === "response" && e.status === 200 ? asCustomerOffer(parseJson(e.body)) : null;
-        if (offer) this.apply(row, offer);
-        else if (e?.kind === "response" && (e.status === 404 || e.status === 410)) this.deleted(row);
-        else retry.push(row);
-      });
-      if (retry.length > 0) failures++;
-      queue = [...retry, ...queue.slice(batch.length)];
-      this.flush();
-      if (retry.length > 0 && !s.waitUntil(s.now() + 2000 * failures)) break;
-    }
-    return queue;
-  }
+/** The earliest a row's offer can have been created (epoch ms), from its stamp ("" = any time). */
+function earliest(stamp: string): number {
+  const at = stamp === "" ? null : instantOf(stamp);
+  return at === null ? 0 : at.ms - SINCE_MARGIN_MS;
 }
 
-/** When the row's offer was created, from its Created at cell (shown in the sheet's zone: ± a margin). */
-function createdAtOf(book: OffersBook, row: OfferRow): number | null {
-  const cells = book.offersSheet.table.rows[row.sheetRow - 2] ?? [];
-  const at = instantOf(shownText(cellAt(cells, book.offersSheet.columns, "createdAt")));
-  return at === null ? null : at.ms - UNZONED_MARGIN_MS;
+interface PassStep {
+  left: OfferRow[];
+  /** Where the pass goes on; null when it ends here (done, or starts over next time). */
+  cursor: ListCursor | null;
 }
 
 export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: string } {
@@ -139,71 +69,143 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
     (r) =>
       r.offerId.startsWith("off_") && !["sending", "skip", "unknown", "failed", "warning"].includes(r.status),
   );
-  const session = new ApiSession(ctx, access.url, access.key);
-  const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
-  const cursor = loadState(ctx.stores, LIST_CURSOR);
-  const resume = cursor?.purpose === "refresh" ? cursor : null;
-  let left: OfferRow[] = [];
-  let nextPage: number | undefined;
   if (rows.length === 0) {
     clearState(ctx.stores, LIST_CURSOR);
-    return { ...refresher.result, message: texts().nothingToRefresh() };
+    return { ...emptyResult(), message: texts().nothingToRefresh() };
   }
-  // Rows created before the resumed walk's boundary were seen in the earlier execution(s).
-  const boundary = resume ? Number(resume.lastId) || 0 : 0;
-  const todo = resume ? rows.filter((r) => (createdAtOf(book, r) ?? 0) < boundary) : rows;
-  const since = Math.min(...todo.map((r) => createdAtOf(book, r) ?? 0)) - DAY_MS;
-  if (todo.length < SMALL_REFRESH && loadState(ctx.stores, LIST_SHAPE) === null && !resume) {
-    left = refresher.byId(todo);
-  } else {
-    const byId = new Map(todo.map((r) => [r.offerId, r]));
-    let oldestSeen = Number.POSITIVE_INFINITY;
-    const list = new OfferList(session);
-    const walk = list.walkNewest({
-      sinceMs: since,
-      expected: todo.length,
-      certain: false,
-      // Never more pages than rows: looking each row up is the upper bound of what a pass costs.
-      maxPages: todo.length,
-      ...(resume ? { from: resume.nextPage } : {}),
-      onOffer: (offer) => {
-        const row = byId.get(offer.id);
-        if (row) refresher.apply(row, offer);
-        const at = instantOf(offer.createdAt);
-        if (at) oldestSeen = Math.min(oldestSeen, at.ms);
-      },
-      done: () => todo.every((r) => refresher.seen.has(r.offerId)),
-    });
-    refresher.flush();
-    const unseen = todo.filter((r) => !refresher.seen.has(r.offerId));
-    if (walk.complete || walk.nextPage === undefined || !session.canContinue()) {
-      left = walk.complete || walk.nextPage === undefined ? refresher.byId(unseen) : unseen;
-      nextPage = walk.complete || walk.nextPage === undefined ? undefined : walk.nextPage;
-    } else {
-      left = refresher.byId(unseen);
-    }
-    if (nextPage !== undefined && left.length > 0) {
-      saveState(ctx.stores, LIST_CURSOR, {
-        purpose: "refresh",
-        nextPage,
-        perPage: 0,
-        lastId: String(Number.isFinite(oldestSeen) ? oldestSeen : boundary),
-        refs: [],
-      });
-    }
-  }
-  if (nextPage === undefined || left.length === 0 || session.unauthorized)
-    clearState(ctx.stores, LIST_CURSOR);
+  const session = new ApiSession(ctx, access.url, access.key);
+  const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
+  const list = new OfferList(session);
+  const stampOf = stamper(book, rows);
+  const saved = loadState(ctx.stores, LIST_CURSOR);
+  const resume =
+    saved !== null &&
+    ctx.clock.now() - saved.at <= CURSOR_MAX_AGE_MS &&
+    (saved.nextPage === null || list.pagesMean(saved.order, saved.perPage))
+      ? saved
+      : null;
+  const step = passStep(refresher, list, rows, stampOf, resume, loadState(ctx.stores, LIST_SHAPE) === null);
+  if (step.cursor !== null && step.left.length > 0 && !session.unauthorized)
+    saveState(ctx.stores, LIST_CURSOR, step.cursor);
+  else clearState(ctx.stores, LIST_CURSOR);
   session.save();
 
   const r = refresher.result;
-  r.left = left.length;
+  r.left = step.left.length;
   r.unauthorized = session.unauthorized;
   if (session.unauthorized) r.keyRefused = keyRefusedText(session.keyRefusal);
   r.progress = session.requests === 0 || session.answered > 0;
-  r.moreWork = left.length > 0 && !session.unauthorized && !session.quotaExhausted;
+  r.moreWork = step.left.length > 0 && !session.unauthorized && !session.quotaExhausted;
   r.message = texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests });
   return r;
+}
+
+/** What this execution does of the pass: lookups by ID, a walk through the list, or both. */
+function passStep(
+  refresher: Refresher,
+  list: OfferList,
+  rows: readonly OfferRow[],
+  stampOf: StampOf,
+  resume: ListCursor | null,
+  listUnknown: boolean,
+): PassStep {
+  const todo = rowsToDo(rows, stampOf, resume);
+  // A small sheet and a list never measured: a GET each costs no more than the list would.
+  if (!resume && todo.length < SMALL_REFRESH && listUnknown)
+    return { left: refresher.byId(todo), cursor: null };
+  // First the few rows looked up by ID: those the walk went past unseen, or without a Created at.
+  const recheck = new Set(resume?.recheck ?? []);
+  const first = newestFirst(
+    todo.filter((r) => (resume ? recheck.has(r.offerId) : stampOf(r) === null)),
+    stampOf,
+  );
+  const rest = todo.filter((r) => !first.includes(r) && stampOf(r) !== null);
+  const leftFirst = refresher.byId(first);
+  if (leftFirst.length > 0) {
+    const cursor = resume ? { ...resume, recheck: leftFirst.map((r) => r.offerId), at: list.now() } : null;
+    return { left: [...leftFirst, ...rest], cursor };
+  }
+  if (rest.length === 0) return { left: [], cursor: null };
+  if (resume?.nextPage === null) {
+    // The walk is over: the rows it did not show, newest first, so that what is left is older.
+    const left = refresher.byId(newestFirst(rest, stampOf));
+    return { left, cursor: { ...resume, ...stoppedAt(left, [], stampOf), at: list.now() } };
+  }
+  return walkForRows(refresher, list, rest, stampOf, resume);
+}
+
+/**
+ * One walk from the newest end of the list until every row is seen (or the list is older than the
+ * oldest row). Rows it went past without seeing them (deleted there, or moved past by a deletion)
+ * are looked up by ID; when the execution ends first, the cursor says where the walk goes on.
+ */
+function walkForRows(
+  refresher: Refresher,
+  list: OfferList,
+  rows: readonly OfferRow[],
+  stampOf: StampOf,
+  resume: ListCursor | null,
+): PassStep {
+  const byId = new Map(rows.map((r) => [r.offerId, r]));
+  let seen = 0;
+  const oldest = { ms: Number.POSITIVE_INFINITY, iso: "" };
+  const pagesBefore = list.pagesRead;
+  const pageBudget = resume ? resume.pagesLeft : rows.length;
+  const walk = list.walkNewest({
+    sinceMs: Math.min(...rows.map((r) => earliest(stampOf(r) ?? ""))),
+    expected: rows.length,
+    left: () => rows.length - seen,
+    certain: false,
+    maxPages: pageBudget,
+    ...(resume?.nextPage ? { from: resume.nextPage } : {}),
+    onOffer: (offer) => {
+      const row = byId.get(offer.id);
+      if (row && !refresher.seen.has(row.offerId)) {
+        refresher.apply(row, offer);
+        seen++;
+      }
+      const at = instantOf(offer.createdAt);
+      if (at && at.ms < oldest.ms) {
+        oldest.ms = at.ms;
+        oldest.iso = offer.createdAt;
+      }
+    },
+    done: () => seen === rows.length,
+  });
+  refresher.flush();
+  const unseen = newestFirst(
+    rows.filter((r) => !refresher.seen.has(r.offerId)),
+    stampOf,
+  );
+  const shape = list.shapeNow();
+  const order = shape?.order ?? "unknown";
+  const perPage = shape?.perPage ?? 0;
+  const pagesLeft = Math.max(0, pageBudget - (list.pagesRead - pagesBefore));
+  const goesOn = !walk.complete && walk.nextPage !== undefined && shape !== null && pagesLeft > 0;
+  if (!goesOn) {
+    // The walk is over (or cannot go on): what it did not show is looked up by ID.
+    const left = refresher.byId(unseen);
+    const end = { purpose: "refresh", order, perPage, nextPage: null, pagesLeft: 0 } as const;
+    return { left, cursor: { ...end, ...stoppedAt(left, [], stampOf), at: list.now() } };
+  }
+  // Rows newer than the oldest offer seen should have been seen (in a list of known order).
+  const passedAt =
+    oldest.iso === "" || order === "unknown" ? null : createdStamp(refresher.stamp(oldest.iso));
+  const passed = passedAt === null ? [] : unseen.filter((r) => (stampOf(r) ?? "") > passedAt);
+  const notReached = unseen.filter((r) => !passed.includes(r));
+  const passedLeft = refresher.byId(passed);
+  return {
+    left: [...passedLeft, ...notReached],
+    cursor: {
+      purpose: "refresh",
+      order,
+      perPage,
+      nextPage: walk.nextPage ?? null,
+      pagesLeft,
+      ...stoppedAt(notReached, passedLeft, stampOf),
+      at: list.now(),
+    },
+  };
 }
 
 export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {

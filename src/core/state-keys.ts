@@ -103,29 +103,49 @@ export const CUSTOMER_SYNC = json<CustomerSyncState>("MKP_CUSTOMER_SYNC", "docum
   return { pass, completedAt: num(o.completedAt), pages: num(o.pages) };
 });
 
-/** An unfinished full pass through the offer list (only when its order cannot be told). */
+/**
+ * A status refresh pass that did not fit in one execution: where its walk through the list goes on
+ * (page numbers of that order and page size), and which rows it has left: those whose place — the
+ * Created at stamp (as the product writes it, which sorts as time does), then the offer ID — is no
+ * later than `doneAfter`, and those whose offers the walk went past without seeing them (`recheck`,
+ * offer IDs: looked up by ID).
+ */
 export interface ListCursor {
-  readonly purpose: "reconcile" | "refresh";
-  readonly nextPage: number;
+  readonly purpose: "refresh";
+  /** unknown: a full pass from page 1 (the order could not be told). */
+  readonly order: "asc" | "desc" | "unknown";
   readonly perPage: number;
-  /** ID of the last offer on the page before nextPage, to notice that the list shifted. */
-  readonly lastId: string;
-  /** Row refs (reconcile) the pages before nextPage were searched for. */
-  readonly refs: readonly string[];
+  /** The next page to read; null when the walk is over and only lookups by ID are left. */
+  readonly nextPage: number | null;
+  /** null: no row is left by its place. */
+  readonly doneAfter: string | null;
+  readonly recheck: readonly string[];
+  /** Pages the pass may still read (never more pages than rows: a lookup each is the bound). */
+  readonly pagesLeft: number;
+  /** When it was saved: a pass not resumed soon starts over rather than skip rows changed since. */
+  readonly at: number;
 }
 
 export const LIST_CURSOR = json<ListCursor>("MKP_LIST_CURSOR", "document", (o) => {
   const nextPage = num(o.nextPage);
   const perPage = num(o.perPage);
-  if (nextPage === null || nextPage < 1 || perPage === null) return null;
-  if (o.purpose !== "reconcile" && o.purpose !== "refresh") return null;
-  const refs = Array.isArray(o.refs) ? o.refs.filter((r): r is string => typeof r === "string") : [];
+  const pagesLeft = num(o.pagesLeft);
+  const at = num(o.at);
+  if (o.purpose !== "refresh" || (o.order !== "asc" && o.order !== "desc" && o.order !== "unknown"))
+    return null;
+  if (perPage === null || pagesLeft === null || at === null) return null;
+  if (typeof o.doneAfter !== "string" && o.doneAfter !== null) return null;
+  if (nextPage !== null && nextPage < 1) return null;
+  const recheck = Array.isArray(o.recheck) ? o.recheck.filter((r): r is string => typeof r === "string") : [];
   return {
     purpose: o.purpose,
-    nextPage: Math.floor(nextPage),
+    order: o.order,
     perPage,
-    lastId: typeof o.lastId === "string" ? o.lastId : "",
-    refs,
+    nextPage: nextPage === null ? null : Math.floor(nextPage),
+    doneAfter: o.doneAfter,
+    recheck,
+    pagesLeft: Math.max(0, Math.floor(pagesLeft)),
+    at,
   };
 });
 

@@ -4,8 +4,7 @@
 // the list is read never lead to a duplicate.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import type { DoubleConfig } from "../../tools/mkp-double/types";
-import { warmPacing } from "./warm-pacing";
+import { settleScenario } from "./large-account-scenarios";
 import { postedNumbers, runOk, stopDouble, type World, world } from "./world";
 
 afterAll(stopDouble);
@@ -36,51 +35,23 @@ function killAfterSend(w: World): void {
   expect(r.killed).toBe("killed");
 }
 
-async function listRequests(w: World): Promise<number> {
-  return (await w.api.requests()).filter((r) => r.method === "GET").length;
-}
-
+// Every order × per_page behaviour, in accounts of 0, 2,000 and 10,000: large-account-settle.exhaustive.test.ts.
 describe("40 rows left sending in a 10,000-offer account", () => {
-  test.each([
-    ["asc", "ignore"],
-    ["asc", "honour"],
-    ["asc", "refuse"],
-    ["desc", "ignore"],
-    ["desc", "honour"],
-    ["desc", "refuse"],
-  ] as const)(
-    "list %s, per_page %s: every row created with its own offer, nothing twice, ≤ 60 requests, ≤ 2 runs",
-    async (listOrder, perPageMode) => {
-      const config: Partial<DoubleConfig> = { listOrder, perPageMode };
-      const w = await world({ ...sheet(40, "L"), config });
-      warmPacing(w);
-      await w.api.seedGenerated({ count: 10_000, createdFrom: START - 700 * DAY, createdTo: START - DAY });
-      // Half the requests arrive (their answers are lost), half never leave.
-      await w.api.injectFaults([{ times: 20, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
-      killAfterSend(w);
-      await w.api.clearFaults();
-      await w.api.clearRequests();
-      const before = (await w.api.offers()).length;
-      let runs = 0;
-      for (; runs < 2; runs++) {
-        runOk(w, "createPendingOffers");
-        if (w.column("Status").every((s) => s === "created")) break;
-      }
-      expect(w.column("Status").every((s) => s === "created")).toBe(true);
-      expect(runs + 1).toBeLessThanOrEqual(2);
-      const stats = await w.api.stats();
-      expect(stats.duplicateOfferNumbers).toEqual([]);
-      expect((await w.api.offers()).length - before).toBe(40 - (before - 10_000));
-      const ids = new Map((await w.api.offers()).map((o) => [o.offerNumber, o.id]));
-      const rows = w.offers().slice(1);
-      const header = w.offers()[0] ?? [];
-      for (const row of rows) expect(row[header.indexOf("Offer ID")]).toBe(ids.get(row[0] ?? ""));
-      expect((await w.api.requests()).length).toBeLessThanOrEqual(60);
-      console.log(
-        `${listOrder}/${perPageMode}: ${await listRequests(w)} list requests, ${(await w.api.requests()).length} in all`,
-      );
-    },
-  );
+  test("list asc, per_page refused: every row created with its own offer, nothing twice, ≤ 60 requests, ≤ 2 runs; offers added meanwhile are sent in those runs", async () => {
+    const r = await settleScenario({
+      listOrder: "asc",
+      perPageMode: "refuse",
+      accountSize: 10_000,
+      rows: 40,
+      added: 5,
+      listChanges: true,
+    });
+    expect(r.ownIds).toBe(true);
+    expect(r.duplicates).toEqual([]);
+    expect(r.requests).toBeLessThanOrEqual(60);
+    expect(r.runs).toBeLessThanOrEqual(2);
+    expect(r.addedCreated).toBe(5);
+  });
 });
 
 describe("an offer number used before", () => {
