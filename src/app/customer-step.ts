@@ -29,6 +29,9 @@ import { SYNC_MAX_AGE_MS, syncCustomers, syncState } from "./sync-customers";
 /** A name not found is synced for only when the last complete pass is older than this. */
 const MISSING_NAME_RESYNC_MS = 5 * 60_000;
 const GONE = /^(No longer in MijnKlantportaal|Niet meer in MijnKlantportaal)/;
+/** A spreadsheet error (`#N/A`), shown by the cell or typed; and formula-like text (`=cst`). */
+const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!?)$/i;
+const NOT_A_NAME = (text: string): boolean => text.startsWith("=") || ERROR_TEXT.test(text);
 
 export interface CustomerStep {
   readonly book: OffersBook;
@@ -68,13 +71,16 @@ export function resolveOfferCustomers(
 ): CustomerStep {
   const columns = book.offersSheet.columns;
   const texts = new Map<number, string>();
+  const notNames = new Set<string>();
   for (const row of book.offers) {
     if (!OPEN.has(row.status) || row.offerId !== "") continue;
     const cell = cellAt(book.offersSheet.table.rows[row.sheetRow - 2] ?? [], columns, "customerId");
     const text = isBlankCell(cell) ? "" : shownText(cell);
-    if (text !== "" && !CUSTOMER_ID.test(text)) texts.set(row.sheetRow, text);
+    if (text === "" || CUSTOMER_ID.test(text)) continue;
+    if (typeof cell.value === "boolean" || NOT_A_NAME(text)) notNames.add(text);
+    else texts.set(row.sheetRow, text);
   }
-  if (texts.size === 0) return { book, moreWork: false, updates: [] };
+  if (texts.size === 0 && notNames.size === 0) return { book, moreWork: false, updates: [] };
 
   let { customers, fresh, language } = known(ctx);
   let index = indexCustomers(customers);
@@ -91,7 +97,7 @@ export function resolveOfferCustomers(
   const access = apiAccess(ctx.stores);
   let noRead = false;
   let moreWork = false;
-  if (access.ok) {
+  if (access.ok && texts.size > 0) {
     const session = new ApiSession(ctx, access.url, access.key);
     const state = syncState(ctx);
     const now = session.now();
@@ -126,21 +132,26 @@ export function resolveOfferCustomers(
   }
 
   const t = pick(CUSTOMER_TEXTS);
+  // Messages name the column as the sheet's header does ("Customer", "Customer ID", "Klant-ID" …).
+  const field = String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() || "Customer ID";
   const label = (c: KnownCustomer) => `"${c.companyName}" (${c.id})`;
   const resolve = (text: string): Parsed<string> => {
+    if (ERROR_TEXT.test(text)) return bad(t.errorCell(field, text));
+    if (notNames.has(text) || NOT_A_NAME(text)) return bad(t.notAName(field, text));
     const m = matchCustomer(index, text);
     if (m.kind === "id") return ok(m.id);
     if (m.kind === "one") return ok(m.customer.id);
-    if (m.kind === "several") return bad(t.severalCustomers(text, m.candidates.map(label)));
+    if (m.kind === "several") return bad(t.severalCustomers(field, text, m.candidates.map(label)));
     const n = newRowFor(fresh, text);
     if (n) {
       const why =
         n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();
-      return bad(t.newNotCreated(n.companyName, why));
+      return bad(t.newNotCreated(field, n.companyName, why));
     }
-    if (noRead) return bad(t.noCustomerRead());
+    if (noRead) return bad(t.noCustomerRead(field));
     return bad(
       t.noSuchCustomer(
+        field,
         text,
         m.suggestions.map((c) => c.companyName),
       ),

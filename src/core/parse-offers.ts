@@ -98,7 +98,12 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     problems.push(`Offer number: ${offerNumber} is also used in row ${others.join(", ")} of Offers`);
   }
 
-  let customerId = need(textField(cell("customerId"), "customerId"));
+  // With a resolver, an error cell is explained there too (what to type, the header as the sheet names it).
+  const customerCell = cell("customerId");
+  let customerId =
+    ctx.resolveCustomer && isErrorCell(customerCell)
+      ? errorText(customerCell)
+      : need(textField(customerCell, "customerId"));
   const resolved =
     customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
   if (resolved?.ok) customerId = resolved.value;
