@@ -106,23 +106,29 @@ export function resolveOfferCustomers(
     );
     const sending =
       mode === "create" ? needed().filter((n) => n.status === "sending" && n.customerId === "") : [];
-    // A row left `sending` is looked up in a list read after it was sent.
+    // A row left `sending` is looked up in a list read after it was sent, proven complete by the pass
+    // after it (a deletion during a read can move a customer past the reader): up to three passes.
     const freshSince = Math.max(0, ...sending.map((n) => (n.sent?.at ?? 0) + 1));
     const stale =
       state.completedAt === null || now - state.completedAt > SYNC_MAX_AGE_MS || state.pass !== null;
-    const lookup = sending.length > 0 && (state.completedAt ?? 0) < freshSince;
+    const unproven = () => (syncState(ctx).provenAt ?? 0) < freshSince;
+    const lookup = sending.length > 0 && unproven();
     const recent = state.completedAt !== null && now - state.completedAt < MISSING_NAME_RESYNC_MS;
     if (stale || lookup || (missing && !recent)) {
-      const r = syncCustomers(ctx, session, lookup ? freshSince : 0);
-      noRead = r.noRead;
-      moreWork = r.more;
-      ({ customers, fresh, language } = known(ctx));
-      index = indexCustomers(customers);
+      for (let pass = 0; pass < 3; pass++) {
+        const r = syncCustomers(ctx, session, lookup ? freshSince : 0);
+        noRead = r.noRead;
+        moreWork = r.more;
+        ({ customers, fresh, language } = known(ctx));
+        index = indexCustomers(customers);
+        const open = needed().some((n) => n.status === "sending");
+        if (!lookup || !r.complete || !open || !unproven() || !session.canContinue()) break;
+      }
     }
     if (mode === "create" && !noRead && !session.unauthorized) {
       const rows = needed();
       if (rows.length > 0) {
-        const created = createNewCustomers(session, rows, index, syncState(ctx).completedAt, language);
+        const created = createNewCustomers(session, rows, syncState(ctx).provenAt ?? null, language);
         if (created.waiting > 0) moreWork = true;
         ({ customers, fresh, language } = known(ctx));
         index = indexCustomers(customers);
