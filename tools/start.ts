@@ -1,6 +1,7 @@
 // `npm start`: the product end to end on this machine, no Google account needed. Starts the
 // MijnKlantportaal double, loads the example spreadsheet into the local Apps Script runtime, runs
-// setupSheets, stores a demo key through saveApiKey, runs createPendingOffers, prints the sheets.
+// setupSheets, stores a demo key through saveApiKey, runs createPendingOffers, prints the sheets:
+// customers named by ID, by name and by e-mail are resolved, and the one in New customers created.
 
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -46,20 +47,54 @@ async function main(): Promise<void> {
     check("onOpen: menu added", rt.run("onOpen", [{ authMode: "LIMITED" }], { authMode: "LIMITED" }));
     check("setupSheets", rt.run("setupSheets"));
     check("saveApiKey (demo key)", rt.run("saveApiKey", [DEMO_KEY]));
+    const typed = new Map(
+      ss
+        .displayValues("Offers")
+        .slice(1)
+        .map((r) => [r[0] ?? "", r[1] ?? ""]),
+    );
+    const newNames = new Set(
+      (ss.findSheet("New customers") ? ss.displayValues("New customers").slice(1) : []).map((r) =>
+        (r[0] ?? "").trim().toLowerCase(),
+      ),
+    );
     check("createPendingOffers", rt.run("createPendingOffers"));
     for (const t of ss.toasts.slice(-1)) console.log(`  toast: ${t.message}`);
 
     const offers = ss.displayValues("Offers");
-    printTable("Offers", offers, (h) => !["Accepted at", "Rejected at", "Sales rep"].includes(h));
+    printTable(
+      "Offers",
+      offers,
+      (h) => !["Accepted at", "Rejected at", "Sales rep"].includes(h) && !/^MKP /.test(h),
+    );
     const head = offers[0] ?? [];
     for (const row of offers.slice(1)) {
       const message = row[head.indexOf("Message")] ?? "";
       if (message) console.log(`  ${row[0]}: ${message}`);
     }
+    console.log("\nCustomers as typed in Offers, and the customer ID each resolved to:");
+    for (const row of offers.slice(1)) {
+      const number = row[0] ?? "";
+      const shown = row[head.indexOf("Customer ID")] ?? "";
+      const text = typed.get(number) ?? "";
+      const how =
+        text === shown
+          ? "by ID"
+          : newNames.has(text.trim().toLowerCase())
+            ? "new customer, created"
+            : /@/.test(text)
+              ? "by e-mail"
+              : "by name";
+      console.log(`  ${number}: ${JSON.stringify(text)} (${how}) → ${shown}`);
+    }
     printTable("Offer lines", ss.displayValues("Offer lines"));
+    // setupSheets names the sheets it creates in the spreadsheet's language (Klanten for nl_NL).
+    for (const name of ["Customers", "Klanten", "New customers", "Nieuwe klanten"])
+      if (ss.findSheet(name)) printTable(name, ss.displayValues(name), (h) => !/^MKP /.test(h));
     printTable("Run log", ss.displayValues("Run log"));
     const created = (await api.offers()).length;
-    console.log(`\nThe double now holds ${created} offer(s).`);
+    const made = (await api.requests()).filter((r) => r.route === "POST /customers" && r.status === 201);
+    console.log(`\nThe double now holds ${created} offer(s); ${made.length} new customer(s) created.`);
   } finally {
     await api.stop();
   }
