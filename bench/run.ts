@@ -7,6 +7,7 @@ import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_COSTS, GasRuntime } from "../tools/gas-runtime";
 import { startMkpDouble } from "../tools/mkp-double/client";
+import { customers } from "./customers";
 import { DIST, type Measurement, measureNaive, measureProduct } from "./measure";
 import { costModelProblems, int } from "./report";
 import { columns, executionsTable, FLOOR_NOTE, floorTable, naiveTable, productTable } from "./tables";
@@ -24,7 +25,10 @@ export type Say = typeof say;
  * The benchmark's sections, each printing its tables and recording its targets. A topic adds one
  * here (bench/<topic>.ts exporting `async (say) => void`, using `target` from ./targets).
  */
-const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [{ name: "batches", run: batches }];
+const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [
+  { name: "batches", run: batches },
+  { name: "customers", run: customers },
+];
 
 function chosenSections(argv: readonly string[]): typeof SECTIONS {
   const i = argv.indexOf("--only");
