@@ -8,7 +8,18 @@ import { expectOk, LINE_HEADERS, OFFER_HEADERS, sheetColumn, stopDouble, type Wo
 
 afterAll(stopDouble);
 
-const NEW_ROW = ["Bakkerij Nieuw", "Dorpsstraat 1", "1234 AB", "Utrecht", "info@nieuw.nl", "", "", "", "", ""];
+const NEW_ROW = [
+  "Bakkerij Nieuw",
+  "Dorpsstraat 1",
+  "1234 AB",
+  "Utrecht",
+  "info@nieuw.nl",
+  "",
+  "",
+  "",
+  "",
+  "",
+];
 
 /** 15 customers (one page of the list), an offer for a new customer, and New customers holding it. */
 const lostAnswerWorld = (): Promise<World> =>
