@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { DEFAULT_COSTS, GasRuntime } from "../tools/gas-runtime";
 import { startMkpDouble } from "../tools/mkp-double/client";
 import { answers } from "./answers";
+import { customers } from "./customers";
 import { largeAccount } from "./large-account";
 import { DIST, type Measurement, measureNaive, measureProduct } from "./measure";
 import { pacing } from "./pacing";
@@ -36,6 +37,7 @@ const SECTIONS: { name: string; run: (say: Say) => Promise<void> }[] = [
   { name: "answers", run: answers },
   { name: "sidebar", run: sidebar },
   { name: "large-account", run: largeAccount },
+  { name: "customers", run: customers },
 ];
 
 function chosenSections(argv: readonly string[]): typeof SECTIONS {

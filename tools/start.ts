@@ -1,6 +1,7 @@
 // `npm start`: the product end to end on this machine, no Google account needed. Starts the
 // MijnKlantportaal double, loads the example spreadsheet into the local Apps Script runtime, runs
-// setupSheets, stores a demo key through saveApiKey, runs createPendingOffers, prints the sheets.
+// setupSheets, stores a demo key through saveApiKey, runs createPendingOffers, prints the sheets:
+// customers named by ID, by name and by e-mail are resolved, and the one in New customers created.
 // `npm start -- --locale nl_NL` (any nl_…) uses the Dutch example (examples/offertes.json: Dutch
 // sheets and headers); another locale runs the English example (examples/offers.json) in it.
 
@@ -67,25 +68,56 @@ async function main(): Promise<void> {
     check("onOpen: menu added", rt.run("onOpen", [{ authMode: "LIMITED" }], { authMode: "LIMITED" }));
     check("setupSheets", rt.run("setupSheets"));
     check("saveApiKey (demo key)", rt.run("saveApiKey", [DEMO_KEY]));
+    const typed = new Map(
+      ss
+        .displayValues(sheetOf(ss, "Offers", "Offertes"))
+        .slice(1)
+        .map((r) => [r[0] ?? "", r[1] ?? ""]),
+    );
+    const newNames = new Set(
+      ["New customers", "Nieuwe klanten"]
+        .flatMap((n) => (ss.findSheet(n) ? ss.displayValues(n).slice(1) : []))
+        .map((r) => (r[0] ?? "").trim().toLowerCase()),
+    );
     check("createPendingOffers", rt.run("createPendingOffers"));
     for (const t of ss.toasts.slice(-1)) console.log(`  toast: ${t.message}`);
 
     const offersSheet = sheetOf(ss, "Offers", "Offertes");
     const offers = ss.displayValues(offersSheet);
     const hidden = ["Accepted at", "Rejected at", "Sales rep", "Geaccepteerd op", "Afgewezen op", "Verkoper"];
-    printTable(offersSheet, offers, (h) => !hidden.includes(h));
+    printTable(offersSheet, offers, (h) => !hidden.includes(h) && !/^MKP /.test(h));
     const head = offers[0] ?? [];
     const messageAt = head.findIndex((h) => h === "Message" || h === "Melding");
     for (const row of offers.slice(1)) {
       const message = row[messageAt] ?? "";
       if (message) console.log(`  ${row[0]}: ${message}`);
     }
+    console.log("\nCustomers as typed in Offers, and the customer ID each resolved to:");
+    const customerAt = head.findIndex((h) => h === "Customer ID" || h === "Klant-ID");
+    for (const row of offers.slice(1)) {
+      const number = row[0] ?? "";
+      const shown = row[customerAt] ?? "";
+      const text = typed.get(number) ?? "";
+      const how =
+        text === shown
+          ? "by ID"
+          : newNames.has(text.trim().toLowerCase())
+            ? "new customer, created"
+            : /@/.test(text)
+              ? "by e-mail"
+              : "by name";
+      console.log(`  ${number}: ${JSON.stringify(text)} (${how}) → ${shown}`);
+    }
     const linesSheet = sheetOf(ss, "Offer lines", "Offerteregels");
     printTable(linesSheet, ss.displayValues(linesSheet));
+    // setupSheets names the sheets it creates in the language of the sheets already there.
+    for (const name of ["Customers", "Klanten", "New customers", "Nieuwe klanten"])
+      if (ss.findSheet(name)) printTable(name, ss.displayValues(name), (h) => !/^MKP /.test(h));
     const logSheet = sheetOf(ss, "Run log", "Logboek");
     printTable(logSheet, ss.displayValues(logSheet));
     const created = (await api.offers()).length;
-    console.log(`\nThe double now holds ${created} offer(s).`);
+    const made = (await api.requests()).filter((r) => r.route === "POST /customers" && r.status === 201);
+    console.log(`\nThe double now holds ${created} offer(s); ${made.length} new customer(s) created.`);
   } finally {
     await api.stop();
   }

@@ -1,9 +1,9 @@
 // New customers → POST /customers, exactly once by the same rules as offers: the row is marked
 // `sending` with what is sent (hidden column) and flushed before the request leaves; a row found
-// `sending` is looked up in the customer list (by e-mail and name as sent, after a sync pass that
-// started after it was sent) before it may be sent again. IDs are written back.
+// `sending` is looked up in the customer list by the sync (sync-customers.ts: same e-mail and name as
+// sent, created no earlier than its marking) and sent again only when a pass proven complete, started
+// after it was sent, did not find it. IDs are written back.
 
-import { type CustomerIndex, emailKey, nameKey } from "../core/customer-match";
 import type { NewCustomerValues } from "../core/customer-ports";
 import { pick } from "../core/language";
 import type { NewCustomerRow } from "../core/parse-customers";
@@ -21,13 +21,13 @@ export interface CreateCustomersResult {
 type Update = { key: string; sheetRow: number; values: NewCustomerValues };
 
 /**
- * Creates the rows given (those offers need). `certainSince` is when the last complete sync pass
- * started: a `sending` row marked before it and not found in `index` was certainly not created.
+ * Creates the rows given (those offers need). `certainSince` is when the newest sync pass proven
+ * complete started: a `sending` row marked before it, which that pass did not settle, was certainly
+ * not created.
  */
 export function createNewCustomers(
   session: ApiSession,
   rows: readonly NewCustomerRow[],
-  index: CustomerIndex,
   certainSince: number | null,
   language: "en" | "nl",
 ): CreateCustomersResult {
@@ -42,19 +42,8 @@ export function createNewCustomers(
     if (row.customerId !== "" || row.status === "failed" || row.status === "created") continue;
     if (row.status === "sending") {
       const sent = row.sent;
-      const found = sent
-        ? index.all.find(
-            (c) =>
-              emailKey(c.email) === emailKey(sent.primaryEmail) &&
-              nameKey(c.companyName) === nameKey(sent.companyName),
-          )
-        : undefined;
-      if (found) {
-        upd({ status: words.created, customerId: found.id, message: "" });
-        result.created++;
-      } else if (certainSince !== null && sent !== null && certainSince > sent.at && row.body) {
-        toSend.push(row);
-      } else result.waiting++;
+      if (certainSince !== null && sent !== null && certainSince > sent.at && row.body) toSend.push(row);
+      else result.waiting++;
       continue;
     }
     if (row.body === null) {

@@ -2,7 +2,7 @@
 // from Customers (synced first when it is older than a day or a name is not found), and New customers
 // that offers need are created first. Offers naming only `cst_…` IDs cost nothing here.
 
-import { isBlankCell, isErrorCell, shownText } from "../core/cells";
+import { isBlankCell, shownText } from "../core/cells";
 import {
   CUSTOMER_ID,
   emailKey,
@@ -29,6 +29,9 @@ import { SYNC_MAX_AGE_MS, syncCustomers, syncState } from "./sync-customers";
 /** A name not found is synced for only when the last complete pass is older than this. */
 const MISSING_NAME_RESYNC_MS = 5 * 60_000;
 const GONE = /^(No longer in MijnKlantportaal|Niet meer in MijnKlantportaal)/;
+/** A spreadsheet error (`#N/A`), shown by the cell or typed; and formula-like text (`=cst`). */
+const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!?)$/i;
+const NOT_A_NAME = (text: string): boolean => text.startsWith("=") || ERROR_TEXT.test(text);
 
 export interface CustomerStep {
   readonly book: OffersBook;
@@ -68,15 +71,16 @@ export function resolveOfferCustomers(
 ): CustomerStep {
   const columns = book.offersSheet.columns;
   const texts = new Map<number, string>();
+  const notNames = new Set<string>();
   for (const row of book.offers) {
     if (!OPEN.has(row.status) || row.offerId !== "") continue;
     const cell = cellAt(book.offersSheet.table.rows[row.sheetRow - 2] ?? [], columns, "customerId");
-    // An error cell or a checkbox names no customer: the parser says what to type instead.
-    if (isBlankCell(cell) || isErrorCell(cell) || typeof cell.value === "boolean") continue;
-    const text = shownText(cell);
-    if (text !== "" && !CUSTOMER_ID.test(text)) texts.set(row.sheetRow, text);
+    const text = isBlankCell(cell) ? "" : shownText(cell);
+    if (text === "" || CUSTOMER_ID.test(text)) continue;
+    if (typeof cell.value === "boolean" || NOT_A_NAME(text)) notNames.add(text);
+    else texts.set(row.sheetRow, text);
   }
-  if (texts.size === 0) return { book, moreWork: false, updates: [] };
+  if (texts.size === 0 && notNames.size === 0) return { book, moreWork: false, updates: [] };
 
   let { customers, fresh, language } = known(ctx);
   let index = indexCustomers(customers);
@@ -93,7 +97,7 @@ export function resolveOfferCustomers(
   const access = apiAccess(ctx.stores);
   let noRead = false;
   let moreWork = false;
-  if (access.ok) {
+  if (access.ok && texts.size > 0) {
     const session = new ApiSession(ctx, access.url, access.key);
     const state = syncState(ctx);
     const now = session.now();
@@ -102,23 +106,29 @@ export function resolveOfferCustomers(
     );
     const sending =
       mode === "create" ? needed().filter((n) => n.status === "sending" && n.customerId === "") : [];
-    // A row left `sending` is looked up in a list read after it was sent.
+    // A row left `sending` is looked up in a list read after it was sent, proven complete by the pass
+    // after it (a deletion during a read can move a customer past the reader): up to three passes.
     const freshSince = Math.max(0, ...sending.map((n) => (n.sent?.at ?? 0) + 1));
     const stale =
       state.completedAt === null || now - state.completedAt > SYNC_MAX_AGE_MS || state.pass !== null;
-    const lookup = sending.length > 0 && (state.completedAt ?? 0) < freshSince;
+    const unproven = () => (syncState(ctx).provenAt ?? 0) < freshSince;
+    const lookup = sending.length > 0 && unproven();
     const recent = state.completedAt !== null && now - state.completedAt < MISSING_NAME_RESYNC_MS;
     if (stale || lookup || (missing && !recent)) {
-      const r = syncCustomers(ctx, session, lookup ? freshSince : 0);
-      noRead = r.noRead;
-      moreWork = r.more;
-      ({ customers, fresh, language } = known(ctx));
-      index = indexCustomers(customers);
+      for (let pass = 0; pass < 3; pass++) {
+        const r = syncCustomers(ctx, session, lookup ? freshSince : 0);
+        noRead = r.noRead;
+        moreWork = r.more;
+        ({ customers, fresh, language } = known(ctx));
+        index = indexCustomers(customers);
+        const open = needed().some((n) => n.status === "sending");
+        if (!lookup || !r.complete || !open || !unproven() || !session.canContinue()) break;
+      }
     }
     if (mode === "create" && !noRead && !session.unauthorized) {
       const rows = needed();
       if (rows.length > 0) {
-        const created = createNewCustomers(session, rows, index, syncState(ctx).completedAt, language);
+        const created = createNewCustomers(session, rows, syncState(ctx).provenAt ?? null, language);
         if (created.waiting > 0) moreWork = true;
         ({ customers, fresh, language } = known(ctx));
         index = indexCustomers(customers);
@@ -128,21 +138,26 @@ export function resolveOfferCustomers(
   }
 
   const t = pick(CUSTOMER_TEXTS);
+  // Messages name the column as the sheet's header does ("Customer", "Customer ID", "Klant-ID" …).
+  const field = String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() || "Customer ID";
   const label = (c: KnownCustomer) => `"${c.companyName}" (${c.id})`;
   const resolve = (text: string): Parsed<string> => {
+    if (ERROR_TEXT.test(text)) return bad(t.errorCell(field, text));
+    if (notNames.has(text) || NOT_A_NAME(text)) return bad(t.notAName(field, text));
     const m = matchCustomer(index, text);
     if (m.kind === "id") return ok(m.id);
     if (m.kind === "one") return ok(m.customer.id);
-    if (m.kind === "several") return bad(t.severalCustomers(text, m.candidates.map(label)));
+    if (m.kind === "several") return bad(t.severalCustomers(field, text, m.candidates.map(label)));
     const n = newRowFor(fresh, text);
     if (n) {
       const why =
         n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();
-      return bad(t.newNotCreated(n.companyName, why));
+      return bad(t.newNotCreated(field, n.companyName, why));
     }
-    if (noRead) return bad(t.noCustomerRead());
+    if (noRead) return bad(t.noCustomerRead(field));
     return bad(
       t.noSuchCustomer(
+        field,
         text,
         m.suggestions.map((c) => c.companyName),
       ),

@@ -4,10 +4,21 @@
 // customers no longer in the list on their row (after GET /customers/{id} says 404), never deleting.
 
 import type { CustomerValues, SheetRead } from "../core/customer-ports";
-import { type ApiCustomer, asApiCustomer, customerValues, diffCustomers } from "../core/customer-sync";
+import {
+  type ApiCustomer,
+  asApiCustomer,
+  customerValues,
+  diffCustomers,
+  settledBy,
+} from "../core/customer-sync";
 import { pick } from "../core/language";
 import { type EnvelopePage, parseEnvelope } from "../core/offer-list";
-import { type CustomerRow, parseCustomerRows } from "../core/parse-customers";
+import {
+  type CustomerRow,
+  type NewCustomerRow,
+  parseCustomerRows,
+  parseNewCustomers,
+} from "../core/parse-customers";
 import { emptyCounts } from "../core/plan-run";
 import type { RunContext } from "../core/ports";
 import {
@@ -18,9 +29,10 @@ import {
   saveState,
 } from "../core/state-keys";
 import { texts } from "../core/texts";
-import { CUSTOMER_TEXTS } from "../core/texts-customers";
+import { CUSTOMER_TEXTS, NEW_CUSTOMER_STATUS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { ListPager } from "./list-pager";
+import { CLOCK_SKEW_MS } from "./reconcile";
 import { type RunOutcome, stopped } from "./run-outcome";
 import { apiAccess } from "./settings";
 
@@ -44,6 +56,8 @@ export interface SyncResult {
   noRead: boolean;
   /** Work is left (a continuation should follow). */
   more: boolean;
+  /** New customers rows left `sending` that the list showed were created (their IDs written back). */
+  settled: number;
 }
 
 export const emptySync = (): SyncResult => ({
@@ -54,10 +68,11 @@ export const emptySync = (): SyncResult => ({
   complete: false,
   noRead: false,
   more: false,
+  settled: 0,
 });
 
 export const syncState = (ctx: RunContext): CustomerSyncState =>
-  loadState(ctx.stores, CUSTOMER_SYNC) ?? { pass: null, completedAt: null, pages: null };
+  loadState(ctx.stores, CUSTOMER_SYNC) ?? { pass: null, completedAt: null, pages: null, provenAt: null };
 
 /** True when the sheet was last synced more than a day ago (or never), or a pass is under way. */
 export function syncDue(ctx: RunContext): boolean {
@@ -107,7 +122,9 @@ export function syncCustomers(ctx: RunContext, session: ApiSession, freshSince =
     refusedKey: CUSTOMERS_PER_PAGE_REFUSED,
     parse: (body) => parseEnvelope(body, asApiCustomer),
   });
-  const save = (s: CustomerSyncState) => saveState(ctx.stores, CUSTOMER_SYNC, s);
+  const save = (s: CustomerSyncState) =>
+    saveState(ctx.stores, CUSTOMER_SYNC, { provenAt: state.provenAt ?? null, ...s });
+  const settle = pendingNewCustomers(ctx);
   const restart = () => {
     ctx.customers.clearSeen();
     seen.clear();
@@ -149,6 +166,7 @@ export function syncCustomers(ctx: RunContext, session: ApiSession, freshSince =
       restart();
       continue;
     }
+    result.settled += settle(customers);
     const diff = diffCustomers(rows, customers, time.timestamp);
     ctx.customers.writeCustomers(diff.updates, diff.appends);
     for (const u of diff.updates) rows.set(u.id, shownOf(u.values, rows.get(u.id)));
@@ -163,10 +181,13 @@ export function syncCustomers(ctx: RunContext, session: ApiSession, freshSince =
     if (!result.complete) save({ pass, completedAt: state.completedAt, pages });
   }
   if (result.complete) {
-    result.gone = markGone(ctx, session, rows, seen, time.today(session.now()));
+    const check = markGone(ctx, session, rows, seen, time.today(session.now()));
+    result.gone = check.gone;
     result.total = seen.size;
     ctx.customers.clearSeen();
-    save({ pass: null, completedAt: pass.startedAt, pages: pass.nextPage - 1 });
+    // Every row seen by the previous complete pass was seen again: nothing was deleted during it.
+    const provenAt = check.clean && state.completedAt !== null ? state.completedAt : (state.provenAt ?? null);
+    save({ pass: null, completedAt: pass.startedAt, pages: pass.nextPage - 1, provenAt });
   } else {
     save({ pass, completedAt: state.completedAt, pages });
     result.more = !result.noRead && !session.unauthorized && !session.quotaExhausted;
@@ -175,9 +196,33 @@ export function syncCustomers(ctx: RunContext, session: ApiSession, freshSince =
   return result;
 }
 
+/** Settles New customers rows left `sending` by the customers of a page (their IDs written back). */
+function pendingNewCustomers(ctx: RunContext): (customers: readonly ApiCustomer[]) => number {
+  const read = ctx.customers.readNewCustomers();
+  let open: NewCustomerRow[] = read
+    ? parseNewCustomers(read.table, read.columns).filter((n) => n.status === "sending" && n.customerId === "")
+    : [];
+  const words = NEW_CUSTOMER_STATUS[read?.language ?? "en"];
+  return (customers) => {
+    if (open.length === 0) return 0;
+    const found = settledBy(open, customers, CLOCK_SKEW_MS);
+    if (found.length === 0) return 0;
+    ctx.customers.writeNewCustomers(
+      found.map(({ row, id }) => ({
+        key: row.key,
+        sheetRow: row.sheetRow,
+        values: { status: words.created, customerId: id, message: "" },
+      })),
+    );
+    open = open.filter((n) => !found.some((f) => f.row === n));
+    return found.length;
+  };
+}
+
 /**
  * Rows whose customer the pass did not see: each is asked for by ID (a list read while it changes
- * may miss one); a 404 marks the row, an answer puts the customer back as it is.
+ * may miss one); a 404 marks the row, an answer puts the customer back as it is. `clean`: the pass
+ * saw every row not already marked gone.
  */
 function markGone(
   ctx: RunContext,
@@ -185,7 +230,7 @@ function markGone(
   rows: Map<string, CustomerRow>,
   seen: ReadonlySet<string>,
   today: string,
-): number {
+): { gone: number; clean: boolean } {
   const missing = [...rows.values()].filter((r) => !r.gone && !seen.has(r.id)).map((r) => r.id);
   const time = ctx.workbook.zonedTime();
   const updates: { id: string; values: CustomerValues }[] = [];
@@ -214,7 +259,10 @@ function markGone(
     });
   }
   ctx.customers.writeCustomers(updates, []);
-  return updates.filter((u) => u.values.customerId === undefined).length;
+  return {
+    gone: updates.filter((u) => u.values.customerId === undefined).length,
+    clean: missing.length === 0,
+  };
 }
 
 /** The sync's sentence for the Run log and the toast. */

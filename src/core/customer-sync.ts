@@ -3,9 +3,10 @@
 // its own columns stay as they are.
 
 import type { CustomerKey } from "./customer-columns";
-import { CUSTOMER_ID } from "./customer-match";
+import { CUSTOMER_ID, emailKey, nameKey } from "./customer-match";
 import type { CustomerValues } from "./customer-ports";
-import type { CustomerRow } from "./parse-customers";
+import { instantOf } from "./offer-list";
+import type { CustomerRow, NewCustomerRow } from "./parse-customers";
 
 /** The fields of the API's Customer object the sheet shows (mkp-api.md §4). */
 export interface ApiCustomer {
@@ -78,4 +79,28 @@ export function diffCustomers(
     if (changed) updates.push({ id: c.id, values });
   }
   return { updates, appends };
+}
+
+/**
+ * New customers rows left `sending` that a customer of the list settles: same e-mail and company name
+ * as sent, and created no earlier than the marking minus `skewMs` (an older namesake is not ours).
+ */
+export function settledBy(
+  rows: readonly NewCustomerRow[],
+  customers: readonly ApiCustomer[],
+  skewMs: number,
+): { row: NewCustomerRow; id: string }[] {
+  const out: { row: NewCustomerRow; id: string }[] = [];
+  for (const row of rows) {
+    const sent = row.sent;
+    if (row.status !== "sending" || row.customerId !== "" || sent === null) continue;
+    const found = customers.find((c) => {
+      if (emailKey(c.primaryEmail) !== emailKey(sent.primaryEmail)) return false;
+      if (nameKey(c.companyName) !== nameKey(sent.companyName)) return false;
+      const at = instantOf(c.createdAt);
+      return at === null || at.ms + at.marginMs >= sent.at - skewMs;
+    });
+    if (found) out.push({ row, id: found.id });
+  }
+  return out;
 }

@@ -90,11 +90,16 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
     problems.push(texts().duplicateNumber(field("offerNumber"), offerNumber ?? "", others, ctx.offersSheet));
   }
 
-  let customerId = need(textField(cell("customerId"), field("customerId")));
+  // With a resolver, an error cell is explained there too (what to type, the header as the sheet names it).
+  const customerCell = cell("customerId");
+  let customerId =
+    ctx.resolveCustomer && isErrorCell(customerCell)
+      ? errorText(customerCell)
+      : need(textField(customerCell, field("customerId")));
   const resolved =
     customerId !== null && !CUSTOMER_ID.test(customerId) ? ctx.resolveCustomer?.(customerId) : undefined;
   if (resolved?.ok) customerId = resolved.value;
-  else if (resolved) problems.push(texts().fieldProblem(field("customerId"), resolved.problem));
+  else if (resolved) problems.push(resolved.problem);
   else if (
     customerId !== null &&
     (!CUSTOMER_ID.test(customerId) || customerId.length > MAX_CUSTOMER_ID_LENGTH)

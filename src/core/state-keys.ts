@@ -89,6 +89,11 @@ export interface CustomerSyncState {
   /** When the last complete pass started (its data is at least this fresh), and its page count. */
   readonly completedAt: number | null;
   readonly pages: number | null;
+  /**
+   * When the newest pass proven complete started: a later complete pass saw every customer it saw (none
+   * deleted meanwhile, which could have moved one past the reader). A "not found" counts only then.
+   */
+  readonly provenAt?: number | null;
 }
 
 export const CUSTOMER_SYNC = json<CustomerSyncState>("MKP_CUSTOMER_SYNC", "document", (o) => {
@@ -100,7 +105,7 @@ export const CUSTOMER_SYNC = json<CustomerSyncState>("MKP_CUSTOMER_SYNC", "docum
     nextPage !== null && nextPage >= 1 && perPage !== null && startedAt !== null
       ? { nextPage: Math.floor(nextPage), perPage, startedAt }
       : null;
-  return { pass, completedAt: num(o.completedAt), pages: num(o.pages) };
+  return { pass, completedAt: num(o.completedAt), pages: num(o.pages), provenAt: num(o.provenAt) };
 });
 
 /**

@@ -16,19 +16,24 @@ const en = {
   duplicateNew: (rows: readonly number[]) =>
     `Company name: also in row ${rows.join(", ")} of New customers; keep one row per customer`,
   // The customer column of Offers
-  noSuchCustomer: (text: string, suggestions: readonly string[]) =>
+  // `field` is the column's header as the sheet names it ("Customer", "Customer ID", "Klant-ID" …).
+  noSuchCustomer: (field: string, text: string, suggestions: readonly string[]) =>
     suggestions.length > 0
-      ? `${JSON.stringify(text)} is neither a customer ID (cst_…) nor a company name or e-mail in Customers. Did you mean ${list(suggestions)}?`
-      : `${JSON.stringify(text)} is neither a customer ID (cst_…) nor a company name or e-mail in Customers. Type the customer ID, or add the customer to New customers.`,
-  severalCustomers: (text: string, candidates: readonly string[]) =>
-    `${JSON.stringify(text)} matches more than one customer: ${candidates.join(", ")}. Type the customer ID (cst_…) instead.`,
-  newNotCreated: (name: string, why: string) =>
-    `the new customer "${name}" is not created yet (${why}); see its row in New customers.`,
+      ? `${field}: no customer ${JSON.stringify(text)} in Customers. Did you mean ${list(suggestions)}?`
+      : `${field}: no customer ${JSON.stringify(text)} in Customers. Type its customer ID (cst_…), or add it to New customers.`,
+  notAName: (field: string, text: string) =>
+    `${field}: ${JSON.stringify(text)} is not a customer. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
+  errorCell: (field: string, text: string) =>
+    `${field}: the cell shows the error ${text}. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
+  severalCustomers: (field: string, text: string, candidates: readonly string[]) =>
+    `${field}: ${JSON.stringify(text)} matches more than one customer: ${candidates.join(", ")}. Type the customer ID (cst_…) instead.`,
+  newNotCreated: (field: string, name: string, why: string) =>
+    `${field}: the new customer "${name}" is not created yet (${why}); see its row in New customers.`,
   newWaiting: () => "waiting for MijnKlantportaal",
   newHasProblems: () => "its row has mistakes to fix",
   newFailed: () => "MijnKlantportaal refused it",
-  noCustomerRead: () =>
-    "names cannot be looked up, because the API key lacks the permission customers.read. Type the customer ID (cst_…), or ask for a key with that permission.",
+  noCustomerRead: (field: string) =>
+    `${field}: names cannot be looked up, because the API key lacks the permission customers.read. Type the customer ID (cst_…), or ask for a key with that permission.`,
   noCustomerReadRun: () =>
     "The API key lacks the permission customers.read, so customer names could not be looked up.",
   noCustomerWrite: () =>
@@ -66,19 +71,23 @@ const nl: CustomerTexts = {
   tooLong: (field, max) => `${field}: langer dan ${max} tekens`,
   duplicateNew: (rows) =>
     `Bedrijfsnaam: staat ook in rij ${rows.join(", ")} van Nieuwe klanten; één rij per klant`,
-  noSuchCustomer: (text, suggestions) =>
+  noSuchCustomer: (field, text, suggestions) =>
     suggestions.length > 0
-      ? `${JSON.stringify(text)} is geen klant-ID (cst_…) en geen bedrijfsnaam of e-mailadres in Klanten. Bedoel je ${list(suggestions)}?`
-      : `${JSON.stringify(text)} is geen klant-ID (cst_…) en geen bedrijfsnaam of e-mailadres in Klanten. Vul het klant-ID in, of zet de klant in Nieuwe klanten.`,
-  severalCustomers: (text, candidates) =>
-    `${JSON.stringify(text)} past bij meer dan één klant: ${candidates.join(", ")}. Vul het klant-ID (cst_…) in.`,
-  newNotCreated: (name, why) =>
-    `de nieuwe klant "${name}" is nog niet aangemaakt (${why}); zie de rij in Nieuwe klanten.`,
+      ? `${field}: geen klant ${JSON.stringify(text)} in Klanten. Bedoel je ${list(suggestions)}?`
+      : `${field}: geen klant ${JSON.stringify(text)} in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
+  notAName: (field, text) =>
+    `${field}: ${JSON.stringify(text)} is geen klant. Vul een klant-ID (cst_…) in, of een bedrijfsnaam of e-mailadres uit Klanten.`,
+  errorCell: (field, text) =>
+    `${field}: de cel toont de fout ${text}. Vul een klant-ID (cst_…) in, of een bedrijfsnaam of e-mailadres uit Klanten.`,
+  severalCustomers: (field, text, candidates) =>
+    `${field}: ${JSON.stringify(text)} past bij meer dan één klant: ${candidates.join(", ")}. Vul het klant-ID (cst_…) in.`,
+  newNotCreated: (field, name, why) =>
+    `${field}: de nieuwe klant "${name}" is nog niet aangemaakt (${why}); zie de rij in Nieuwe klanten.`,
   newWaiting: () => "wacht op MijnKlantportaal",
   newHasProblems: () => "de rij bevat fouten",
   newFailed: () => "MijnKlantportaal heeft de klant geweigerd",
-  noCustomerRead: () =>
-    "namen kunnen niet worden opgezocht, omdat de API-sleutel geen recht customers.read heeft. Vul het klant-ID (cst_…) in, of vraag een sleutel met dat recht.",
+  noCustomerRead: (field) =>
+    `${field}: namen kunnen niet worden opgezocht, omdat de API-sleutel geen recht customers.read heeft. Vul het klant-ID (cst_…) in, of vraag een sleutel met dat recht.`,
   noCustomerReadRun: () =>
     "De API-sleutel heeft geen recht customers.read, dus klantnamen konden niet worden opgezocht.",
   noCustomerWrite: () =>

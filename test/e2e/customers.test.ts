@@ -3,7 +3,7 @@
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { customer, customerIds, customerRequests, customerWorld, lineRow, offerRow } from "./customers-world";
-import { cellText, postedBodies, runOk, sheetColumn, stopDouble } from "./world";
+import { cellText, OFFER_HEADERS, postedBodies, runOk, sheetColumn, stopDouble } from "./world";
 
 afterAll(stopDouble);
 
@@ -126,6 +126,36 @@ describe("names in Offers", () => {
     expect(several).toContain("cst_t0003");
     expect(several).toContain("cst_t0004");
     expect(unknown).toContain('Did you mean "Bakkerij de Vries B.V."');
+  });
+
+  test("Messages name the column as the sheet's header does; a value that is no name says what to type", async () => {
+    const headers = ["Offer number", "Customer", ...OFFER_HEADERS.slice(2)];
+    const w = await customerWorld(people, {
+      offerHeaders: headers,
+      offers: [
+        offerRow("H1", "Bakkerij de Vris"),
+        offerRow("H2", "=cst"),
+        ["H3", { v: true }, ...offerRow("H3", "").slice(2)],
+        offerRow("H4", "#N/A"),
+        offerRow("H5", "schilder smit"),
+      ],
+      lines: ["H1", "H2", "H3", "H4", "H5"].map(lineRow),
+    });
+    runOk(w, "createPendingOffers");
+    expect(w.column("Status")).toEqual(["invalid", "invalid", "invalid", "invalid", "created"]);
+    const [unknown, formula, bool, error] = w.column("Message");
+    expect(unknown).toMatch(/^Customer: no customer "Bakkerij de Vris" in Customers\. Did you mean/);
+    for (const [m, text] of [
+      [formula, "=cst"],
+      [bool, "TRUE"],
+    ] as const)
+      expect(m).toBe(
+        `Customer: "${text}" is not a customer. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
+      );
+    expect(error).toBe(
+      "Customer: the cell shows the error #N/A. Type a customer ID (cst_…), or a company name or e-mail address from Customers.",
+    );
+    expect(w.column("Customer")[4]).toBe("cst_t0002");
   });
 
   test("a key without customers.read: accepted with a warning; rows needing a name say why", async () => {

@@ -3,7 +3,7 @@
 // and a status fault carrying a very long 422 message.
 
 import { startMkpDouble } from "../../tools/mkp-double/client";
-import type { DoubleClient } from "../../tools/mkp-double/types";
+import type { Customer, DoubleClient } from "../../tools/mkp-double/types";
 
 const KEY = "demo-key-0001";
 const T0 = Date.UTC(2025, 3, 14, 9, 0, 0);
@@ -169,4 +169,50 @@ test("a status fault with a 422 whose message is over 50,000 characters", async 
   expect(res.json.message).toBe(message);
   expect(res.json.errors.offerNumber[0]).toHaveLength(message.length);
   expect(await double.offers()).toEqual([]);
+});
+
+describe("control: change and delete customers (as an edit in the portal would)", () => {
+  const ids = async (query = "") =>
+    ((await api("GET", `/customers${query}`)).json as { data: { id: string }[] }).data.map((c) => c.id);
+
+  test("PATCH /__control/customers/:id changes the customer in place; its ID and list position stay", async () => {
+    await double.addCustomers([{ id: "cst_ctl0001" }, { id: "cst_ctl0002" }, { id: "cst_ctl0003" }]);
+    const before = await ids();
+    const changed = await double.updateCustomer("cst_ctl0002", {
+      city: "Zwolle",
+      id: "cst_other",
+    } as Partial<Customer>);
+    expect(changed).toMatchObject({ id: "cst_ctl0002", city: "Zwolle" });
+    expect(await ids()).toEqual(before);
+    expect((await api("GET", "/customers/cst_ctl0002")).json).toMatchObject({
+      id: "cst_ctl0002",
+      city: "Zwolle",
+    });
+    expect((await api("GET", "/customers/cst_other")).status).toBe(404);
+    // Unknown ID: 404 from the control interface, an error from the client.
+    const res = await fetch(`${double.baseUrl.replace(/\/v1$/, "")}/__control/customers/cst_nobody`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ city: "X" }),
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: "no customer cst_nobody" });
+    await expect(double.updateCustomer("cst_nobody", { city: "X" })).rejects.toThrow();
+  });
+
+  test("DELETE /__control/customers/:id removes it from the list and GET /customers/{id}; later items move up", async () => {
+    for (const c of await double.customers()) await double.deleteCustomer(c.id);
+    await double.addCustomers(
+      Array.from({ length: 16 }, (_, i) => ({ id: `cst_del${String(i + 1).padStart(4, "0")}` })),
+    );
+    expect((await ids("?page=2")).length).toBe(1);
+    expect(await double.deleteCustomer("cst_del0001")).toBe(true);
+    expect(await double.deleteCustomer("cst_del0001")).toBe(false);
+    expect((await api("GET", "/customers/cst_del0001")).status).toBe(404);
+    const page1 = await ids("?page=1");
+    expect(page1).toHaveLength(15);
+    expect(page1.at(-1)).toBe("cst_del0016");
+    expect(await ids("?page=2")).toEqual([]);
+    expect((await double.customers()).map((c) => c.id)).not.toContain("cst_del0001");
+  });
 });

@@ -71,6 +71,10 @@ export function createMkpDouble(config?: Partial<DoubleConfig>): MkpDouble {
     });
   });
   server.on("clientError", (_err, socket) => socket.destroy());
+  // The control client (fetch in a jest worker) keeps connections alive, and its thread is often blocked
+  // for many seconds by synchronous script runs, so it cannot notice the server closing an idle socket
+  // and reuses it ("other side closed"). Idle sockets therefore stay open until the client closes them.
+  server.keepAliveTimeout = 0;
 
   const double: MkpDouble = {
     get baseUrl() {
