@@ -18,6 +18,7 @@ import { parseOffers } from "../core/parse-offers";
 import type { RunContext } from "../core/ports";
 import { bad, ok, type Parsed } from "../core/result";
 import { cellAt } from "../core/table";
+import { texts as catalogue } from "../core/texts";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
@@ -139,10 +140,12 @@ export function resolveOfferCustomers(
 
   const t = pick(CUSTOMER_TEXTS);
   // Messages name the column as the sheet's header does ("Customer", "Customer ID", "Klant-ID" …).
-  const field = String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() || "Customer ID";
+  const field =
+    String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() || catalogue().fields.customerId;
   const label = (c: KnownCustomer) => `"${c.companyName}" (${c.id})`;
   const resolve = (text: string): Parsed<string> => {
-    if (ERROR_TEXT.test(text)) return bad(t.errorCell(field, text));
+    // An error cell: what the error most likely means and what to do, as for every other field.
+    if (ERROR_TEXT.test(text)) return bad(catalogue().cellError(field, text));
     if (notNames.has(text) || NOT_A_NAME(text)) return bad(t.notAName(field, text));
     const m = matchCustomer(index, text);
     if (m.kind === "id") return ok(m.id);

@@ -23,8 +23,6 @@ const en = {
       : `${field}: no customer ${JSON.stringify(text)} in Customers. Type its customer ID (cst_…), or add it to New customers.`,
   notAName: (field: string, text: string) =>
     `${field}: ${JSON.stringify(text)} is not a customer. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
-  errorCell: (field: string, text: string) =>
-    `${field}: the cell shows the error ${text}. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
   severalCustomers: (field: string, text: string, candidates: readonly string[]) =>
     `${field}: ${JSON.stringify(text)} matches more than one customer: ${candidates.join(", ")}. Type the customer ID (cst_…) instead.`,
   newNotCreated: (field: string, name: string, why: string) =>
@@ -77,8 +75,6 @@ const nl: CustomerTexts = {
       : `${field}: geen klant ${JSON.stringify(text)} in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
   notAName: (field, text) =>
     `${field}: ${JSON.stringify(text)} is geen klant. Vul een klant-ID (cst_…) in, of een bedrijfsnaam of e-mailadres uit Klanten.`,
-  errorCell: (field, text) =>
-    `${field}: de cel toont de fout ${text}. Vul een klant-ID (cst_…) in, of een bedrijfsnaam of e-mailadres uit Klanten.`,
   severalCustomers: (field, text, candidates) =>
     `${field}: ${JSON.stringify(text)} past bij meer dan één klant: ${candidates.join(", ")}. Vul het klant-ID (cst_…) in.`,
   newNotCreated: (field, name, why) =>

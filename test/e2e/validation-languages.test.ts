@@ -14,8 +14,8 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
   [
     ["V-2", "klant42", D],
     [["V-2", "Werk", "10", 21]],
-    /^Customer ID: "klant42" is neither a customer ID/,
-    /^Klant-ID: "klant42" is geen klant-ID/,
+    /^Customer ID: no customer "klant42" in Customers\. Type its customer ID/,
+    /^Klant-ID: geen klant "klant42" in Klanten\. Vul het klant-ID/,
   ],
   [
     ["V-3", "cst_demo0001", ""],
