@@ -141,7 +141,8 @@ export function resolveOfferCustomers(
   const t = pick(CUSTOMER_TEXTS);
   // Messages name the column as the sheet's header does ("Customer", "Customer ID", "Klant-ID" …).
   const field =
-    String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() || catalogue().fields.customerId;
+    String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() ||
+    catalogue().fields.customerId;
   const label = (c: KnownCustomer) => `"${c.companyName}" (${c.id})`;
   const resolve = (text: string): Parsed<string> => {
     // An error cell: what the error most likely means and what to do, as for every other field.
