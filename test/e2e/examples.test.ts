@@ -68,7 +68,13 @@ describe("the examples of npm start", () => {
     // The Message column setupSheets adds to Offer lines is English, as the sheet's headers are.
     // (and the hidden bookkeeping column of the example's New customers sheet).
     expect(added).toEqual([["MKP ref"], ["Message"], ["MKP sent"]]);
-    expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "invalid", "created", "created"]);
+    expect(sheetColumn(w.ss, "Offers", "Status")).toEqual([
+      "created",
+      "created",
+      "invalid",
+      "created",
+      "created",
+    ]);
     expect(await postedNumbers(w.api)).toEqual(["2025-001", "2025-002", "2025-004", "2025-005"]);
   });
 });
