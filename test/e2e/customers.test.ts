@@ -152,8 +152,9 @@ describe("names in Offers", () => {
       expect(m).toBe(
         `Customer: "${text}" is not a customer. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
       );
+    // An error cell is explained as in every other column: what it most likely means, what to do.
     expect(error).toBe(
-      "Customer: the cell shows the error #N/A. Type a customer ID (cst_…), or a company name or e-mail address from Customers.",
+      "Customer shows #N/A: a lookup formula found nothing: check the value it looks up, or type the value",
     );
     expect(w.column("Customer")[4]).toBe("cst_t0002");
   });
