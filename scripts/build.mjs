@@ -43,7 +43,7 @@ const stubs = names
   .map((n) => {
     const arity = exported[n].length;
     const params = Array.from({ length: arity }, (_, i) => `a${i}`).join(", ");
-    return `function ${n}(${params}) {\n  return ${GLOBAL}.${n}.apply(this, arguments);\n}`;
+    return `function ${n}(${params}){return ${GLOBAL}.${n}.apply(this,arguments)}`;
   })
   .join("\n");
 const code = `// MijnKlantportaal offers: built by scripts/build.mjs from src/ — do not edit.\n${stubs}\n${bundle}`;

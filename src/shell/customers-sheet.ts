@@ -2,14 +2,12 @@
 // pass has seen): one read per sheet, writes of the product's columns as a few blocks, plain text.
 
 import type { Cell } from "../core/cells";
-import { type ColumnSpec, matchHeaders } from "../core/columns";
+import { type ColumnSpec, headerIn, matchHeaders } from "../core/columns";
 import {
-  type BilingualSpec,
   CUSTOMER_COLUMNS,
   CUSTOMER_SYNC_SHEET,
   CUSTOMERS_SHEETS,
   type CustomerKey,
-  headerIn,
   NEW_CUSTOMER_COLUMNS,
   NEW_CUSTOMERS_SHEETS,
   type NewCustomerKey,
@@ -40,7 +38,7 @@ export function findSheet(
 export function createSheet<K extends string>(
   ss: Spreadsheet,
   names: { en: string; nl: string },
-  specs: readonly BilingualSpec<K>[],
+  specs: readonly ColumnSpec<K>[],
 ): Sheet {
   const lang = newSheetLanguage(ss);
   const sheet = ss.insertSheet(names[lang]);
