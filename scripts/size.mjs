@@ -25,5 +25,5 @@ const rows = Object.entries(output.inputs)
   .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
   .sort((a, b) => b.bytes - a.bytes);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`total ${kb(output.bytes)} (${rows.length} modules)`);
+console.log(`bundle ${kb(output.bytes)} in ${rows.length} modules (dist/Code.js adds the entry stubs)`);
 for (const r of all ? rows : rows.slice(0, 30)) console.log(`${kb(r.bytes).padStart(9)}  ${r.file}`);
