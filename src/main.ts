@@ -10,8 +10,9 @@ import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
 import * as sidebar from "./app/sidebar";
 import { syncCustomersRun } from "./app/sync-customers";
-import { type PanelState, panelState } from "./core/panel";
-import { type PanelView, panelView } from "./core/panel-view";
+import { language } from "./core/language";
+import { panelState } from "./core/panel";
+import { type PanelReply, panelReply } from "./core/panel-view";
 import { MENU_FUNCTIONS, texts } from "./core/texts";
 import { applyLanguage } from "./shell/language";
 import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
@@ -84,13 +85,13 @@ export function showSidebar(): void {
 
 /**
  * Called by the sidebar (polled): never takes the document lock, reads no sheet but the Run log
- * (once, and not when `withRuns` is false); `view` is what it shows, in the user's language.
+ * (once, and not when `withRuns` is false); the page words what it shows in the reply's `lang`.
  */
-export function getPanelState(options?: { withRuns?: boolean }): PanelState & { view: PanelView } {
+export function getPanelState(options?: { withRuns?: boolean }): PanelReply {
   const stores = appsScriptStores();
   applyLanguage(stores);
   const state = panelState(readPanelInputs(options?.withRuns !== false, stores));
-  return outReply({ ...state, view: panelView(state) });
+  return outReply(panelReply(state, language()));
 }
 
 /** Called by the sidebar's language choice: "nl", "en", or "" to follow the spreadsheet's locale. */

@@ -10,7 +10,7 @@ import { ANSWER_TEXTS } from "../core/texts-answers";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { ApiSession } from "./api-session";
 import { apiKeyOf, baseUrlOf } from "./settings";
-import { keyDialogFill } from "./sidebar";
+import { langFill } from "./sidebar";
 
 const DIALOG_FILE = "ApiKeyDialog";
 
@@ -27,7 +27,7 @@ function plainHint(ctx: RunContext): string {
 export function showApiKeyDialog(ctx: RunContext): void {
   ctx.dialogs.showHtmlDialog(
     DIALOG_FILE,
-    { "<!--HINT-->": escapeHtml(plainHint(ctx)), ...keyDialogFill() },
+    { "<!--HINT-->": escapeHtml(plainHint(ctx)), ...langFill() },
     texts().keyDialogTitle(),
   );
 }

@@ -1,34 +1,31 @@
-// The sidebar (CONTRACT §9): served with its labels in the user's language, and the language
-// choice it offers (state key LANGUAGE: "nl", "en", or none for the spreadsheet's locale).
+// The sidebar (CONTRACT §9): served with the language its texts are to be in (the page holds them in
+// both), and the language choice it offers (state key LANGUAGE: "nl", "en", or none for the
+// spreadsheet's locale).
 
-import { pick } from "../core/language";
+import { language, pick } from "../core/language";
 import type { LanguageChoice } from "../core/panel";
-import { keyDialogTexts, sidebarTexts, textsForScript } from "../core/panel-view";
 import type { RunContext, Stores } from "../core/ports";
 import { clearState, LANGUAGE, saveState } from "../core/state-keys";
 import { PANEL_TEXTS } from "../core/texts-panel";
 
 const SIDEBAR_FILE = "Sidebar";
 const TITLE = "MijnKlantportaal";
-/** Where the HTML files take their labels (a JSON object inside a <script> element). */
-export const TEXTS_PLACEHOLDER = "/*TEXTS*/{}";
+/** Where the HTML files take the language to show (a string literal inside a <script> element). */
+export const LANG_PLACEHOLDER = '/*LANG*/"en"';
+
+/** The fill that tells a page this execution's language ("en" or "nl", nothing else). */
+export const langFill = (): Record<string, string> => ({ [LANG_PLACEHOLDER]: JSON.stringify(language()) });
 
 export function showSidebar(ctx: RunContext): void {
-  ctx.dialogs.showSidebar(SIDEBAR_FILE, { [TEXTS_PLACEHOLDER]: textsForScript(sidebarTexts()) }, TITLE);
+  ctx.dialogs.showSidebar(SIDEBAR_FILE, langFill(), TITLE);
 }
-
-/** The key dialog's own labels, for api-key.ts to fill in. */
-export const keyDialogFill = (): Record<string, string> => ({
-  [TEXTS_PLACEHOLDER]: textsForScript(keyDialogTexts()),
-});
 
 export type LanguageReply =
   | {
       readonly ok: true;
       readonly choice: LanguageChoice;
-      /** The sidebar's labels in the language now in use, and a word that it was saved. */
-      readonly texts: Record<string, string>;
-      readonly message: string;
+      /** The language now in use: the page shows its texts in it, and says it was saved. */
+      readonly lang: "en" | "nl";
     }
   | { readonly ok: false; readonly message: string };
 
@@ -41,5 +38,5 @@ export function setLanguage(stores: Stores, choice: unknown, apply: () => void):
   else clearState(stores, LANGUAGE);
   apply();
   const saved: LanguageChoice = choice === "nl" || choice === "en" ? choice : "";
-  return { ok: true, choice: saved, texts: sidebarTexts(), message: pick(PANEL_TEXTS).languageSaved() };
+  return { ok: true, choice: saved, lang: language() };
 }

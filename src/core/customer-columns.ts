@@ -1,17 +1,12 @@
 // The sheets Customers and New customers: their names and columns in English and Dutch (CONTRACT
 // §4a, §7a), matched by name as every header is (case, spaces and punctuation ignored).
 
-import { type ColumnSpec, matchHeaders } from "./columns";
+import { type ColumnSpec, SHEET_NAMES } from "./columns";
 
-export const CUSTOMERS_SHEETS = { en: "Customers", nl: "Klanten" } as const;
-export const NEW_CUSTOMERS_SHEETS = { en: "New customers", nl: "Nieuwe klanten" } as const;
+export const CUSTOMERS_SHEETS = SHEET_NAMES.customers;
+export const NEW_CUSTOMERS_SHEETS = SHEET_NAMES.newCustomers;
 /** Hidden: the customer IDs seen by the sync pass under way (resumed across executions). */
 export const CUSTOMER_SYNC_SHEET = "MKP customer sync";
-
-/** A column with its Dutch header (`aliases` lets either language match). */
-export interface BilingualSpec<K extends string> extends ColumnSpec<K> {
-  readonly nl: string;
-}
 
 export type CustomerKey =
   | "customerId"
@@ -23,7 +18,7 @@ export type CustomerKey =
   | "createdAt"
   | "message";
 
-export const CUSTOMER_COLUMNS: readonly BilingualSpec<CustomerKey>[] = [
+export const CUSTOMER_COLUMNS: readonly ColumnSpec<CustomerKey>[] = [
   { key: "customerId", header: "Customer ID", nl: "Klant-ID", format: "@", output: true },
   { key: "companyName", header: "Company name", nl: "Bedrijfsnaam", format: "@", output: true },
   { key: "email", header: "Email", nl: "E-mail", format: "@", output: true },
@@ -32,7 +27,7 @@ export const CUSTOMER_COLUMNS: readonly BilingualSpec<CustomerKey>[] = [
   { key: "customerGroups", header: "Customer groups", nl: "Klantgroepen", format: "@", output: true },
   { key: "createdAt", header: "Created at", nl: "Aangemaakt op", format: "@", output: true },
   { key: "message", header: "Message", nl: "Melding", format: "@", output: true },
-].map((c) => ({ ...c, aliases: [c.nl] })) as BilingualSpec<CustomerKey>[];
+];
 
 export type NewCustomerKey =
   | "companyName"
@@ -47,7 +42,7 @@ export type NewCustomerKey =
   | "message"
   | "sent";
 
-export const NEW_CUSTOMER_COLUMNS: readonly BilingualSpec<NewCustomerKey>[] = [
+export const NEW_CUSTOMER_COLUMNS: readonly ColumnSpec<NewCustomerKey>[] = [
   { key: "companyName", header: "Company name", nl: "Bedrijfsnaam", format: "@" },
   { key: "address", header: "Address", nl: "Adres", format: "@" },
   { key: "zipCode", header: "Zip code", nl: "Postcode", format: "@" },
@@ -60,12 +55,4 @@ export const NEW_CUSTOMER_COLUMNS: readonly BilingualSpec<NewCustomerKey>[] = [
   { key: "message", header: "Message", nl: "Melding", format: "@", output: true },
   // What was sent and when (hidden), so that a lost answer is looked up by what was sent.
   { key: "sent", header: "MKP sent", nl: "MKP sent", format: "@", output: true, hidden: true },
-].map((c) => ({ ...c, aliases: [c.nl] })) as BilingualSpec<NewCustomerKey>[];
-
-/** The header a column gets when setupSheets creates it, in the sheet's language. */
-export function headerIn<K extends string>(spec: BilingualSpec<K>, language: "en" | "nl"): string {
-  return language === "nl" ? spec.nl : spec.header;
-}
-
-export const matchCustomerHeaders = (row: readonly unknown[]) => matchHeaders(row, CUSTOMER_COLUMNS);
-export const matchNewCustomerHeaders = (row: readonly unknown[]) => matchHeaders(row, NEW_CUSTOMER_COLUMNS);
+];

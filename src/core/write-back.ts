@@ -91,18 +91,18 @@ export interface Block {
   readonly cells: (string | undefined)[][];
 }
 
-/** Out columns that exist, grouped into runs of adjacent columns: [[index, key], …] per run. */
-export function outColumnGroups(
-  columns: ColumnMap<OfferKey>,
-  keys: readonly OutKey[] = OUT_KEYS,
-): [number, OutKey][][] {
+/** The columns of `keys` that exist, grouped into runs of adjacent columns (any sheet's). */
+export function columnGroups<K extends string>(
+  columns: Partial<Record<K, number>>,
+  keys: readonly K[],
+): [number, K][][] {
   const present = keys
-    .flatMap((key): [number, OutKey][] => {
+    .flatMap((key): [number, K][] => {
       const index = columns[key];
       return index === undefined ? [] : [[index, key]];
     })
     .sort((a, b) => a[0] - b[0]);
-  const groups: [number, OutKey][][] = [];
+  const groups: [number, K][][] = [];
   for (const entry of present) {
     const last = groups[groups.length - 1];
     const prev = last?.[last.length - 1];
@@ -132,7 +132,7 @@ export function planBlocks(placed: readonly Placed[], columns: ColumnMap<OfferKe
   const byRow = new Map<number, OutValues>();
   for (const { row, update } of placed) byRow.set(row, { ...byRow.get(row), ...update.values });
   const blocks: Block[] = [];
-  for (const group of outColumnGroups(columns)) {
+  for (const group of columnGroups(columns, OUT_KEYS)) {
     const rows = [...byRow.entries()]
       .filter(([, values]) => group.some(([, key]) => values[key] !== undefined))
       .map(([row]) => row);

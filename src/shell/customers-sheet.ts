@@ -2,20 +2,19 @@
 // pass has seen): one read per sheet, writes of the product's columns as a few blocks, plain text.
 
 import type { Cell } from "../core/cells";
-import { type ColumnSpec, matchHeaders } from "../core/columns";
+import { type ColumnSpec, headerIn, matchHeaders } from "../core/columns";
 import {
-  type BilingualSpec,
   CUSTOMER_COLUMNS,
   CUSTOMER_SYNC_SHEET,
   CUSTOMERS_SHEETS,
   type CustomerKey,
-  headerIn,
   NEW_CUSTOMER_COLUMNS,
   NEW_CUSTOMERS_SHEETS,
   type NewCustomerKey,
 } from "../core/customer-columns";
 import { nameKey } from "../core/customer-match";
 import type { CustomerSheets, SheetRead } from "../core/customer-ports";
+import { columnGroups } from "../core/write-back";
 import { newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,7 +39,7 @@ export function findSheet(
 export function createSheet<K extends string>(
   ss: Spreadsheet,
   names: { en: string; nl: string },
-  specs: readonly BilingualSpec<K>[],
+  specs: readonly ColumnSpec<K>[],
 ): Sheet {
   const lang = newSheetLanguage(ss);
   const sheet = ss.insertSheet(names[lang]);
@@ -77,21 +76,6 @@ function read<K extends string>(
   };
 }
 
-/** Adjacent columns grouped: [[index, key], …] per run. */
-function groups<K extends string>(columns: Partial<Record<K, number>>, keys: readonly K[]): [number, K][][] {
-  const present = keys
-    .flatMap((k): [number, K][] => (columns[k] === undefined ? [] : [[columns[k] as number, k]]))
-    .sort((a, b) => a[0] - b[0]);
-  const out: [number, K][][] = [];
-  for (const e of present) {
-    const last = out[out.length - 1];
-    const prev = last?.[last.length - 1];
-    if (last && prev && prev[0] + 1 === e[0]) last.push(e);
-    else out.push([e]);
-  }
-  return out;
-}
-
 /** Writes `rows` (values by key) starting at sheet row `first`; undefined keeps what `shown` has. */
 function writeRows<K extends string>(
   sheet: Sheet,
@@ -112,7 +96,7 @@ function writeRows<K extends string>(
   for (const run of runs) {
     const first = run[0];
     if (!first) continue;
-    for (const group of groups(columns, keys)) {
+    for (const group of columnGroups(columns, keys)) {
       const col = (group[0]?.[0] ?? 0) + 1;
       if (!run.some((p) => group.some(([, k]) => p.values[k] !== undefined))) continue;
       const cells = run.map((p) => group.map(([i, k]) => p.values[k] ?? shown[p.row - 1]?.[i] ?? ""));

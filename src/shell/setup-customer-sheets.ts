@@ -1,12 +1,10 @@
 // setupSheets' part for Customers and New customers: created in the locale's language when missing
 // (never renamed), missing columns added at the end, and the dropdown of company names for Offers.
 
-import { matchHeaders } from "../core/columns";
+import { type ColumnSpec, headerIn, matchHeaders } from "../core/columns";
 import {
-  type BilingualSpec,
   CUSTOMER_COLUMNS,
   CUSTOMERS_SHEETS,
-  headerIn,
   NEW_CUSTOMER_COLUMNS,
   NEW_CUSTOMERS_SHEETS,
 } from "../core/customer-columns";
@@ -20,7 +18,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 function ensure<K extends string>(
   ss: Spreadsheet,
   names: { en: string; nl: string },
-  specs: readonly BilingualSpec<K>[],
+  specs: readonly ColumnSpec<K>[],
 ): { sheet: Sheet; columns: Partial<Record<K, number>> } {
   const found = findSheet(ss, names);
   const sheet = found?.sheet ?? createSheet(ss, names, specs);
@@ -33,7 +31,7 @@ function ensure<K extends string>(
     if (max < last + missing.length) sheet.insertColumnsAfter(max, last + missing.length - max);
     const range = sheet.getRange(1, last + 1, 1, missing.length);
     range.setNumberFormat("@");
-    range.setValues([missing.map((s) => headerIn(s as BilingualSpec<K>, lang))]);
+    range.setValues([missing.map((s) => headerIn(s, lang))]);
     missing.forEach((s, i) => {
       columns[s.key] = last + i;
       if (s.hidden) sheet.hideColumns(last + i + 1);

@@ -56,7 +56,7 @@ describe("the sidebar's language", () => {
 
       // A new execution (the menu, a dialog) uses the choice.
       runOk(s.w, "showApiKeyDialog");
-      expect(s.w.ss.dialogs.at(-1)?.html).toContain('"saveKey":"Save key"');
+      expect(s.w.ss.dialogs.at(-1)?.html).toContain('window.MKP_LANG = "en";');
 
       // Back to following the spreadsheet: Dutch again, the property gone.
       await s.page.keyboard.press("Home");
@@ -94,6 +94,55 @@ describe("the sidebar's language", () => {
       await d.close();
     }
   });
+});
+
+describe("the sidebar's view, worded by the page from the state the server sends", () => {
+  test.each([
+    [
+      "nl_NL",
+      "Offertes aanmaken: 120 klaar, nog 180 te gaan.",
+      "Nog ongeveer 3 minuten.",
+      "120 van 300 klaar",
+      "aan, met de API-sleutel van sales@example.com (jij)",
+      / · controleren \(menu\)$/,
+      /^\d+ aangemaakt, \d+ mislukt, \d+ ongeldig, \d+ nog open$/,
+    ],
+    [
+      "en_US",
+      "Creating offers: 120 done, 180 to go.",
+      "About 3 minutes left.",
+      "120 of 300 done",
+      "on, with the API key of sales@example.com (you)",
+      / · validate \(menu\)$/,
+      /^\d+ created, \d+ failed, \d+ invalid, \d+ still pending$/,
+    ],
+  ] as const)(
+    "%s: progress, ETA, schedule and the last run",
+    async (locale, text, eta, value, schedule, head, counts) => {
+      const s = await openIn(browser, "showSidebar", { ...batch(1, "VW"), locale }, (w) => {
+        runOk(w, "validateOffers");
+        runOk(w, "enableScheduledRuns");
+        const now = w.rt.clock.now();
+        w.rt.cache.document.set("MKP_PROGRESS", {
+          value: JSON.stringify({ action: "create", done: 120, toGo: 180, startedAt: now, updatedAt: now }),
+          expiresAt: now + 600_000,
+        });
+      });
+      try {
+        await s.page.locator("#progress-text", { hasText: text }).waitFor({ timeout: 15_000 });
+        expect(await s.page.innerText("#progress-text")).toBe(text);
+        expect(await s.page.innerText("#progress-eta")).toBe(eta);
+        expect(await s.page.getAttribute("#progress-bar", "aria-valuetext")).toBe(value);
+        expect(await s.page.innerText("#schedule")).toBe(schedule);
+        await s.page.locator("#runs li").first().waitFor();
+        const run = await s.page.locator("#runs li div").allInnerTexts();
+        expect(run[0]).toMatch(head);
+        expect(run[1]).toMatch(counts);
+      } finally {
+        await s.close();
+      }
+    },
+  );
 });
 
 describe("Retry failed offers, from the sidebar", () => {

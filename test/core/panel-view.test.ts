@@ -1,23 +1,32 @@
-// The sidebar's texts and view (core/panel-view.ts, core/texts-panel.ts): both languages complete,
-// the HTML's own fallback labels the English catalogue's, the ETA from the rate limit.
+// The sidebar's and the key dialog's texts (both languages, in their HTML files) and what the poll
+// answers (core/panel-view.ts): the catalogues complete and alike in shape, the HTML's own fallback
+// labels the English ones, the language and the ETA from the rate limit in the reply.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "@jest/globals";
-import { useLanguage } from "../../src/core/language";
+import { describe, expect, test } from "@jest/globals";
 import { type PanelInputs, panelState } from "../../src/core/panel";
-import {
-  keyDialogTexts,
-  panelView,
-  remainingMs,
-  sidebarTexts,
-  textsForScript,
-} from "../../src/core/panel-view";
-import { PANEL_TEXTS } from "../../src/core/texts-panel";
+import { panelReply, remainingMs } from "../../src/core/panel-view";
 
 const UI = join(__dirname, "..", "..", "src", "ui");
 const NOW = Date.UTC(2025, 3, 14, 9, 0);
+const PAGES = ["Sidebar.html", "ApiKeyDialog.html"] as const;
 
-afterEach(() => useLanguage("en"));
+type Catalogue = { [key: string]: string | Catalogue };
+
+function page(file: string): { html: string; texts: { en: Catalogue; nl: Catalogue } } {
+  const html = readFileSync(join(UI, file), "utf8");
+  const json = /<script type="application\/json" id="texts">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (json === undefined) throw new Error(`${file} has no texts`);
+  return { html, texts: JSON.parse(json) };
+}
+
+/** Every text of a catalogue by its dotted key. */
+const flat = (c: Catalogue, prefix = ""): [string, string][] =>
+  Object.entries(c).flatMap(([k, v]) =>
+    typeof v === "string" ? [[prefix + k, v]] : flat(v, `${prefix}${k}.`),
+  );
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
 
 const inputs = (over: Partial<PanelInputs> = {}): PanelInputs => ({
   user: "sales@example.com",
@@ -45,72 +54,59 @@ const inputs = (over: Partial<PanelInputs> = {}): PanelInputs => ({
   ...over,
 });
 
-describe("texts of the sidebar and the key dialog", () => {
-  test("English and Dutch have the same keys, and every Dutch text differs where it is words", () => {
-    expect(Object.keys(PANEL_TEXTS.nl).sort()).toEqual(Object.keys(PANEL_TEXTS.en).sort());
-    useLanguage("en");
-    const en = { ...sidebarTexts(), ...keyDialogTexts() };
-    useLanguage("nl");
-    const nl = { ...sidebarTexts(), ...keyDialogTexts() };
-    expect(Object.keys(nl)).toEqual(Object.keys(en));
-    const same = Object.keys(en).filter((k) => en[k] === nl[k]);
-    expect(same).toEqual([]);
+describe("texts of the sidebar and the key dialog (in their HTML files)", () => {
+  test.each(PAGES)(
+    "%s: English and Dutch have the same keys and placeholders; Dutch differs where it is words",
+    (file) => {
+      const { en, nl } = page(file).texts;
+      const enTexts = flat(en);
+      const nlTexts = new Map(flat(nl));
+      expect([...nlTexts.keys()]).toEqual(enTexts.map(([k]) => k));
+      for (const [key, text] of enTexts) {
+        expect({ key, placeholders: placeholders(nlTexts.get(key) ?? "") }).toEqual({
+          key,
+          placeholders: placeholders(text),
+        });
+        // "menu" is the same word in Dutch.
+        if (key !== "starters.menu") expect({ key, nl: nlTexts.get(key) }).not.toEqual({ key, nl: text });
+      }
+    },
+  );
+
+  test("the Dutch wording is the catalogue's", () => {
+    const { nl } = page("Sidebar.html").texts;
     expect(nl.createPendingOffers).toBe("Openstaande offertes aanmaken");
+    expect(nl.etaMinutes).toBe("Nog ongeveer {minutes} minuten.");
+    expect(page("ApiKeyDialog.html").texts.nl.saveKey).toBe("Sleutel opslaan");
   });
 
-  test("the labels written in the HTML files are the English catalogue's (the server replaces them)", () => {
-    useLanguage("en");
-    for (const [file, texts] of [
-      ["Sidebar.html", sidebarTexts()],
-      ["ApiKeyDialog.html", keyDialogTexts()],
-    ] as const) {
-      const html = readFileSync(join(UI, file), "utf8");
+  test.each(PAGES)(
+    "%s: the labels written in the HTML are the English catalogue's; one language placeholder",
+    (file) => {
+      const { html, texts } = page(file);
       const labelled = [...html.matchAll(/data-(?:t|fn)="(\w+)"[^>]*>([^<]*)</g)];
       expect(labelled.length).toBeGreaterThan(5);
       for (const [, key, text] of labelled)
-        expect({ key, text }).toEqual({ key, text: texts[key as string] });
-      expect(html).toContain("window.MKP_TEXTS = /*TEXTS*/{};");
-    }
-  });
-
-  test("texts put into a <script> cannot end it", () => {
-    const literal = textsForScript({ a: "</script><b>", b: "x\u2028y" });
-    expect(literal).not.toContain("</");
-    expect(JSON.parse(literal)).toEqual({ a: "</script><b>", b: "x\u2028y" });
-  });
+        expect({ key, text }).toEqual({ key, text: texts.en[key as string] });
+      expect(html.split('window.MKP_LANG = /*LANG*/"en";')).toHaveLength(2);
+    },
+  );
 });
 
-describe("the view the server sends", () => {
-  test("progress, ETA, schedule, key (last 4 only) and last runs, in English", () => {
-    const view = panelView(panelState(inputs()));
-    expect(view.progress).toEqual({
-      text: "Creating offers: 120 done, 180 to go.",
-      eta: "About 3 minutes left.",
-      done: 120,
-      total: 300,
-      valueText: "120 of 300 done",
+describe("what the poll answers", () => {
+  test("the state, the language and the minutes left; the key's last 4 only", () => {
+    const reply = panelReply(panelState(inputs()), "nl");
+    expect(reply.lang).toBe("nl");
+    expect(reply.etaMinutes).toBe(3);
+    expect(reply.key).toEqual({ saved: true, lastFour: "0001" });
+    expect(reply.schedule).toEqual({ on: true, owner: "boss@example.com", mine: false });
+    expect(reply.runs?.[0]).toMatchObject({
+      action: "create",
+      startedBy: "menu",
+      created: "3",
+      pending: "2",
     });
-    expect(view.schedule).toBe("on, with the API key of boss@example.com");
-    expect(view.key).toBe("saved, ending in …0001");
-    expect(JSON.stringify(view)).not.toContain("secret-key");
-    expect(view.runs).toEqual([
-      {
-        head: "2025-04-14 10:00:00 · create",
-        by: "(menu)",
-        counts: "3 created, 1 failed, 0 invalid, 2 still pending",
-        message: "3 created",
-      },
-    ]);
-  });
-
-  test("in Dutch", () => {
-    useLanguage("nl");
-    const view = panelView(panelState(inputs({ hourlyMine: true, scheduleOwner: null, storedKey: null })));
-    expect(view.progress?.text).toBe("Offertes aanmaken: 120 klaar, nog 180 te gaan.");
-    expect(view.progress?.eta).toBe("Nog ongeveer 3 minuten.");
-    expect(view.schedule).toBe("aan, met de API-sleutel van sales@example.com (jij)");
-    expect(view.key).toBe("niet ingesteld");
-    expect(view.runs?.[0]?.counts).toBe("3 aangemaakt, 1 mislukt, 0 ongeldig, 2 nog open");
+    expect(JSON.stringify(reply)).not.toContain("secret-key");
   });
 
   test("a stale progress entry (a killed execution) is not shown; the choice of language is passed on", () => {
@@ -122,8 +118,7 @@ describe("the view the server sends", () => {
     );
     expect(state.progress).toBeNull();
     expect(state.languageChoice).toBe("nl");
-    expect(panelView(state).progress).toBeNull();
-    expect(panelView(state).idle).toBe("No batch is running.");
+    expect(panelReply(state, "en")).toMatchObject({ progress: null, etaMinutes: null, lang: "en" });
     expect(panelState(inputs({ languageChoice: "fr" })).languageChoice).toBe("");
   });
 

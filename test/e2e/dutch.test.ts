@@ -289,9 +289,9 @@ describe("setupSheets and the menu", () => {
       const w = await world({ locale });
       runOk(w, "showApiKeyDialog");
       const dialog = w.ss.dialogs.at(-1);
-      // The page's texts come in one object of this execution's language, placed by its script.
-      expect(dialog?.html).toContain(`"saveKey":"${save}"`);
-      expect(dialog?.html).toContain(`{"lang":"${lang}"`);
+      // The page holds its texts in both languages; the server names this execution's.
+      expect(dialog?.html).toContain(`window.MKP_LANG = "${lang}";`);
+      expect(dialog?.html).toContain(`"saveKey": "${save}"`);
       expect(dialog?.html).not.toMatch(/<!--[A-Z]/);
     }
   });

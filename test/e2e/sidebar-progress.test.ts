@@ -88,9 +88,9 @@ describe("progress of the running batch", () => {
     expect([...moments].some((n) => n > afterFirst)).toBe(true);
 
     // Done: nothing is shown any more.
-    const after = runOk(w, "getPanelState").returned as { progress: unknown; view: { idle: string } };
+    const after = runOk(w, "getPanelState").returned as { progress: unknown; etaMinutes: unknown };
     expect(after.progress).toBeNull();
-    expect(after.view.idle).toBe("No batch is running.");
+    expect(after.etaMinutes).toBeNull();
 
     // The polls: no lock, no sheet read but the Run log (once, when asked for).
     for (const [i, s] of seen.entries()) {
