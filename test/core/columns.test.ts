@@ -123,7 +123,7 @@ describe("headerIn", () => {
 describe("isSheetNamed", () => {
   const ids = Object.keys(SHEET_NAMES) as SheetId[];
 
-  test.each(ids.map((id, i) => [id, SHEETS_EN[i] ?? "", SHEETS_NL[i] ?? ""]))(
+  test.each(ids.map((id, i): [SheetId, string, string] => [id, SHEETS_EN[i] ?? "", SHEETS_NL[i] ?? ""]))(
     "%s is recognised as %j and %j, in any case or spacing",
     (id, en, nl) => {
       expect(isSheetNamed(en, id)).toBe(true);

@@ -12,11 +12,13 @@ describe("cellAt", () => {
   const row = [cell("K-1"), cell(12.5)];
 
   test("the cell in the key's column", () => {
-    expect(cellAt(row, { offerNumber: 0, amount: 1 }, "amount")).toEqual(cell(12.5));
+    expect(cellAt<"offerNumber" | "amount">(row, { offerNumber: 0, amount: 1 }, "amount")).toEqual(
+      cell(12.5),
+    );
   });
 
   test("a key without a column, or a column past the row's end, is an empty cell", () => {
-    expect(cellAt<string>(row, { offerNumber: 0 }, "amount")).toBe(EMPTY_CELL);
+    expect(cellAt<"offerNumber" | "amount">(row, { offerNumber: 0 }, "amount")).toBe(EMPTY_CELL);
     expect(cellAt(row, { message: 7 }, "message")).toBe(EMPTY_CELL);
   });
 });
