@@ -5,11 +5,15 @@
 
 import type {
   ApiRequest,
+  ContinuationKind,
+  Dialogs,
   ExpiringStore,
   HttpClient,
   KeyValueStore,
+  Notifier,
   RunContext,
   Stores,
+  Triggers,
 } from "../../src/core/ports";
 import type { Exchange } from "../../src/core/responses";
 
@@ -103,7 +107,19 @@ const json = (status: number, body: unknown): Exchange => ({
   body: JSON.stringify(body),
 });
 
-function memory(): KeyValueStore & { map: Map<string, string> } {
+export type MemoryStore = KeyValueStore & { map: Map<string, string> };
+export type MemoryCache = ExpiringStore & { map: Map<string, string> };
+
+/** Stores whose contents a test can read and set (the script store too, which runs only read). */
+export interface FakeStores extends Stores {
+  readonly document: MemoryStore;
+  readonly user: MemoryStore;
+  readonly script: MemoryStore;
+  readonly userCache: MemoryCache;
+  readonly documentCache: MemoryCache;
+}
+
+function memory(): MemoryStore {
   const map = new Map<string, string>();
   return {
     map,
@@ -113,12 +129,12 @@ function memory(): KeyValueStore & { map: Map<string, string> } {
   };
 }
 
-function cache(): ExpiringStore {
+function cache(): MemoryCache {
   const map = new Map<string, string>();
-  return { get: (k) => map.get(k) ?? null, put: (k, v) => void map.set(k, v) };
+  return { map, get: (k) => map.get(k) ?? null, put: (k, v) => void map.set(k, v) };
 }
 
-export function fakeStores(): Stores {
+export function fakeStores(): FakeStores {
   return { document: memory(), user: memory(), script: memory(), userCache: cache(), documentCache: cache() };
 }
 
@@ -144,11 +160,15 @@ const unused = (what: string) =>
     },
   );
 
-/** A run context whose HTTP goes to `account`; services the test does not expect throw when used. */
+/**
+ * A run context whose HTTP goes to `account`; services the test does not expect throw when used,
+ * unless `more` gives them (a FakeTriggers, FakeDialogs, …).
+ */
 export function fakeContext(
-  account: FakeAccount,
+  account: HttpClient,
   clock: ReturnType<typeof virtualClock>,
   stores: Stores = fakeStores(),
+  more: Partial<RunContext> = {},
 ): RunContext {
   return {
     startedBy: "menu",
@@ -164,5 +184,157 @@ export function fakeContext(
     customers: unused("customers") as RunContext["customers"],
     userEmail: () => "seller@example.nl",
     http: () => account,
+    ...more,
   };
+}
+
+/** A JSON answer as the shell hands it over. */
+export function answer(status: number, body: unknown, headers: Record<string, string> = {}): Exchange {
+  return {
+    kind: "response",
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  };
+}
+
+/** An HttpClient that answers each request with `respond`, recording requests, round trips and times. */
+export class ScriptedHttp implements HttpClient {
+  readonly requests: ApiRequest[] = [];
+  /** Requests per round trip, in order. */
+  readonly trips: number[] = [];
+  /** When each request went out (the clock's time at its round trip). */
+  readonly sentAt: number[] = [];
+
+  constructor(
+    private readonly respond: (request: ApiRequest, nth: number) => Exchange,
+    private readonly clock: { now(): number } = { now: () => 0 },
+  ) {}
+
+  send(requests: readonly ApiRequest[]): Exchange[] {
+    this.trips.push(requests.length);
+    return requests.map((r) => {
+      this.requests.push(r);
+      this.sentAt.push(this.clock.now());
+      return this.respond(r, this.requests.length);
+    });
+  }
+}
+
+/**
+ * A server with a rolling rate limit of `limit` requests per `windowMs`: it answers 200 with
+ * X-RateLimit headers while within it, and 429 with retry-after (seconds until a slot frees) beyond.
+ */
+export class RateLimitedServer implements HttpClient {
+  readonly accepted: number[] = [];
+  tooMany = 0;
+  requests = 0;
+
+  constructor(
+    private readonly clock: { now(): number },
+    readonly limit = 60,
+    readonly windowMs = 60_000,
+  ) {}
+
+  send(requests: readonly ApiRequest[]): Exchange[] {
+    return requests.map(() => {
+      this.requests++;
+      const now = this.clock.now();
+      const inWindow = this.accepted.filter((t) => t > now - this.windowMs);
+      if (inWindow.length >= this.limit) {
+        this.tooMany++;
+        const oldest = inWindow[0] ?? now;
+        const seconds = Math.max(1, Math.ceil((oldest + this.windowMs - now) / 1000));
+        return answer(
+          429,
+          { message: "Too Many Attempts." },
+          {
+            "Retry-After": String(seconds),
+            "X-RateLimit-Limit": String(this.limit),
+            "X-RateLimit-Remaining": "0",
+          },
+        );
+      }
+      this.accepted.push(now);
+      return answer(
+        200,
+        { data: [] },
+        {
+          "X-RateLimit-Limit": String(this.limit),
+          "X-RateLimit-Remaining": String(this.limit - inWindow.length - 1),
+        },
+      );
+    });
+  }
+}
+
+/** Triggers that record each call; `hourly` is whether this user's hourly trigger exists. */
+export class FakeTriggers implements Triggers {
+  readonly calls: string[] = [];
+  hourly = false;
+  continuation: { atMs: number; kind: ContinuationKind } | null = null;
+
+  scheduleContinuation(atMs: number, _nowMs: number, kind: ContinuationKind, progress: boolean): number {
+    this.calls.push(`scheduleContinuation ${kind} ${progress}`);
+    this.continuation = { atMs, kind };
+    return atMs;
+  }
+  clearContinuations(): void {
+    this.calls.push("clearContinuations");
+    this.continuation = null;
+  }
+  continuationKind(): ContinuationKind | null {
+    return this.continuation?.kind ?? null;
+  }
+  hourlyOn(): boolean {
+    return this.hourly;
+  }
+  installHourly(): "installed" | "already" {
+    this.calls.push("installHourly");
+    if (this.hourly) return "already";
+    this.hourly = true;
+    return "installed";
+  }
+  removeAll(): number {
+    this.calls.push("removeAll");
+    const n = (this.hourly ? 1 : 0) + (this.continuation ? 1 : 0);
+    this.hourly = false;
+    this.continuation = null;
+    return n;
+  }
+}
+
+/** Dialogs whose confirm answers from a queue (and records what was asked). */
+export class FakeDialogs implements Dialogs {
+  readonly asked: { title: string; question: string }[] = [];
+  readonly shown: { file: string; fill: Readonly<Record<string, string>>; title: string }[] = [];
+
+  constructor(private readonly answers: boolean[] = []) {}
+
+  showHtmlDialog(file: string, fill: Readonly<Record<string, string>>, title: string): void {
+    this.shown.push({ file, fill, title });
+  }
+  showSidebar(file: string, fill: Readonly<Record<string, string>>, title: string): void {
+    this.shown.push({ file, fill, title });
+  }
+  confirm(title: string, question: string): boolean {
+    this.asked.push({ title, question });
+    const a = this.answers.shift();
+    if (a === undefined) throw new Error(`an unexpected question: ${question}`);
+    return a;
+  }
+}
+
+/** A notifier that records what the user was told. */
+export class FakeNotifier implements Notifier {
+  readonly told: { kind: "progress" | "done" | "problem"; message: string }[] = [];
+  progress(message: string): void {
+    this.told.push({ kind: "progress", message });
+  }
+  done(message: string): void {
+    this.told.push({ kind: "done", message });
+  }
+  problem(message: string): void {
+    this.told.push({ kind: "problem", message });
+  }
 }

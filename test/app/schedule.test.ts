@@ -1,0 +1,100 @@
+// Turning scheduled runs on and off (src/app/schedule.ts) with a Triggers fake that records its calls:
+// one hourly trigger per spreadsheet (its owner's), and turning off stops any continuation too.
+
+import { describe, expect, test } from "@jest/globals";
+import { disableScheduledRuns, enableScheduledRuns } from "../../src/app/schedule";
+import { RUNS_STOPPED_AT, SCHEDULE_OWNER } from "../../src/core/state-keys";
+import { texts } from "../../src/core/texts";
+import { FakeAccount, type FakeStores, FakeTriggers, fakeContext, fakeStores, virtualClock } from "./fakes";
+
+const NOW = Date.UTC(2026, 11, 1, 9);
+
+/** `me`'s context; `shared` is another user's in the same spreadsheet (the document store is common). */
+function world(me: string, shared?: FakeStores) {
+  const stores: FakeStores = shared ? { ...fakeStores(), document: shared.document } : fakeStores();
+  const triggers = new FakeTriggers();
+  const ctx = fakeContext(new FakeAccount({ order: "asc", perPage: "ignore" }), virtualClock(NOW), stores, {
+    triggers,
+    userEmail: () => me,
+  });
+  const owner = () => stores.document.map.get(SCHEDULE_OWNER.name) ?? null;
+  const stoppedAt = () => stores.user.map.get(RUNS_STOPPED_AT.name) ?? null;
+  return { ctx, triggers, stores, owner, stoppedAt };
+}
+
+describe("enableScheduledRuns", () => {
+  test("installs this user's hourly trigger, makes them the owner and forgets an earlier stop", () => {
+    const w = world("ann@example.nl");
+    w.stores.user.map.set(RUNS_STOPPED_AT.name, JSON.stringify({ at: NOW - 1000 }));
+    expect(enableScheduledRuns(w.ctx)).toBe(texts().scheduleOn());
+    expect(w.triggers.calls).toEqual(["installHourly"]);
+    expect(w.triggers.hourly).toBe(true);
+    expect(w.owner()).toBe("ann@example.nl");
+    expect(w.stoppedAt()).toBeNull();
+  });
+
+  test("a second time: no second trigger", () => {
+    const w = world("ann@example.nl");
+    enableScheduledRuns(w.ctx);
+    expect(enableScheduledRuns(w.ctx)).toBe(texts().scheduleAlreadyOn());
+    expect(w.triggers.calls).toEqual(["installHourly", "installHourly"]);
+    expect(w.triggers.hourly).toBe(true);
+  });
+
+  test("someone else's schedule is theirs: no trigger is installed, the owner stays", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores);
+    expect(enableScheduledRuns(bob.ctx)).toBe(texts().scheduleTakenBy("ann@example.nl"));
+    expect(bob.triggers.calls).toEqual([]);
+    expect(bob.owner()).toBe("ann@example.nl");
+  });
+
+  test("when Apps Script does not say who the user is, the trigger is installed but no owner is claimed", () => {
+    const w = world("");
+    expect(enableScheduledRuns(w.ctx)).toBe(texts().scheduleOn());
+    expect(w.triggers.calls).toEqual(["installHourly"]);
+    expect(w.owner()).toBeNull();
+  });
+});
+
+describe("disableScheduledRuns", () => {
+  test("the owner turns them off: every trigger removed, the owner cleared, the stop remembered", () => {
+    const w = world("ann@example.nl");
+    enableScheduledRuns(w.ctx);
+    w.triggers.scheduleContinuation(NOW + 60_000, NOW, "create", true);
+    w.triggers.calls.length = 0;
+    expect(disableScheduledRuns(w.ctx)).toBe(texts().scheduleOff());
+    expect(w.triggers.calls).toEqual(["removeAll"]);
+    expect(w.triggers.hourly).toBe(false);
+    expect(w.triggers.continuation).toBeNull();
+    expect(w.owner()).toBeNull();
+    expect(JSON.parse(w.stoppedAt() ?? "null")).toEqual({ at: NOW });
+  });
+
+  test("nothing was on: said so, and a busy run still schedules no continuation", () => {
+    const w = world("ann@example.nl");
+    expect(disableScheduledRuns(w.ctx)).toBe(texts().scheduleWasOff());
+    expect(w.triggers.calls).toEqual(["removeAll"]);
+    expect(JSON.parse(w.stoppedAt() ?? "null")).toEqual({ at: NOW });
+  });
+
+  test("another user with no trigger of their own is told whose schedule it is; it stays on", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores);
+    expect(disableScheduledRuns(bob.ctx)).toBe(texts().scheduleOwnedBy("ann@example.nl"));
+    expect(bob.owner()).toBe("ann@example.nl");
+    expect(ann.triggers.hourly).toBe(true);
+  });
+
+  test("another user's own continuation is removed, and the owner's schedule is left alone", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores);
+    bob.triggers.scheduleContinuation(NOW + 60_000, NOW, "refresh", true);
+    expect(disableScheduledRuns(bob.ctx)).toBe(texts().scheduleOff());
+    expect(bob.triggers.continuation).toBeNull();
+    expect(bob.owner()).toBe("ann@example.nl");
+  });
+});
