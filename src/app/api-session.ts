@@ -45,8 +45,9 @@ function loadPacing(ctx: RunContext): PacingState {
 
 /** The permission a request needs (mkp-api.md): what a 403 to it says the key lacks. */
 export function permissionFor(request: ApiRequest): Permission {
-  if (request.method.toLowerCase() !== "get") return "offers.write";
-  return request.path.startsWith("/customers") ? "customers.read" : "offers.read";
+  const customers = request.path.startsWith("/customers");
+  if (request.method.toLowerCase() !== "get") return customers ? "customers.write" : "offers.write";
+  return customers ? "customers.read" : "offers.read";
 }
 
 /** Why a run stopped on a refused key, in words: a 403 names the permission the key lacks. */

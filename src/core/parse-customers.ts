@@ -3,10 +3,10 @@
 // codes `1234 AB`; ISO 3166-1 alpha-2 country code, default NL).
 
 import { type Cell, isBlankCell, isErrorCell, shownText } from "./cells";
-import type { ColumnMap } from "./columns";
+import { type ColumnMap, headerIn, headerLanguage } from "./columns";
 import { type CustomerKey, NEW_CUSTOMER_COLUMNS, type NewCustomerKey } from "./customer-columns";
 import { CUSTOMER_ID, nameKey } from "./customer-match";
-import { pick } from "./language";
+import { type Language, language, pick } from "./language";
 import { cellAt, FIRST_DATA_ROW, type SheetTable } from "./table";
 import { CUSTOMER_TEXTS, NEW_CUSTOMER_STATUS } from "./texts-customers";
 
@@ -139,10 +139,18 @@ export function parseSent(text: string): SentCustomer | null {
   return null;
 }
 
-const header = (key: NewCustomerKey): string =>
-  NEW_CUSTOMER_COLUMNS.find((c) => c.key === key)?.header ?? key;
+/** A column's header in the language of the sheet's own headers (messages name it as the sheet does). */
+const headerOf = (key: NewCustomerKey, lang: Language): string => {
+  const spec = NEW_CUSTOMER_COLUMNS.find((c) => c.key === key);
+  return spec ? headerIn(spec, lang) : key;
+};
 
-function validate(text: (k: NewCustomerKey) => string, errorIn: (k: NewCustomerKey) => boolean) {
+function validate(
+  text: (k: NewCustomerKey) => string,
+  errorIn: (k: NewCustomerKey) => boolean,
+  lang: Language,
+) {
+  const header = (k: NewCustomerKey) => headerOf(k, lang);
   const t = pick(CUSTOMER_TEXTS);
   const problems: string[] = [];
   const required = (k: NewCustomerKey): string => {
@@ -174,6 +182,7 @@ function validate(text: (k: NewCustomerKey) => string, errorIn: (k: NewCustomerK
 
 /** Every non-blank row of New customers, validated. */
 export function parseNewCustomers(table: SheetTable, columns: ColumnMap<NewCustomerKey>): NewCustomerRow[] {
+  const lang = headerLanguage(table.header, NEW_CUSTOMER_COLUMNS) ?? language();
   const rows: { cells: readonly Cell[]; sheetRow: number }[] = [];
   table.rows.forEach((cells, i) => {
     if (!INPUT_KEYS.every((k) => isBlankCell(cellAt(cells, columns, k))))
@@ -187,7 +196,7 @@ export function parseNewCustomers(table: SheetTable, columns: ColumnMap<NewCusto
   return rows.map(({ cells, sheetRow }) => {
     const cell = (k: NewCustomerKey) => cellAt(cells, columns, k);
     const text = (k: NewCustomerKey) => (isErrorCell(cell(k)) ? "" : shownText(cell(k)));
-    const { body, problems } = validate(text, (k) => isErrorCell(cell(k)));
+    const { body, problems } = validate(text, (k) => isErrorCell(cell(k)), lang);
     const key = nameKey(text("companyName"));
     const others = (byKey.get(key) ?? []).filter((r) => r !== sheetRow);
     const all = others.length > 0 ? [...problems, pick(CUSTOMER_TEXTS).duplicateNew(others)] : problems;

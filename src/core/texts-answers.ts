@@ -7,7 +7,7 @@ const MENU_EN = "MijnKlantportaal ›";
 const MENU_NL = "MijnKlantportaal ›";
 
 /** The permissions an MKP key can have that the product needs. */
-export type Permission = "offers.read" | "offers.write" | "customers.read";
+export type Permission = "offers.read" | "offers.write" | "customers.read" | "customers.write";
 
 const en = {
   /** Field names of the create request, as the sheets call them. */

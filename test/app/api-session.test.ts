@@ -285,11 +285,9 @@ describe("permissionFor", () => {
     expect(permissionFor(request)).toBe(permission);
   });
 
-  // Found while writing these tests: creating a customer needs customers.write (mkp-api.md, scopes),
-  // but permissionFor says offers.write, and Permission has no customers.write. Not reached today
-  // (the customer step words its own 403, noCustomerWrite), but a run stopped by a 403 to
-  // POST /customers in a shared session would tell the user to add the wrong permission.
-  test.failing("POST /customers needs customers.write", () => {
+  // Creating a customer needs customers.write (mkp-api.md, scopes): a run stopped by a 403 to
+  // POST /customers names that permission, not offers.write.
+  test("POST /customers needs customers.write", () => {
     expect(permissionFor({ method: "post", path: "/customers" }) as string).toBe("customers.write");
   });
 });
