@@ -4,6 +4,7 @@
 // cursor: where the walk goes on and which rows are left; a finished pass leaves none.
 
 import { shownText } from "../core/cells";
+import { pick } from "../core/language";
 import { instantOf, UNZONED_MARGIN_MS } from "../core/offer-list";
 import type { OfferRow } from "../core/offer-types";
 import type { RunContext } from "../core/ports";
@@ -18,6 +19,7 @@ import {
 } from "../core/state-keys";
 import { cellAt } from "../core/table";
 import { sentences, texts } from "../core/texts";
+import { REFRESH_TEXTS } from "../core/texts-refresh";
 import { ApiSession, keyRefusedText } from "./api-session";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook } from "./offers-book";
@@ -58,20 +60,54 @@ interface PassStep {
   cursor: ListCursor | null;
 }
 
-export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: string } {
+export interface RefreshOptions {
+  /**
+   * Rows this product created (they carry a ledger ref) less than this long ago, by their Created
+   * at, are left for a later run: an offer that new has not been answered yet, so a request for it is
+   * worth nothing. Scheduled runs only; a refresh the user asks for checks every row.
+   */
+  readonly skipCreatedWithinMs?: number;
+}
+
+/** Offers created in the last hour wait for the next hourly run (scheduledBatch). */
+export const SCHEDULED_REFRESH_OPTIONS: RefreshOptions = { skipCreatedWithinMs: 3_600_000 };
+
+/** Rows created by this product after `sinceMs` (by their Created at, in the sheet's zone). */
+function createdSince(book: OffersBook, rows: readonly OfferRow[], sinceMs: number): Set<OfferRow> {
+  const since = createdStamp(book.time.timestamp(new Date(sinceMs).toISOString()));
+  const recent = new Set<OfferRow>();
+  if (since === null) return recent;
+  for (const r of rows) {
+    if (r.ref === "") continue;
+    const cells = book.offersSheet.table.rows[r.sheetRow - 2] ?? [];
+    const stamp = createdStamp(shownText(cellAt(cells, book.offersSheet.columns, "createdAt")));
+    if (stamp !== null && stamp > since) recent.add(r);
+  }
+  return recent;
+}
+
+export function refreshStatuses(
+  ctx: RunContext,
+  options: RefreshOptions = {},
+): RefreshResult | { stopped: string } {
   const access = apiAccess(ctx.stores);
   if (!access.ok) return { stopped: access.problem };
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return { stopped: opened.problem };
   const book = opened.book;
   // A row the user marked skip (or with a status we do not know) is left alone.
-  const rows = book.offers.filter(
+  const open = book.offers.filter(
     (r) =>
       r.offerId.startsWith("off_") && !["sending", "skip", "unknown", "failed", "warning"].includes(r.status),
   );
+  const within = options.skipCreatedWithinMs;
+  const recent =
+    within === undefined ? new Set<OfferRow>() : createdSince(book, open, ctx.clock.now() - within);
+  const rows = open.filter((r) => !recent.has(r));
+  const leftRecent = recent.size > 0 ? pick(REFRESH_TEXTS).leftRecent(recent.size) : "";
   if (rows.length === 0) {
     clearState(ctx.stores, LIST_CURSOR);
-    return { ...emptyResult(), message: texts().nothingToRefresh() };
+    return { ...emptyResult(), message: leftRecent || texts().nothingToRefresh() };
   }
   const session = new ApiSession(ctx, access.url, access.key);
   const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
@@ -96,7 +132,10 @@ export function refreshStatuses(ctx: RunContext): RefreshResult | { stopped: str
   if (session.unauthorized) r.keyRefused = keyRefusedText(session.keyRefusal);
   r.progress = session.requests === 0 || session.answered > 0;
   r.moreWork = step.left.length > 0 && !session.unauthorized && !session.quotaExhausted;
-  r.message = texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests });
+  r.message = sentences(
+    texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests }),
+    leftRecent,
+  );
   return r;
 }
 

@@ -1,10 +1,11 @@
 // The scheduled run: create pending offers, then refresh statuses with what is left of the
-// execution (and, once a day, sync the customer list), as one Run log row.
+// execution (offers created in the last hour wait for a later run), and once a day sync the
+// customer list, as one Run log row.
 
 import type { RunContext } from "../core/ports";
 import { sentences } from "../core/texts";
 import { createOffers } from "./create-offers";
-import { refreshOutcome, refreshStatuses } from "./refresh-statuses";
+import { refreshOutcome, refreshStatuses, SCHEDULED_REFRESH_OPTIONS } from "./refresh-statuses";
 import type { RunOutcome } from "./run-outcome";
 import { syncCustomersRun, syncDue } from "./sync-customers";
 
@@ -12,7 +13,7 @@ export function scheduledBatch(ctx: RunContext): RunOutcome {
   const created = createOffers(ctx, false);
   // Offers still waiting to be created come first: the refresh waits for a later execution.
   if (created.stopped || created.continueAt !== undefined) return created;
-  const refreshed = refreshOutcome(ctx, refreshStatuses(ctx));
+  const refreshed = refreshOutcome(ctx, refreshStatuses(ctx, SCHEDULED_REFRESH_OPTIONS));
   // At most once a day (or to finish a pass under way), with what is left of the execution.
   if (!refreshed.stopped && refreshed.continueAt === undefined && syncDue(ctx)) {
     const synced = syncCustomersRun(ctx);

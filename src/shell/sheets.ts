@@ -10,10 +10,21 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The sheet, by its English or Dutch name (an exact name first: one call in the usual case). */
 export function findSheet(ss: Spreadsheet, id: SheetId): Sheet | null {
+  return findNamedSheet(ss, id)?.sheet ?? null;
+}
+
+/** Like findSheet, with the name it was found by (so that no further call asks for it). */
+export function findNamedSheet(ss: Spreadsheet, id: SheetId): { sheet: Sheet; name: string } | null {
   const names = SHEET_NAMES[id];
-  const exact = ss.getSheetByName(names.en) ?? ss.getSheetByName(names.nl);
-  if (exact) return exact;
-  return ss.getSheets().find((s) => isSheetNamed(s.getName(), id)) ?? null;
+  for (const name of [names.en, names.nl]) {
+    const sheet = ss.getSheetByName(name);
+    if (sheet) return { sheet, name };
+  }
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (isSheetNamed(name, id)) return { sheet, name };
+  }
+  return null;
 }
 
 /** The language of the spreadsheet's locale (not the user's choice): what new sheets are named in. */

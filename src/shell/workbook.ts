@@ -14,14 +14,16 @@ import {
   SHEET_NAMES,
 } from "../core/columns";
 import { language } from "../core/language";
-import { LEDGER_HEADERS, LEDGER_SHEET, type LedgerEntry, ledgerRow, parseLedgerRows } from "../core/ledger";
+import type { LedgerEntry } from "../core/ledger";
 import type { TableRead, Workbook } from "../core/ports";
 import { statusIn } from "../core/statuses";
 import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
-import { outCell, outText } from "./outbound";
+import { LedgerSheet } from "./ledger-sheet";
+import { outText } from "./outbound";
+import { PlainCells } from "./plain-cells";
 import { appendRunLog } from "./run-log";
 import { writeCells } from "./safe-write";
-import { findSheet } from "./sheets";
+import { findNamedSheet } from "./sheets";
 import { zonedTime } from "./time";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,7 +31,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const COLUMNS_CHANGED = "COLUMNS_CHANGED";
 
-function readTable<K extends string>(sheet: Sheet, specs: readonly ColumnSpec<K>[]): TableRead<K> {
+function readTable<K extends string>(
+  sheet: Sheet,
+  name: string,
+  specs: readonly ColumnSpec<K>[],
+): TableRead<K> {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const displays = range.getDisplayValues();
@@ -48,7 +54,7 @@ function readTable<K extends string>(sheet: Sheet, specs: readonly ColumnSpec<K>
       const c = match.columns[key];
       return c === undefined || rows.every((row) => row[c]?.format === "@");
     });
-  return { ...match, table: { header, rows, name: sheet.getName() }, plainText };
+  return { ...match, table: { header, rows, name }, plainText };
 }
 
 /**
@@ -62,10 +68,16 @@ function addRefColumn(sheet: Sheet, header: readonly string[]): string[] {
   while (last > 0 && String(header[last - 1] ?? "").trim() === "") last--;
   if (!spec) return [...header];
   const column = last + 1;
-  if (sheet.getMaxColumns() < column)
-    sheet.insertColumnsAfter(sheet.getMaxColumns(), column - sheet.getMaxColumns());
-  const cell = sheet.getRange(1, column, 1, 1);
-  cell.setNumberFormat("@");
+  let cell: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    cell = sheet.getRange(1, column, 1, 1);
+  } catch {
+    // Past the sheet's last column (asking first would cost a call every time).
+    const max = sheet.getMaxColumns();
+    sheet.insertColumnsAfter(max, column - max);
+    cell = sheet.getRange(1, column, 1, 1);
+  }
+  // A plain word: no format needed for it to stay text. Its cells below are formatted as they are written.
   cell.setValues([[headerIn(spec, "en")]]);
   sheet.hideColumns(column);
   const next = [...header];
@@ -85,8 +97,35 @@ export function columnLetters(column: number): string {
   return letters;
 }
 
+/**
+ * Cells of an OUT column group that may be made plain text ahead of the rows written now: blank, or
+ * already text (a number or a date would show differently as text), in every row as read.
+ */
+function safeAhead(known: TableRead<OfferKey>, left: number, right: number): boolean {
+  return known.table.rows.every((row) => {
+    for (let c = left - 1; c < right; c++) {
+      const cell = row[c];
+      if (
+        cell &&
+        cell.format !== "@" &&
+        cell.value !== "" &&
+        cell.value !== null &&
+        typeof cell.value !== "string"
+      )
+        return false;
+    }
+    return true;
+  });
+}
+
 export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: boolean }): Workbook {
-  let offersSheet: Sheet | null = null;
+  // Each sheet is looked up once an execution (by its English, then its Dutch name).
+  const found: Partial<Record<"offers" | "lines", { sheet: Sheet; name: string }>> = {};
+  const sheetOf = (id: "offers" | "lines"): { sheet: Sheet; name: string } | null => {
+    const hit = found[id] ?? findNamedSheet(ss, id);
+    if (hit) found[id] = hit;
+    return hit;
+  };
   let timeZone: string | null = null;
   const tz = (): string => {
     timeZone ??= ss.getSpreadsheetTimeZone();
@@ -94,19 +133,24 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   };
   let locale: string | null = null;
   const offers = (): Sheet => {
-    offersSheet ??= findSheet(ss, "offers");
-    if (!offersSheet) throw new Error(COLUMNS_CHANGED);
-    return offersSheet;
+    const hit = sheetOf("offers");
+    if (!hit) throw new Error(COLUMNS_CHANGED);
+    return hit.sheet;
   };
-  let ledgerSheet: Sheet | null | undefined;
-  let ledgerRows = 0;
+  const ledger = new LedgerSheet(ss);
+  // Offers cells made plain text by this execution, and whether the rows as read were done at once.
+  const plain = new PlainCells();
+  let aheadDone = false;
   return {
     readOffersAndLines() {
-      offersSheet = findSheet(ss, "offers");
-      const linesSheet = findSheet(ss, "lines");
+      const offersSheet = sheetOf("offers");
       if (!offersSheet) return { missingSheet: SHEET_NAMES.offers[language()] };
+      const linesSheet = sheetOf("lines");
       if (!linesSheet) return { missingSheet: SHEET_NAMES.lines[language()] };
-      return { offers: readTable(offersSheet, OFFER_COLUMNS), lines: readTable(linesSheet, LINE_COLUMNS) };
+      return {
+        offers: readTable(offersSheet.sheet, offersSheet.name, OFFER_COLUMNS),
+        lines: readTable(linesSheet.sheet, linesSheet.name, LINE_COLUMNS),
+      };
     },
     timeZone: tz,
     locale() {
@@ -131,12 +175,30 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       const refIndex = columns.ref;
       const refColumn = refIndex === undefined ? [] : shown.slice(1).map((r) => String(r[refIndex] ?? ""));
       const { placed, lost } = locateRows(updates, keyColumn, refColumn);
-      const same = OUT_KEYS.every((k) => columns[k] === known.columns[k]);
-      const plain = same && known.plainText(OUT_KEYS);
+      // A ref column added just now is blank below its header: as good as read.
+      const same = OUT_KEYS.every(
+        (k) => columns[k] === known.columns[k] || (k === "ref" && known.columns.ref === undefined),
+      );
+      const allPlain = same && known.plainText(OUT_KEYS);
+      const refAdded = known.columns.ref === undefined ? columns.ref : undefined;
       const unwritten = new Set<string>();
       for (const block of planBlocks(placed, columns)) {
         const width = block.cells[0]?.length ?? 0;
         if (width === 0) continue;
+        const right = block.column + width - 1;
+        const newRef = refAdded !== undefined && block.column <= refAdded + 1 && refAdded + 1 <= right;
+        let asText =
+          !(allPlain && !newRef) && !plain.covers(block.row, block.cells.length, block.column, width);
+        if (asText && !aheadDone && same && block.column <= statusColumn + 1 && statusColumn + 1 <= right) {
+          // The Status group of every row as read, at once: later blocks of this execution need no format.
+          aheadDone = true;
+          const bottom = known.table.rows.length + 1;
+          if (bottom >= 2 && safeAhead(known, block.column, right)) {
+            sheet.getRange(2, block.column, bottom - 1, width).setNumberFormat("@");
+            plain.add(2, bottom, block.column, right);
+            asText = !plain.covers(block.row, block.cells.length, block.column, width);
+          }
+        }
         // Cells left undefined keep what is there now (read from the display values just taken).
         const cells = block.cells.map((r, i) =>
           r.map((c, j) => {
@@ -144,7 +206,10 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
             return outText(block.column - 1 + j === statusColumn ? statusIn(c, lang) : c);
           }),
         );
-        for (const cell of writeCells(sheet, block.row, block.column, cells, !plain)) unwritten.add(cell);
+        const failed = writeCells(sheet, block.row, block.column, cells, asText);
+        for (const cell of failed) unwritten.add(cell);
+        if (asText && failed.size === 0)
+          plain.add(block.row, block.row + cells.length - 1, block.column, right);
       }
       // A row whose Status could not be written is as good as not found: not marked, not settled.
       for (const { row, update } of placed)
@@ -154,7 +219,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
     },
     writeLineMessages(column, texts) {
       if (texts.length === 0) return;
-      const sheet = findSheet(ss, "lines");
+      const sheet = sheetOf("lines")?.sheet;
       if (!sheet) return;
       const range = sheet.getRange(2, column + 1, texts.length, 1);
       range.setNumberFormat("@");
@@ -176,30 +241,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
     flush: () => SpreadsheetApp.flush(),
     appendRunLog: (entry) => appendRunLog(ss, entry),
     zonedTime: () => zonedTime(tz()),
-    readLedger(): LedgerEntry[] {
-      ledgerSheet = ss.getSheetByName(LEDGER_SHEET);
-      if (!ledgerSheet) return [];
-      const values = ledgerSheet.getDataRange().getValues();
-      ledgerRows = values.length;
-      return parseLedgerRows(values.slice(1));
-    },
-    appendLedger(entries: readonly LedgerEntry[]) {
-      if (entries.length === 0) return;
-      if (ledgerSheet === undefined) ledgerSheet = ss.getSheetByName(LEDGER_SHEET);
-      if (!ledgerSheet) {
-        ledgerSheet = ss.insertSheet(LEDGER_SHEET);
-        ledgerSheet.getRange(1, 1, 1, LEDGER_HEADERS.length).setValues([[...LEDGER_HEADERS]]);
-        ledgerSheet.hideSheet();
-        ledgerRows = 1;
-      }
-      if (ledgerRows === 0) ledgerRows = ledgerSheet.getLastRow();
-      const needed = ledgerRows + entries.length;
-      const max = ledgerSheet.getMaxRows();
-      if (needed > max) ledgerSheet.insertRowsAfter(max, Math.max(needed - max, 500));
-      const range = ledgerSheet.getRange(ledgerRows + 1, 1, entries.length, LEDGER_HEADERS.length);
-      range.setNumberFormat("@");
-      range.setValues(entries.map((e) => ledgerRow(e).map((v, i) => outCell(i === 7 ? String(v) : v))));
-      ledgerRows += entries.length;
-    },
+    readLedger: (): LedgerEntry[] => ledger.read(),
+    appendLedger: (entries: readonly LedgerEntry[]) => ledger.append(entries),
   };
 }
