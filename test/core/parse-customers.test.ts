@@ -3,13 +3,13 @@
 // NL), duplicates, statuses in both languages, and the Customers rows that hold an ID.
 
 import { afterEach, describe, expect, test } from "@jest/globals";
-import {
-  CUSTOMER_COLUMNS,
-  matchCustomerHeaders,
-  matchNewCustomerHeaders,
-  NEW_CUSTOMER_COLUMNS,
-} from "../../src/core/customer-columns";
+import { matchHeaders } from "../../src/core/columns";
+import { CUSTOMER_COLUMNS, NEW_CUSTOMER_COLUMNS } from "../../src/core/customer-columns";
 import { useLanguage } from "../../src/core/language";
+
+const matchCustomerHeaders = (row: readonly unknown[]) => matchHeaders(row, CUSTOMER_COLUMNS);
+const matchNewCustomerHeaders = (row: readonly unknown[]) => matchHeaders(row, NEW_CUSTOMER_COLUMNS);
+
 import {
   newCustomerStatusOf,
   parseCustomerRows,
