@@ -6,7 +6,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { createOffers, validateOffers } from "../../src/app/create-offers";
 import { texts } from "../../src/core/texts";
-import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
+import { LINE_HEADERS, LINE_HEADERS_NL, OFFER_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
 import { harness } from "./fake-services";
 import { sheet } from "./fake-workbook";
 import { answer } from "./fakes";
@@ -143,5 +143,71 @@ describe("createOffers on fakes", () => {
     expect(outcome.counts).toMatchObject({ invalid: 1 });
     expect(h.api.requests).toEqual([]);
     expect(h.workbook.offerCell(3, "Status")).toBe("invalid");
+  });
+
+  test("selected rows only: nothing selected on Offers is told; a selection sends just its rows", () => {
+    const h = setup([offerRow("K-1"), offerRow("K-2"), offerRow("K-3")]);
+    h.workbook.selection = null;
+    expect(createOffers(h.context(), true)).toMatchObject({ stopped: true, message: texts().selectRows() });
+    expect(h.api.requests).toEqual([]);
+    h.workbook.selection = new Set([3]);
+    const outcome = createOffers(h.context(), true);
+    expect(outcome.counts.created).toBe(1);
+    expect(h.api.offers.map((o) => o.offerNumber)).toEqual(["K-2"]);
+    expect(h.workbook.offerColumn("Status")).toEqual(["", "created", ""]);
+  });
+
+  test("a 401 stops the run at once: no row failed, the rest not sent, the user told to set the key", () => {
+    const h = setup([offerRow("K-1"), offerRow("K-2"), offerRow("K-3")]);
+    h.api.onCreate = () => answer(401, { message: "Unauthenticated." });
+    const outcome = createOffers(h.context(), false);
+    expect(outcome.stopped).toBe(true);
+    expect(outcome.message).toContain(texts().keyRefused());
+    expect(h.workbook.offerColumn("Status")).not.toContain("failed");
+    expect(h.workbook.offerColumn("Status")).not.toContain("sending");
+    // The first batch's answer stops it: later rows never leave.
+    expect(h.api.count("post /customer-offers/manual")).toBeLessThan(3);
+    expect(outcome.continueAt).toBeUndefined();
+  });
+
+  test("no API key: stopped before reading the sheets or sending anything", () => {
+    const h = setup([offerRow("K-1")]);
+    h.stores.user.map.clear();
+    expect(createOffers(h.context(), false)).toMatchObject({ stopped: true, message: texts().noKey() });
+    expect(h.workbook.calls.size).toBe(0);
+    expect(h.api.requests).toEqual([]);
+  });
+
+  test("a row deleted while its request was out: the offer is created, the run names it", () => {
+    const h = setup([offerRow("K-1"), offerRow("K-2")]);
+    h.api.onCreate = (body) => {
+      // Someone deletes K-2's row while the requests are out.
+      if (body.offerNumber === "K-2") h.workbook.offers?.rows.splice(1, 1);
+      return "create";
+    };
+    const outcome = createOffers(h.context(), false);
+    const k2 = h.api.offers.find((o) => o.offerNumber === "K-2");
+    expect(k2).toBeDefined();
+    expect(outcome.message).toContain("K-2");
+    expect(outcome.message).toContain(k2?.id ?? "?");
+  });
+
+  test("a Dutch-headed sheet gets its statuses in Dutch; the rows are found and settled all the same", () => {
+    const rows = [offerRow("K-1"), offerRow("K-2", "")];
+    const h = harness(
+      sheet("Offertes", OFFER_HEADERS_NL, rows),
+      sheet(
+        "Offerteregels",
+        LINE_HEADERS_NL,
+        rows.map((r) => [r[0], "Website", 100, 21]),
+      ),
+    );
+    const outcome = createOffers(h.context(), false);
+    expect(outcome.counts).toMatchObject({ created: 1, invalid: 1 });
+    expect(h.workbook.offerColumn("Status")).toEqual(["aangemaakt", "ongeldig"]);
+    expect(h.workbook.offerCell(2, "Offerte-ID")).toBe(h.api.offers[0]?.id);
+    // Read back as created: a second run sends nothing.
+    createOffers(h.context(), false);
+    expect(h.api.count("post /customer-offers/manual")).toBe(1);
   });
 });
