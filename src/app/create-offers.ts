@@ -181,6 +181,12 @@ class CreateRun {
       this.count(round.sent);
       for (const item of [...round.unsent, ...round.gone]) this.tally.set(item.key, "pending");
       if (round.unsent.length > 0 && !session.unauthorized && !session.quotaExhausted) this.moreWork = true;
+      // Not created and safe to send again, but the wait asked for (a 429's retry-after) outlasts this
+      // execution: a continuation sends them once it has passed (session.nextWindowAt honours it).
+      const notCreated = round.sent.some(
+        (s) => s.outcome.kind === "rate-limited" || (s.outcome.kind === "transient" && !s.outcome.ambiguous),
+      );
+      if (notCreated && !session.unauthorized && !session.quotaExhausted) this.moreWork = true;
       if (session.quotaExhausted && round.unsent.length > 0) {
         // No retry loop against the daily quota: the rows wait, saying why.
         const message = texts().notSentQuota();

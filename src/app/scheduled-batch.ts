@@ -19,7 +19,7 @@ export function scheduledBatch(ctx: RunContext): RunOutcome {
     const synced = syncCustomersRun(ctx);
     return {
       counts: created.counts,
-      message: `${created.message}. ${refreshed.message} ${synced.message}`,
+      message: sentences(created.message, refreshed.message, synced.message),
       progress: created.progress !== false || synced.progress !== false,
       ...(synced.continueAt !== undefined ? { continueAt: synced.continueAt } : {}),
     };

@@ -146,13 +146,9 @@ describe("runAction", () => {
     expect(h.workbook.runLog).toHaveLength(1);
   });
 
-  // BUG (found here): a 429 whose Retry-After reaches past the execution's deadline leaves the row
-  // pending with "Not sent yet: … rate limit was reached, will retry", but the run reports no work
-  // left: no continuation is scheduled (an existing one is even cleared), so without the hourly
-  // trigger nothing retries it (CONTRACT §"Time limit": a batch completes with no further user
-  // action). send-offers.ts puts the row in `sent` (outcome rate-limited), and CreateRun sets
-  // moreWork only for `unsent` rows.
-  test.failing("a 429 asking to wait past the deadline: the row waits, and a continuation is scheduled", () => {
+  // A 429 whose retry-after outlasts the execution: the row waits, saying why, and a continuation
+  // is scheduled no earlier than the retry-after (a batch completes with no further user action).
+  test("a 429 asking to wait past the deadline: the row waits, and a continuation is scheduled", () => {
     const h = setup([["K-1", "cst_a", D, E]]);
     h.api.onCreate = (_body, nth) =>
       nth === 1
@@ -163,11 +159,13 @@ describe("runAction", () => {
             body: JSON.stringify({ message: "Too Many Attempts." }),
           }
         : "create";
+    const t0 = h.clock.now();
     const outcome = runAction(h.context(), "create", (c) => createOffers(c, false), {
       continuation: "create",
     });
     expect(outcome.counts).toMatchObject({ created: 0, pending: 1 });
     expect(h.workbook.offerCell(2, "Message")).toBe(texts().notSentRateLimit());
     expect(h.triggers.continuation?.kind).toBe("create");
+    expect(h.triggers.continuation?.atMs ?? 0).toBeGreaterThanOrEqual(t0 + 900_000);
   });
 });
