@@ -4,36 +4,11 @@
 // the list is read never lead to a duplicate.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
+import { deletedDuringLookup, killAfterSend, numberUsedBefore } from "./large-account-cases";
 import { settleScenario } from "./large-account-scenarios";
-import { postedNumbers, runOk, stopDouble, type World, world } from "./world";
+import { postedNumbers, runOk, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
-
-const START = Date.UTC(2025, 3, 14, 8, 0, 0);
-const DAY = 86_400_000;
-
-function sheet(n: number, prefix: string) {
-  const offers = Array.from({ length: n }, (_, i) => [
-    `${prefix}-${String(i + 1).padStart(4, "0")}`,
-    "cst_demo0001",
-    "2025-04-14",
-  ]);
-  const lines = offers.map((o) => [o[0], "Work", 10, 21]);
-  return { offers, lines };
-}
-
-/** Runs createPendingOffers killed just after its first round trip went out: rows stay `sending`. */
-function killAfterSend(w: World): void {
-  let sent = false;
-  const r = w.run("createPendingOffers", [], {
-    kill: (call) => {
-      if (sent) return true;
-      if (call.service === "UrlFetchApp") sent = true;
-      return false;
-    },
-  });
-  expect(r.killed).toBe("killed");
-}
 
 // Every order × per_page behaviour, in accounts of 0, 2,000 and 10,000: large-account-settle.exhaustive.test.ts.
 describe("40 rows left sending in a 10,000-offer account", () => {
@@ -55,55 +30,14 @@ describe("40 rows left sending in a 10,000-offer account", () => {
 });
 
 describe("an offer number used before", () => {
-  test.each(["same", "other"] as const)(
-    "K-0007 made by hand last year (%s customer): killed before or after the request, the row never shows last year's offer",
-    async (who) => {
-      for (const when of ["before", "after", "never"] as const) {
-        const w = await world({
-          offers: [["K-0007", "cst_demo0001", "2025-04-14"]],
-          lines: [["K-0007", "Work", 10, 21]],
-        });
-        const [old] = await w.api.seedOffers([
-          {
-            offerNumber: "K-0007",
-            customerId: who === "same" ? "cst_demo0001" : "cst_demo0002",
-            createdAt: START - 300 * DAY,
-          },
-        ]);
-        if (when === "before") {
-          const r = w.run("createPendingOffers", [], { kill: (c) => c.service === "UrlFetchApp" });
-          expect(r.killed).toBe("killed");
-        } else if (when === "after") {
-          await w.api.injectFaults([{ times: 1, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
-          killAfterSend(w);
-          await w.api.clearFaults();
-        }
-        runOk(w, "createPendingOffers");
-        runOk(w, "createPendingOffers");
-        const mine = (await w.api.offers()).filter((o) => o.offerNumber === "K-0007" && o.id !== old?.id);
-        expect(mine.length).toBe(1);
-        expect(w.column("Offer ID")).toEqual([mine[0]?.id]);
-        expect(w.column("Status")).toEqual(["created"]);
-      }
-    },
-  );
+  // The other customer's case: large-account-cases.exhaustive.test.ts.
+  test("K-0007 made by hand last year (same customer): killed before or after the request, the row never shows last year's offer", () =>
+    numberUsedBefore("same"));
 });
 
 describe("the list changes while it is read", () => {
-  test.each([2, 5, 9])("an old offer deleted before page %i of a lookup: no duplicate", async (page) => {
-    const w = await world({ ...sheet(5, "D"), config: { listOrder: "asc" } });
-    await w.api.seedGenerated({ count: 2000, createdFrom: START - 400 * DAY, createdTo: START - DAY });
-    await w.api.injectFaults([{ times: 5, fault: { kind: "created-then-timeout", holdMs: 2000 } }]);
-    killAfterSend(w);
-    await w.api.clearFaults();
-    await w.api.addListHooks([
-      { path: "/customer-offers", request: page, action: { kind: "delete-offer", target: "oldest" } },
-    ]);
-    runOk(w, "createPendingOffers");
-    runOk(w, "createPendingOffers");
-    expect((await w.api.stats()).duplicateOfferNumbers).toEqual([]);
-    expect(w.column("Status")).toEqual(["created", "created", "created", "created", "created"]);
-  });
+  // Deletions before later pages: large-account-cases.exhaustive.test.ts.
+  test("an old offer deleted before page 2 of a lookup: no duplicate", () => deletedDuringLookup(2));
 
   test("an offer number edited while its request is out: one offer for the row, and the row says so", async () => {
     const w = await world({

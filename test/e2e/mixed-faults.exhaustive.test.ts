@@ -1,5 +1,5 @@
 // Mixed faults over hours of scheduled runs: 429 storms, timeouts, lost creates and failing list pages
-// together; every offer still ends up created exactly once.
+// together; every offer still ends up created exactly once. (Seconds of real waits: in the exhaustive suite.)
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { batch, drain, expectExactlyOnce } from "./batches";
