@@ -2,27 +2,15 @@
 // runs. It is answered while a run holds the lock, so it must be cheap whatever the sizes: no lock,
 // no read of Offers, the Run log read once on a full refresh and not at all on a light one.
 
+import { RUN_LOG_HEADERS } from "../test/fixtures/headers";
 import { DIST } from "./measure";
 import type { Say } from "./run";
 import { target } from "./targets";
 import { runtime, spreadsheet } from "./workloads";
 
-const RUN_LOG_HEADER = [
-  "Started at",
-  "Action",
-  "Started by",
-  "Created",
-  "Failed",
-  "Invalid",
-  "Skipped",
-  "Still pending",
-  "Duration (s)",
-  "Message",
-];
-
 export async function sidebar(say: Say): Promise<void> {
   const ss = spreadsheet(10_000);
-  const rows = [RUN_LOG_HEADER];
+  const rows = [RUN_LOG_HEADERS];
   for (let i = 0; i < 5000; i++)
     rows.push(["2025-04-14 10:00:00", "create", "menu", "60", "0", "0", "0", "0", "61.0", "60 created"]);
   ss.addSheet("Run log", rows);

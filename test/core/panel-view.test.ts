@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "@jest/globals";
 import { type PanelInputs, panelState } from "../../src/core/panel";
 import { panelReply, remainingMs } from "../../src/core/panel-view";
+import { RUN_LOG_HEADERS } from "../fixtures/headers";
 
 const UI = join(__dirname, "..", "..", "src", "ui");
 const NOW = Date.UTC(2025, 3, 14, 9, 0);
@@ -35,18 +36,7 @@ const inputs = (over: Partial<PanelInputs> = {}): PanelInputs => ({
   hourlyMine: false,
   progress: { action: "create", done: 120, toGo: 180, startedAt: NOW - 130_000, updatedAt: NOW - 1000 },
   runLog: [
-    [
-      "Started at",
-      "Action",
-      "Started by",
-      "Created",
-      "Failed",
-      "Invalid",
-      "Skipped",
-      "Still pending",
-      "Duration (s)",
-      "Message",
-    ],
+    [...RUN_LOG_HEADERS],
     ["2025-04-14 10:00:00", "create", "menu", "3", "1", "0", "0", "2", "12.0", "3 created"],
   ],
   languageChoice: null,

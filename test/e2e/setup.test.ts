@@ -3,6 +3,7 @@
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import type { SpreadsheetModel } from "../../tools/gas-runtime";
+import { RUN_LOG_HEADERS } from "../fixtures/headers";
 import {
   normalize,
   OFFER_HEADERS,
@@ -19,18 +20,6 @@ import {
 afterAll(stopDouble);
 
 const LINE_HEADERS = ["Offer number", "Description", "Amount excl. VAT", "VAT rate", "Message"];
-const RUN_LOG_HEADERS = [
-  "Started at",
-  "Action",
-  "Started by",
-  "Created",
-  "Failed",
-  "Invalid",
-  "Skipped",
-  "Still pending",
-  "Duration (s)",
-  "Message",
-];
 
 const headerRow = (ss: SpreadsheetModel, sheet: string): string[] => ss.displayValues(sheet)[0] ?? [];
 
