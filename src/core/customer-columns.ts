@@ -1,10 +1,8 @@
-// The sheets Customers and New customers: their names and columns in English and Dutch (CONTRACT
-// §4a, §7a), matched by name as every header is (case, spaces and punctuation ignored).
+// The columns of the sheets Customers and New customers in English and Dutch (CONTRACT §4a, §7a;
+// their names are in columns.ts SHEET_NAMES), matched by name as every header is.
 
-import { type ColumnSpec, SHEET_NAMES } from "./columns";
+import type { ColumnSpec } from "./columns";
 
-export const CUSTOMERS_SHEETS = SHEET_NAMES.customers;
-export const NEW_CUSTOMERS_SHEETS = SHEET_NAMES.newCustomers;
 /** Hidden: the customer IDs seen by the sync pass under way (resumed across executions). */
 export const CUSTOMER_SYNC_SHEET = "MKP customer sync";
 

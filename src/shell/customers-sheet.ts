@@ -2,63 +2,37 @@
 // pass has seen): one read per sheet, writes of the product's columns as a few blocks, plain text.
 
 import type { Cell } from "../core/cells";
-import { type ColumnSpec, headerIn, matchHeaders } from "../core/columns";
+import { type ColumnSpec, matchHeaders } from "../core/columns";
 import {
   CUSTOMER_COLUMNS,
   CUSTOMER_SYNC_SHEET,
-  CUSTOMERS_SHEETS,
   type CustomerKey,
   NEW_CUSTOMER_COLUMNS,
-  NEW_CUSTOMERS_SHEETS,
   type NewCustomerKey,
 } from "../core/customer-columns";
 import { nameKey } from "../core/customer-match";
 import type { CustomerSheets, SheetRead } from "../core/customer-ports";
+import type { Language } from "../core/language";
 import { columnGroups } from "../core/write-back";
-import { newSheetLanguage } from "./sheets";
+import { setupSheet } from "./setup-sheets";
+import { findNamedSheet, nameLanguage, newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The sheet by its English or Dutch name, and the language of that name. */
-export function findSheet(
-  ss: Spreadsheet,
-  names: { en: string; nl: string },
-): { sheet: Sheet; language: "en" | "nl" } | null {
-  for (const lang of ["en", "nl"] as const) {
-    const sheet = ss.getSheetByName(names[lang]);
-    if (sheet) return { sheet, language: lang };
-  }
-  return null;
+/** The sheet by its English or Dutch name, with that name and its language. */
+function found(ss: Spreadsheet, id: "customers" | "newCustomers"): Found | null {
+  const named = findNamedSheet(ss, id);
+  return named ? { ...named, language: nameLanguage(named.name, id) } : null;
 }
 
-/**
- * Creates a sheet with its headers in the language of the product's sheets already there (else the
- * locale's: shell/sheets.ts), hidden columns hidden: no `Klanten` beside `Offers`.
- */
-export function createSheet<K extends string>(
-  ss: Spreadsheet,
-  names: { en: string; nl: string },
-  specs: readonly ColumnSpec<K>[],
-): Sheet {
-  const lang = newSheetLanguage(ss);
-  const sheet = ss.insertSheet(names[lang]);
-  const headers = specs.map((s) => headerIn(s, lang));
-  const range = sheet.getRange(1, 1, 1, headers.length);
-  range.setNumberFormat("@");
-  range.setValues([headers]);
-  range.setFontWeight("bold");
-  sheet.setFrozenRows(1);
-  specs.forEach((s, i) => {
-    if (s.hidden) sheet.hideColumns(i + 1);
-  });
-  return sheet;
+interface Found {
+  readonly sheet: Sheet;
+  readonly name: string;
+  readonly language: Language;
 }
 
-function read<K extends string>(
-  found: { sheet: Sheet; language: "en" | "nl" },
-  specs: readonly ColumnSpec<K>[],
-): SheetRead<K> {
+function read<K extends string>(found: Found, specs: readonly ColumnSpec<K>[]): SheetRead<K> {
   const range = found.sheet.getDataRange();
   const values = range.getValues();
   const displays = range.getDisplayValues();
@@ -69,7 +43,7 @@ function read<K extends string>(
     rows.push((values[r] ?? []).map((value, c) => ({ value, display: d[c] ?? "", format: "" })));
   }
   return {
-    name: found.sheet.getName(),
+    name: found.name,
     language: found.language,
     table: { header, rows },
     columns: matchHeaders(header, specs).columns,
@@ -93,6 +67,12 @@ function writeRows<K extends string>(
     if (last && end && end.row + 1 === p.row) last.push(p);
     else runs.push([p]);
   }
+  // Rows past the sheet's end are added once, before any block is written.
+  const lastRow = sorted[sorted.length - 1]?.row ?? 0;
+  if (lastRow > shown.length) {
+    const max = sheet.getMaxRows();
+    if (max < lastRow) sheet.insertRowsAfter(max, lastRow - max);
+  }
   for (const run of runs) {
     const first = run[0];
     if (!first) continue;
@@ -100,8 +80,6 @@ function writeRows<K extends string>(
       const col = (group[0]?.[0] ?? 0) + 1;
       if (!run.some((p) => group.some(([, k]) => p.values[k] !== undefined))) continue;
       const cells = run.map((p) => group.map(([i, k]) => p.values[k] ?? shown[p.row - 1]?.[i] ?? ""));
-      if (sheet.getMaxRows() < first.row + run.length - 1)
-        sheet.insertRowsAfter(sheet.getMaxRows(), first.row + run.length - 1 - sheet.getMaxRows());
       const range = sheet.getRange(first.row, col, run.length, group.length);
       range.setNumberFormat("@");
       range.setValues(cells);
@@ -126,22 +104,22 @@ export function spreadsheetCustomerSheets(ss: Spreadsheet): CustomerSheets {
   };
   return {
     readCustomers(create) {
-      let found = findSheet(ss, CUSTOMERS_SHEETS);
-      if (!found && create) {
-        createSheet(ss, CUSTOMERS_SHEETS, CUSTOMER_COLUMNS);
-        found = findSheet(ss, CUSTOMERS_SHEETS);
+      let customers = found(ss, "customers");
+      if (!customers && create) {
+        // Created as setupSheets would: in the language of the product's sheets already there.
+        setupSheet(ss, "customers", CUSTOMER_COLUMNS, newSheetLanguage(ss));
+        customers = found(ss, "customers");
       }
-      return found ? read(found, CUSTOMER_COLUMNS) : null;
+      return customers ? read(customers, CUSTOMER_COLUMNS) : null;
     },
     readNewCustomers() {
-      const found = findSheet(ss, NEW_CUSTOMERS_SHEETS);
-      return found ? read(found, NEW_CUSTOMER_COLUMNS) : null;
+      const news = found(ss, "newCustomers");
+      return news ? read(news, NEW_CUSTOMER_COLUMNS) : null;
     },
     writeCustomers(updates, appends) {
       if (updates.length === 0 && appends.length === 0) return;
-      const found = findSheet(ss, CUSTOMERS_SHEETS);
-      if (!found) return;
-      const sheet = found.sheet;
+      const sheet = found(ss, "customers")?.sheet;
+      if (!sheet) return;
       // Rows may have been sorted or deleted meanwhile: find them by ID now.
       const shown = sheet.getDataRange().getDisplayValues();
       const columns = matchHeaders(shown[0] ?? [], CUSTOMER_COLUMNS).columns as Partial<
@@ -167,9 +145,8 @@ export function spreadsheetCustomerSheets(ss: Spreadsheet): CustomerSheets {
     },
     writeNewCustomers(updates) {
       if (updates.length === 0) return;
-      const found = findSheet(ss, NEW_CUSTOMERS_SHEETS);
-      if (!found) return;
-      const sheet = found.sheet;
+      const sheet = found(ss, "newCustomers")?.sheet;
+      if (!sheet) return;
       const shown = sheet.getDataRange().getDisplayValues();
       const columns = matchHeaders(shown[0] ?? [], NEW_CUSTOMER_COLUMNS).columns as Partial<
         Record<NewCustomerKey, number>

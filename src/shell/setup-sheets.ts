@@ -1,4 +1,4 @@
-// setupSheets: creates or repairs the three sheets — headers (missing ones added at the end),
+// setupSheets: creates or repairs the product's sheets — headers (missing ones added at the end),
 // frozen header row, number formats on empty cells, data validation — never moving user data.
 // Sheets and headers are found in either language and never renamed. New sheets get the locale's
 // language in a new spreadsheet, else the language of the product's sheets already there; a column
@@ -15,9 +15,11 @@ import {
   SHEET_NAMES,
   type SheetId,
 } from "../core/columns";
+import { CUSTOMER_COLUMNS, NEW_CUSTOMER_COLUMNS } from "../core/customer-columns";
 import type { Language } from "../core/language";
+import { pick } from "../core/language";
 import { texts } from "../core/texts";
-import { customerDropdown, customerSheetNames, setupCustomerSheets } from "./setup-customer-sheets";
+import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import { findSheet, newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -42,6 +44,7 @@ function ensureHeaders<K extends string>(
     range.setValues([missing.map((spec) => headerIn(spec, lang))]);
     missing.forEach((spec, i) => {
       columns[spec.key] = lastColumn + i;
+      if (spec.hidden) sheet.hideColumns(lastColumn + i + 1);
     });
   }
   const width = Math.max(lastColumn + missing.length, 1);
@@ -69,7 +72,8 @@ function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec<string>): v
   if (wanted.some((w, i) => w[0] !== formats[i]?.[0])) range.setNumberFormats(wanted);
 }
 
-function setupSheet<K extends string>(
+/** The sheet `id`, created (headers, formats) or repaired; missing ones get the language `lang`. */
+export function setupSheet<K extends string>(
   ss: Spreadsheet,
   id: SheetId,
   specs: readonly ColumnSpec<K>[],
@@ -124,12 +128,22 @@ export function setupSheets(ss: Spreadsheet): string {
       .build(),
   );
   const log = setupSheet(ss, "runLog", RUN_LOG_COLUMNS, lang);
-  const customers = setupCustomerSheets(ss);
+  const customers = setupSheet(ss, "customers", CUSTOMER_COLUMNS, lang);
+  const newCustomers = setupSheet(ss, "newCustomers", NEW_CUSTOMER_COLUMNS, lang);
   validateColumn(offers.sheet, offers.columns.customerId, customerDropdown(customers));
-  return texts().setupDone([
-    offers.sheet.getName(),
-    lines.sheet.getName(),
-    log.sheet.getName(),
-    ...customerSheetNames(ss),
-  ]);
+  return texts().setupDone([offers, lines, log, customers, newCustomers].map((s) => s.sheet.getName()));
+}
+
+/** A dropdown of the company names in Customers; other values allowed (an ID can be typed). */
+function customerDropdown(customers: {
+  sheet: Sheet;
+  columns: { companyName?: number };
+}): GoogleAppsScript.Spreadsheet.DataValidation {
+  const builder = SpreadsheetApp.newDataValidation()
+    .setAllowInvalid(true)
+    .setHelpText(pick(CUSTOMER_TEXTS).dropdownHelp());
+  const column = customers.columns.companyName;
+  if (column === undefined) return builder.requireValueInList([], true).build();
+  const rows = Math.max(1, customers.sheet.getMaxRows() - 1);
+  return builder.requireValueInRange(customers.sheet.getRange(2, column + 1, rows, 1), true).build();
 }

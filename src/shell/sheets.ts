@@ -32,12 +32,16 @@ export function localeLanguage(ss: Spreadsheet): Language {
   return languageFor(ss.getSpreadsheetLocale(), null);
 }
 
+/** The language of a product sheet's name (`Klanten` → nl, `Customers` → en). */
+export function nameLanguage(name: string, id: SheetId): Language {
+  return normalizeHeader(name) === normalizeHeader(SHEET_NAMES[id].nl) ? "nl" : "en";
+}
+
 /** The language of the product's sheets already in the spreadsheet, else the locale's. */
 export function newSheetLanguage(ss: Spreadsheet): Language {
   for (const id of ["offers", "lines", "runLog"] as const) {
-    const sheet = findSheet(ss, id);
-    if (!sheet) continue;
-    return normalizeHeader(sheet.getName()) === normalizeHeader(SHEET_NAMES[id].nl) ? "nl" : "en";
+    const found = findNamedSheet(ss, id);
+    if (found) return nameLanguage(found.name, id);
   }
   return localeLanguage(ss);
 }
