@@ -52,9 +52,8 @@ function checkAndSave(
   // One GET of the offer list: it needs only offers.read (CONTRACT §3). Through an ApiSession, so
   // that its rate-limit headers start the pacing state of this key warm (the first run after it
   // need not probe with one request).
-  const [exchange] = new ApiSession(ctx, base.url, key).send([
-    { method: "get", path: "/customer-offers?page=1" },
-  ]);
+  const session = new ApiSession(ctx, base.url, key);
+  const [exchange] = session.send([{ method: "get", path: "/customer-offers?page=1" }]);
   const outcome = exchange ? classify(exchange, ctx.clock.now(), false) : null;
   if (outcome?.kind === "unauthorized") {
     // A 403 to this GET means the key lacks offers.read; customers.read only matters for customer
@@ -64,13 +63,16 @@ function checkAndSave(
   }
   saveState(ctx.stores, API_KEY, key);
   if (exchange?.kind === "response" && exchange.status >= 200 && exchange.status < 300)
-    return { outcome: "saved", message: texts().keySaved() + customersReadWarning(ctx, base.url, key) };
+    return { outcome: "saved", message: texts().keySaved() + customersReadWarning(session) };
   return { outcome: "unverified", message: texts().keySavedUnchecked() };
 }
 
-/** A key that may not read customers is fine for offers by ID; the user is told names will not work. */
-function customersReadWarning(ctx: RunContext, url: string, key: string): string {
-  const [answer] = ctx.http(url, key).send([{ method: "get", path: "/customers?page=1" }]);
+/**
+ * A key that may not read customers is fine for offers by ID; the user is told names will not work.
+ * The same session as the check: its send counts for the key's pacing too.
+ */
+function customersReadWarning(session: ApiSession): string {
+  const [answer] = session.send([{ method: "get", path: "/customers?page=1" }]);
   return answer?.kind === "response" && answer.status === 403 ? pick(CUSTOMER_TEXTS).keyNoCustomers() : "";
 }
 
