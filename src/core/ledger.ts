@@ -42,7 +42,20 @@ export interface LedgerEntry {
 
 const EVENTS: readonly LedgerEvent[] = ["sent", "created", "refused", "ambiguous", "absent"];
 
-export function ledgerRow(e: LedgerEntry): (string | number)[] {
+/**
+ * Each ledger cell is written as this mark and the text. Sheets reads a plain string like
+ * "2025-04-14", "0012" or "1e5" as a date or a number unless its cell is formatted as text; with the
+ * mark in front no cell can be taken for anything but text, whatever its format, so appending needs
+ * no format call. Rows written before the mark (plain-text cells) read as they are.
+ */
+export const LEDGER_TEXT_MARK = "~";
+
+/** The cells of one entry as written: every one marked text. */
+export function ledgerRow(e: LedgerEntry): string[] {
+  return ledgerFields(e).map((v) => LEDGER_TEXT_MARK + String(v));
+}
+
+function ledgerFields(e: LedgerEntry): (string | number)[] {
   return [
     e.ref,
     e.event,
@@ -61,9 +74,12 @@ export function ledgerRow(e: LedgerEntry): (string | number)[] {
 export function parseLedgerRows(rows: readonly (readonly unknown[])[]): LedgerEntry[] {
   const out: LedgerEntry[] = [];
   for (const r of rows) {
-    const s = (i: number): string => (r[i] === null || r[i] === undefined ? "" : String(r[i]));
+    const s = (i: number): string => {
+      const text = r[i] === null || r[i] === undefined ? "" : String(r[i]);
+      return text.startsWith(LEDGER_TEXT_MARK) ? text.slice(LEDGER_TEXT_MARK.length) : text;
+    };
     const event = s(1) as LedgerEvent;
-    const at = Number(r[7]);
+    const at = s(7) === "" ? Number.NaN : Number(s(7));
     if (s(0) === "" || !EVENTS.includes(event) || !Number.isFinite(at)) continue;
     out.push({
       ref: s(0),

@@ -26,12 +26,23 @@ function fieldProblem(field: string, cell: Cell, parse: (cell: Cell) => Parsed<u
   return parsed.ok ? null : texts().fieldProblem(field, parsed.problem);
 }
 
+/**
+ * A percent-formatted cell holding 0.21 shows 21%. Told from the shown text (the sheet's formats are
+ * not read for lines): a % there is a percent format when the shown number is the value × 100, not
+ * a literal % in a custom format such as `0" %"`.
+ */
+function percentFormatted(v: number, cell: Cell): boolean {
+  const shown = /(-?\d+(?:[.,]\d+)?)%/.exec(cell.display.replace(/\s/g, ""));
+  if (!shown?.[1]) return cell.display === "" && cell.format.includes("%");
+  const s = Number(shown[1].replace(",", "."));
+  return Math.abs(v * 100 - s) < Math.abs(v - s);
+}
+
 export function vatRateOfCell(cell: Cell): Parsed<number> {
   let rate: number;
   const v = cell.value;
   if (typeof v === "number") {
-    // A percent-formatted cell holding 0.21 shows 21%.
-    rate = cell.format.includes("%") ? v * 100 : v;
+    rate = percentFormatted(v, cell) ? v * 100 : v;
   } else if (typeof v === "string") {
     const text = shownText(cell).replace(/\s/g, "").replace(",", ".");
     const m = /^(-?\d+(?:\.\d+)?)(%?)$/.exec(text);

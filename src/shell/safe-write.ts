@@ -3,13 +3,43 @@
 // each created offer's ID and status still reach their row.
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/**
+ * Ranges of one sheet already handed out in this execution, by `row:column:rows:columns`: a range is
+ * a fixed rectangle, so the results written where the marks were need no second getRange.
+ */
+export type RangeCache = Map<string, Range>;
 
 /** The cells (`row:column`, 1-based) that could not be written. */
 export type Unwritten = Set<string>;
 
-function attempt(sheet: Sheet, row: number, column: number, cells: unknown[][], asText: boolean): boolean {
+function rangeOf(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  rows: number,
+  columns: number,
+  cache?: RangeCache,
+) {
+  const key = `${row}:${column}:${rows}:${columns}`;
+  const known = cache?.get(key);
+  if (known) return known;
+  const range = sheet.getRange(row, column, rows, columns);
+  cache?.set(key, range);
+  return range;
+}
+
+function attempt(
+  sheet: Sheet,
+  row: number,
+  column: number,
+  cells: unknown[][],
+  asText: boolean,
+  cache?: RangeCache,
+): boolean {
   try {
-    const range = sheet.getRange(row, column, cells.length, cells[0]?.length ?? 0);
+    const range = rangeOf(sheet, row, column, cells.length, cells[0]?.length ?? 0, cache);
     // Plain text first, so that nothing written (`=…`, `+31…`, `0012`) becomes a formula or a number.
     if (asText) range.setNumberFormat("@");
     range.setValues(cells);
@@ -25,10 +55,11 @@ export function writeCells(
   column: number,
   cells: unknown[][],
   asText: boolean,
+  cache?: RangeCache,
 ): Unwritten {
   const failed: Unwritten = new Set();
   const width = cells[0]?.length ?? 0;
-  if (width === 0 || attempt(sheet, row, column, cells, asText)) return failed;
+  if (width === 0 || attempt(sheet, row, column, cells, asText, cache)) return failed;
   cells.forEach((line, i) => {
     if (cells.length > 1 && attempt(sheet, row + i, column, [line], asText)) return;
     line.forEach((value, j) => {

@@ -22,7 +22,7 @@ import { LedgerSheet } from "./ledger-sheet";
 import { outText } from "./outbound";
 import { PlainCells } from "./plain-cells";
 import { appendRunLog } from "./run-log";
-import { writeCells } from "./safe-write";
+import { type RangeCache, writeCells } from "./safe-write";
 import { findNamedSheet } from "./sheets";
 import { zonedTime } from "./time";
 
@@ -35,11 +35,14 @@ function readTable<K extends string>(
   sheet: Sheet,
   name: string,
   specs: readonly ColumnSpec<K>[],
-): TableRead<K> {
+  withFormats: boolean,
+): TableRead<K> & { range: GoogleAppsScript.Spreadsheet.Range } {
   const range = sheet.getDataRange();
   const values = range.getValues();
   const displays = range.getDisplayValues();
-  const formats = range.getNumberFormats();
+  // Offers' formats tell which cells are plain text already (no format call before a write); lines
+  // are never written but for their Message column, whose format is set as it is written.
+  const formats = withFormats ? range.getNumberFormats() : [];
   const header = values[0] ?? [];
   const rows: Cell[][] = [];
   for (let r = 1; r < values.length; r++) {
@@ -54,7 +57,7 @@ function readTable<K extends string>(
       const c = match.columns[key];
       return c === undefined || rows.every((row) => row[c]?.format === "@");
     });
-  return { ...match, table: { header, rows, name }, plainText };
+  return { ...match, table: { header, rows, name }, plainText, range };
 }
 
 /**
@@ -83,6 +86,24 @@ function addRefColumn(sheet: Sheet, header: readonly string[]): string[] {
   const next = [...header];
   next[column - 1] = headerIn(spec, "en");
   return next;
+}
+
+/** The offer rows of `updates` in the cells `shown` (header row first), by offer number and ref. */
+function locate(shown: string[][], updates: readonly RowUpdate[]) {
+  const { columns } = matchHeaders(shown[0] ?? [], OFFER_COLUMNS);
+  const keyColumn = shown.slice(1).map((r) => String(r[columns.offerNumber ?? 0] ?? ""));
+  const refIndex = columns.ref;
+  const refColumn = refIndex === undefined ? [] : shown.slice(1).map((r) => String(r[refIndex] ?? ""));
+  return { shown, columns, ...locateRows(updates, keyColumn, refColumn) };
+}
+
+/** The key and OUT columns where they were when the sheet was read. */
+function sameKeyColumns(now: TableRead<OfferKey>["columns"], then: TableRead<OfferKey>["columns"]): boolean {
+  return (
+    now.offerNumber !== undefined &&
+    now.offerNumber === then.offerNumber &&
+    OUT_KEYS.every((k) => now[k] === then[k])
+  );
 }
 
 /** 1 → A, 27 → AA. */
@@ -141,16 +162,19 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   // Offers cells made plain text by this execution, and whether the rows as read were done at once.
   const plain = new PlainCells();
   let aheadDone = false;
+  // The Offers cells as read at the start (a fixed rectangle): read again before each write.
+  let offersRange: GoogleAppsScript.Spreadsheet.Range | undefined;
+  const ranges: RangeCache = new Map();
   return {
     readOffersAndLines() {
       const offersSheet = sheetOf("offers");
       if (!offersSheet) return { missingSheet: SHEET_NAMES.offers[language()] };
       const linesSheet = sheetOf("lines");
       if (!linesSheet) return { missingSheet: SHEET_NAMES.lines[language()] };
-      return {
-        offers: readTable(offersSheet.sheet, offersSheet.name, OFFER_COLUMNS),
-        lines: readTable(linesSheet.sheet, linesSheet.name, LINE_COLUMNS),
-      };
+      const { range, ...offers } = readTable(offersSheet.sheet, offersSheet.name, OFFER_COLUMNS, true);
+      offersRange = range;
+      const { range: _, ...lines } = readTable(linesSheet.sheet, linesSheet.name, LINE_COLUMNS, false);
+      return { offers, lines };
     },
     timeZone: tz,
     locale() {
@@ -160,10 +184,19 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
     writeOfferUpdates(updates: readonly RowUpdate[], known: TableRead<OfferKey>) {
       if (updates.length === 0) return [];
       const sheet = offers();
-      // One call for the header row and the key columns: columns and rows may have moved meanwhile.
-      const shown = sheet.getDataRange().getDisplayValues();
-      let { columns } = matchHeaders(shown[0] ?? [], OFFER_COLUMNS);
-      if (columns.ref === undefined && options.addRefColumn && updates.some((u) => u.values.ref)) {
+      // Columns and rows may have moved meanwhile, so the rows are found again first: in the cells
+      // read at the start (one call); when not every row and column is still where it was, in the
+      // whole sheet as it is now (rows added or moved, columns inserted).
+      const needsRef =
+        known.columns.ref === undefined && options.addRefColumn && updates.some((u) => u.values.ref);
+      const box = needsRef ? undefined : offersRange;
+      let found = locate(box ? box.getDisplayValues() : sheet.getDataRange().getDisplayValues(), updates);
+      const inPlace = found.lost.length === 0 && found.placed.every((p) => p.row === p.update.sheetRow);
+      if (box && !(inPlace && sameKeyColumns(found.columns, known.columns)))
+        found = locate(sheet.getDataRange().getDisplayValues(), updates);
+      const { shown, placed, lost } = found;
+      let { columns } = found;
+      if (columns.ref === undefined && needsRef) {
         shown[0] = addRefColumn(sheet, shown[0] ?? []);
         columns = matchHeaders(shown[0], OFFER_COLUMNS).columns;
       }
@@ -171,10 +204,6 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       // Statuses in the language of the sheet's headers: an English-headed sheet keeps English ones.
       const lang = headerLanguage(shown[0] ?? [], OFFER_COLUMNS) ?? "en";
       const statusColumn = columns.status;
-      const keyColumn = shown.slice(1).map((r) => String(r[columns.offerNumber ?? 0] ?? ""));
-      const refIndex = columns.ref;
-      const refColumn = refIndex === undefined ? [] : shown.slice(1).map((r) => String(r[refIndex] ?? ""));
-      const { placed, lost } = locateRows(updates, keyColumn, refColumn);
       // A ref column added just now is blank below its header: as good as read.
       const same = OUT_KEYS.every(
         (k) => columns[k] === known.columns[k] || (k === "ref" && known.columns.ref === undefined),
@@ -206,7 +235,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
             return outText(block.column - 1 + j === statusColumn ? statusIn(c, lang) : c);
           }),
         );
-        const failed = writeCells(sheet, block.row, block.column, cells, asText);
+        const failed = writeCells(sheet, block.row, block.column, cells, asText, ranges);
         for (const cell of failed) unwritten.add(cell);
         if (asText && failed.size === 0)
           plain.add(block.row, block.row + cells.length - 1, block.column, right);

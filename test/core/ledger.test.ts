@@ -5,6 +5,7 @@ import {
   backoffAfter,
   bodyHash,
   foldLedger,
+  LEDGER_TEXT_MARK,
   type LedgerEntry,
   ledgerRow,
   MAX_AMBIGUOUS_IN_A_ROW,
@@ -33,12 +34,46 @@ describe("ledger rows", () => {
     expect(parseLedgerRows(rows)).toEqual([sent, created]);
   });
 
+  it("marks every cell as text, so an offer number like 0012 or a date stays as typed in any cell format", () => {
+    const sent = sentEntry("r1", body("0012"), 1000);
+    const row = ledgerRow(sent);
+    expect(row.every((cell) => cell.startsWith(LEDGER_TEXT_MARK))).toBe(true);
+    expect(row.slice(2, 5)).toEqual(["~0012", "~cst_a", "~2026-12-01"]);
+    expect(parseLedgerRows([row])[0]?.offerNumber).toBe("0012");
+  });
+
+  it("reads rows written before the mark (plain-text cells, the time a number or text)", () => {
+    const old = [
+      "r1",
+      "created",
+      "K-1",
+      "cst_1",
+      "2026-12-01",
+      "",
+      "h",
+      1000,
+      "off_1",
+      "2026-12-01T10:00:00Z",
+    ];
+    expect(parseLedgerRows([old, [...old.slice(0, 7), "2000", ...old.slice(8)]])).toEqual([
+      expect.objectContaining({
+        ref: "r1",
+        event: "created",
+        offerNumber: "K-1",
+        at: 1000,
+        offerId: "off_1",
+      }),
+      expect.objectContaining({ at: 2000 }),
+    ]);
+  });
+
   it("ignores rows that are not entries: no ref, an unknown event, no time", () => {
     const good = ledgerRow(sentEntry("r1", body("K-1"), 1000));
     const rows = [
       ["", "sent", "K-1", "", "", "", "", 5],
       ["r2", "deleted", "K-2", "", "", "", "", 5],
       ["r3", "sent", "K-3", "", "", "", "", "soon"],
+      ["~r4", "~sent", "~K-4", "~", "~", "~", "~", "~"],
       good,
     ];
     expect(parseLedgerRows(rows).map((e) => e.ref)).toEqual(["r1"]);

@@ -163,11 +163,25 @@ describe("vatRateOfCell", () => {
     [" 9 % ", 9],
     ["0,0", 0],
     [{ value: 0.09, display: "9%", format: "0%" }, 9],
+    // Formats are not read for lines: the shown text tells a percent format.
+    [{ value: 0.21, display: "21,00 %", format: "" }, 21],
+    [{ value: 0.09, display: "9.0%", format: "" }, 9],
+    // A literal % in a custom format (0" %") shows the value itself.
+    [{ value: 21, display: "21 %", format: '0" %"' }, 21],
+    [{ value: 9, display: "9%", format: "" }, 9],
   ])("%j → %d", (v, rate) => {
     expect(vatRateOfCell(cell(v))).toEqual({ ok: true, value: rate });
   });
 
-  test.each([[6], [-21], [0.21], ["21.0.0"], [true]])("%j is refused", (v) => {
+  test.each([
+    [6],
+    [-21],
+    [0.21],
+    ["21.0.0"],
+    [true],
+    [{ value: 0.21, display: "0.21", format: "" }],
+    [{ value: 2100, display: "2100 %", format: '0" %"' }],
+  ])("%j is refused", (v) => {
     expect(vatRateOfCell(cell(v)).ok).toBe(false);
   });
 });
