@@ -79,9 +79,9 @@ describe("calls that reach the spreadsheet", () => {
     expect(times(calls, "Range.getDisplayValues")).toBe(4);
     // The new rows' Status group made plain text once (they were typed, not set up).
     expect(times(calls, "Range.setNumberFormat")).toBe(1);
-    // Ranges: the ledger's two appends, the Status group's format, the marks; the results are written
-    // through the marks' range. The ledger's appends need no format.
-    expect(times(calls, "Sheet.getRange")).toBe(4);
+    // Ranges: the ledger's two appends, the Status group's format, the marks, the Run log's header;
+    // the results are written through the marks' range. The ledger's appends need no format.
+    expect(times(calls, "Sheet.getRange")).toBe(5);
     expect(calls.length).toBeLessThanOrEqual(33);
   });
 
