@@ -97,6 +97,18 @@ function locate(shown: string[][], updates: readonly RowUpdate[]) {
   return { shown, columns, ...locateRows(updates, keyColumn, refColumn) };
 }
 
+/** The rows in the cells first read, or null when those cells are gone (rows deleted at the end). */
+function boxed(box: GoogleAppsScript.Spreadsheet.Range, updates: readonly RowUpdate[]) {
+  try {
+    return locate(box.getDisplayValues(), updates);
+  } catch {
+    return null;
+  }
+}
+
+const inPlace = (found: ReturnType<typeof locate>): boolean =>
+  found.lost.length === 0 && found.placed.every((p) => p.row === p.update.sheetRow);
+
 /** The key and OUT columns where they were when the sheet was read. */
 function sameKeyColumns(now: TableRead<OfferKey>["columns"], then: TableRead<OfferKey>["columns"]): boolean {
   return (
@@ -189,11 +201,9 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       // whole sheet as it is now (rows added or moved, columns inserted).
       const needsRef =
         known.columns.ref === undefined && options.addRefColumn && updates.some((u) => u.values.ref);
-      const box = needsRef ? undefined : offersRange;
-      let found = locate(box ? box.getDisplayValues() : sheet.getDataRange().getDisplayValues(), updates);
-      const inPlace = found.lost.length === 0 && found.placed.every((p) => p.row === p.update.sheetRow);
-      if (box && !(inPlace && sameKeyColumns(found.columns, known.columns)))
-        found = locate(sheet.getDataRange().getDisplayValues(), updates);
+      let boxRead = needsRef || !offersRange ? null : boxed(offersRange, updates);
+      if (boxRead && !(inPlace(boxRead) && sameKeyColumns(boxRead.columns, known.columns))) boxRead = null;
+      const found = boxRead ?? locate(sheet.getDataRange().getDisplayValues(), updates);
       const { shown, placed, lost } = found;
       let { columns } = found;
       if (columns.ref === undefined && needsRef) {

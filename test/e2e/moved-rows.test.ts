@@ -97,6 +97,17 @@ describe("rows moved by people while a run is busy", () => {
     expect(before.length).toBe(7);
   });
 
+  test("the last rows deleted while the requests are out, the sheet ending at its data: the others' results land", async () => {
+    const w = await movedWorld();
+    // No empty rows below the data, so the cells first read reach past the sheet's edge afterwards.
+    w.ss.sheet("Offers").maxRows = 7;
+    runOk(w, "createPendingOffers", [], { kill: onCall(isFetch, () => w.ss.deleteRows("Offers", 6, 2)) });
+    await expectRowsMatchApi(w);
+    expect(rowOf(w, "MV-6")).toBe(1); // gone
+    for (const n of ["MV-1", "MV-2", "MV-4"]) expect(statusOf(w, n)).toBe("created");
+    expect(runLogMessages(w.ss).at(-1)).toMatch(/MV-6/);
+  });
+
   test("killed after the requests went out, rows sorted and moved, then re-run: exactly once, on the right rows", async () => {
     const w = await movedWorld();
     warmPacing(w);

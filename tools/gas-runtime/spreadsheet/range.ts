@@ -1,5 +1,5 @@
 // The Range facade: a fixed rectangle of one sheet (it does not follow inserted or deleted rows, like
-// in Apps Script). Every method records first, then works on the model via ops.ts.
+// in Apps Script; once rows or columns are deleted from under it, every call on it fails). Every method records first, then works on the model via ops.ts.
 import { checkedRange } from "./bounds";
 import type { CellPrimitive, ValidationRule } from "./cell";
 import type { Ctx, RangeRef } from "./context";
@@ -16,8 +16,13 @@ function primitive(v: unknown): CellPrimitive {
 
 export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
   const { sheet, row, col, numRows, numCols } = ref;
-  const rec = (method: string) =>
+  const rec = (method: string) => {
     ctx.call("Range", method, { range: ops.a1Of(ref, true), cells: numRows * numCols });
+    // A range kept while rows or columns were deleted may now lie past the sheet's edge: taken to
+    // fail like a range asked for there (what Apps Script does then is not documented).
+    if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxColumns)
+      throw ctx.error("The coordinates of the range are outside the dimensions of the sheet.");
+  };
   const model = ctx.model;
   const makeDate = (ms: number) => ctx.env.makeDate(ms);
   const topLeft = { ...ref, numRows: 1, numCols: 1 };
