@@ -210,3 +210,52 @@ describe("adversarial sheet shapes", () => {
     else expect(messageOf(w, "ND-1")).toMatch(/Description/);
   });
 });
+
+describe("two columns for one field", () => {
+  // [label, extra header at the end of Offers, its value in the row]
+  const CASES: [string, string, string][] = [
+    ["a second Customer ID holding another customer", "Customer ID", "cst_demo0002"],
+    ["Customer beside Customer ID (CONTRACT §4a allows either, not both)", "Customer", "cst_demo0002"],
+    ["a second STATUS column where the user typed skip", "STATUS", "skip"],
+    ["Offertenummer beside Offer number (a sheet translated halfway)", "Offertenummer", "DC-2"],
+  ];
+  test.each(CASES)(
+    "%s: nothing is sent, the user is told which columns clash",
+    async (_label, extra, value) => {
+      const w = await world({
+        offerHeaders: [...OFFER_HEADERS, extra],
+        offers: [["DC-1", "cst_demo0001", "2025-04-14", "", "", "", "", "", "", "", "", "", value]],
+        lines: [
+          ["DC-1", "Work", 1, 21],
+          ["DC-2", "Work", 1, 21],
+        ],
+      });
+      runOk(w, "createPendingOffers");
+      expect(await postedBodies(w.api)).toEqual([]);
+      const told = w.ss.alerts.at(-1)?.message ?? "";
+      expect(told).toContain(`"${extra}" (column M)`);
+      expect(told).toMatch(/column [ABF]\)/);
+      expect(runLogMessages(w.ss).at(-1)).toBe(told);
+      runOk(w, "validateOffers");
+      expect(w.ss.alerts.at(-1)?.message).toBe(told);
+    },
+  );
+
+  test("two Amount excl. VAT columns in Offer lines (a Dutch copy beside it): nothing sent, in Dutch on a Dutch locale", async () => {
+    const w = await world({
+      locale: "nl_NL",
+      lineHeaders: [...LINE_HEADERS, "Bedrag excl. btw"],
+      offers: [["DA-1", "cst_demo0001", "2025-04-14"]],
+      lines: [["DA-1", "Work", 1, 21, 100]],
+    });
+    runOk(w, "createPendingOffers");
+    expect(await postedBodies(w.api)).toEqual([]);
+    expect(w.ss.alerts.at(-1)?.message).toBe(
+      'Het tabblad Offer lines heeft meer dan één kolom voor hetzelfde veld: "Amount excl. VAT" (kolom C), "Bedrag excl. btw" (kolom E). Geef er één een andere naam of verwijder die, zodat duidelijk is welke wordt gebruikt. Er is niets verstuurd.',
+    );
+    // Once the copy is renamed, the offer goes.
+    w.ss.setCell("Offer lines", 1, 5, "Bedrag (oud)");
+    runOk(w, "createPendingOffers");
+    expect((await postedBodies(w.api)).map((b) => b.offerNumber)).toEqual(["DA-1"]);
+  });
+});
