@@ -56,7 +56,15 @@ function missingColumns<K extends string>(
 
 /** Fields the product reads to decide what it sends: two columns for one of them is refused rather
  * than one of the two silently used (a second Customer ID, or Offer number beside Offertenummer). */
-const READ_OFFER_COLUMNS: readonly OfferKey[] = [...REQUIRED_OFFER_COLUMNS, "expiresAt", "sendNotification"];
+const READ_OFFER_COLUMNS: readonly OfferKey[] = [
+  "offerNumber",
+  "customerId",
+  "issuedAt",
+  "expiresAt",
+  "sendNotification",
+  "status",
+  "offerId",
+];
 
 function duplicateColumns<K extends string>(
   read: TableRead<K>,
