@@ -10,13 +10,14 @@ import {
   OFFER_COLUMNS,
   type OfferKey,
 } from "../core/columns";
-import { language } from "../core/language";
+import { language, pick } from "../core/language";
 import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
 import { orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
 import { sheetLabel } from "../core/table";
 import { TEXTS, texts } from "../core/texts";
+import { COLUMN_TEXTS } from "../core/texts-columns";
 import type { RowUpdate } from "../core/write-back";
 
 const REQUIRED_OFFER_COLUMNS: readonly OfferKey[] = [
@@ -53,6 +54,42 @@ function missingColumns<K extends string>(
   return missing.length === 0 ? null : texts().missingColumns(sheet, missing);
 }
 
+/** Fields the product reads to decide what it sends: two columns for one of them is refused rather
+ * than one of the two silently used (a second Customer ID, or Offer number beside Offertenummer). */
+const READ_OFFER_COLUMNS: readonly OfferKey[] = [
+  "offerNumber",
+  "customerId",
+  "issuedAt",
+  "expiresAt",
+  "sendNotification",
+  "status",
+  "offerId",
+];
+
+function duplicateColumns<K extends string>(
+  read: TableRead<K>,
+  keys: readonly K[],
+  sheet: string,
+): string | null {
+  const columns = read.duplicates
+    .filter((d) => keys.includes(d.spec.key))
+    .flatMap((d) => d.indexes)
+    .map((i) => ({ header: String(read.table.header[i] ?? "").trim(), letter: columnLetter(i) }));
+  return columns.length === 0 ? null : pick(COLUMN_TEXTS).duplicateColumns(sheet, columns);
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 export function openOffersBook(workbook: Workbook): Opened {
   const read = workbook.readOffersAndLines();
   if ("missingSheet" in read) return { ok: false, problem: texts().noSheet(read.missingSheet) };
@@ -63,7 +100,9 @@ export function openOffersBook(workbook: Workbook): Opened {
       sheetLabel(read.offers.table, "offers"),
       OFFER_COLUMNS,
     ) ??
-    missingColumns(read.lines, REQUIRED_LINE_COLUMNS, sheetLabel(read.lines.table, "lines"), LINE_COLUMNS);
+    missingColumns(read.lines, REQUIRED_LINE_COLUMNS, sheetLabel(read.lines.table, "lines"), LINE_COLUMNS) ??
+    duplicateColumns(read.offers, READ_OFFER_COLUMNS, sheetLabel(read.offers.table, "offers")) ??
+    duplicateColumns(read.lines, REQUIRED_LINE_COLUMNS, sheetLabel(read.lines.table, "lines"));
   if (problem) return { ok: false, problem };
   const time = workbook.zonedTime();
   const locale = workbook.locale();

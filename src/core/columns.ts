@@ -120,6 +120,9 @@ export type ColumnMap<K extends string> = Partial<Record<K, number>>;
 export interface HeaderMatch<K extends string> {
   readonly columns: ColumnMap<K>;
   readonly missing: readonly ColumnSpec<K>[];
+  /** Specs found in more than one column (e.g. `Customer ID` twice, or `Offer number` and
+   * `Offertenummer`), with every 0-based column that names them. */
+  readonly duplicates: readonly { readonly spec: ColumnSpec<K>; readonly indexes: readonly number[] }[];
 }
 
 /** Every name a column is recognised by, normalised: English, Dutch and any aliases. */
@@ -136,21 +139,21 @@ export function matchHeaders<K extends string>(
   headerRow: readonly unknown[],
   specs: readonly ColumnSpec<K>[],
 ): HeaderMatch<K> {
-  const byName = new Map<string, number>();
+  const byName = new Map<string, number[]>();
   headerRow.forEach((cell, index) => {
     const name = normalizeHeader(cell);
-    if (name !== "" && !byName.has(name)) byName.set(name, index);
+    if (name !== "") byName.set(name, [...(byName.get(name) ?? []), index]);
   });
   const columns: ColumnMap<K> = {};
   const missing: ColumnSpec<K>[] = [];
+  const duplicates: { spec: ColumnSpec<K>; indexes: number[] }[] = [];
   for (const spec of specs) {
-    const found = namesOf(spec)
-      .map((name) => byName.get(name))
-      .filter((i): i is number => i !== undefined);
+    const found = [...new Set(namesOf(spec).flatMap((name) => byName.get(name) ?? []))].sort((a, b) => a - b);
     if (found.length === 0) missing.push(spec);
     else columns[spec.key] = Math.min(...found);
+    if (found.length > 1) duplicates.push({ spec, indexes: found });
   }
-  return { columns, missing };
+  return { columns, missing, duplicates };
 }
 
 /**

@@ -26,7 +26,8 @@ const LEGAL_FORMS = new Set([
   "sarl",
   "srl",
   "eenmanszaak",
-  "holding",
+  // Not "holding": `De Vries Holding B.V.` is another company than `De Vries B.V.` (CONTRACT §4a
+  // strips a legal form only), and an offer must never reach the wrong one.
 ]);
 
 /** `Bakkerij de Vries B.V.` and `bakkerij  DEVRIES bv` both become `bakkerijdevries`. */

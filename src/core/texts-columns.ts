@@ -1,0 +1,18 @@
+// Texts about the header row of Offers and Offer lines that the product cannot read unambiguously, in
+// English and Dutch. Read with `pick(COLUMN_TEXTS).x(…)`; both halves have the same keys.
+
+/** `"Customer ID" (column B)` for each header as the sheet shows it. */
+const listed = (columns: readonly { header: string; letter: string }[], word: string): string =>
+  columns.map((c) => `"${c.header}" (${word} ${c.letter})`).join(", ");
+
+const en = {
+  duplicateColumns: (sheet: string, columns: readonly { header: string; letter: string }[]) =>
+    `The sheet ${sheet} has more than one column for the same field: ${listed(columns, "column")}. Rename or remove one of them, so that it is clear which one to use. Nothing was sent.`,
+};
+
+const nl: typeof en = {
+  duplicateColumns: (sheet, columns) =>
+    `Het tabblad ${sheet} heeft meer dan één kolom voor hetzelfde veld: ${listed(columns, "kolom")}. Geef er één een andere naam of verwijder die, zodat duidelijk is welke wordt gebruikt. Er is niets verstuurd.`,
+};
+
+export const COLUMN_TEXTS = { en, nl } as const;
