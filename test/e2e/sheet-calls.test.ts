@@ -67,8 +67,10 @@ describe("calls that reach the spreadsheet", () => {
     w.rt.clock.advance(5 * 60_000);
     for (let i = 51; i <= 100; i++) {
       const num = `B-${String(i).padStart(5, "0")}`;
-      [num, "cst_demo0001", "2025-04-14"].forEach((t, c) => w.ss.typeCell("Offers", i + 1, c + 1, t));
-      [num, `Licence ${num}`, "100", "21"].forEach((t, c) => w.ss.typeCell("Offer lines", i + 51, c + 1, t));
+      const offer = [num, "cst_demo0001", "2025-04-14"];
+      const line = [num, `Licence ${num}`, "100", "21"];
+      for (const [c, t] of offer.entries()) w.ss.typeCell("Offers", i + 1, c + 1, t);
+      for (const [c, t] of line.entries()) w.ss.typeCell("Offer lines", i + 51, c + 1, t);
     }
     const run = runOk(w, "createPendingOffers");
     expect(w.column("Status")).toEqual(new Array(100).fill("created"));
