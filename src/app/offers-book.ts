@@ -15,7 +15,7 @@ import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
 import { orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
-import { sheetLabel } from "../core/table";
+import { columnLetters, sheetLabel } from "../core/table";
 import { TEXTS, texts } from "../core/texts";
 import { COLUMN_TEXTS } from "../core/texts-columns";
 import type { RowUpdate } from "../core/write-back";
@@ -74,20 +74,8 @@ function duplicateColumns<K extends string>(
   const columns = read.duplicates
     .filter((d) => keys.includes(d.spec.key))
     .flatMap((d) => d.indexes)
-    .map((i) => ({ header: String(read.table.header[i] ?? "").trim(), letter: columnLetter(i) }));
+    .map((i) => ({ header: String(read.table.header[i] ?? "").trim(), letter: columnLetters(i + 1) }));
   return columns.length === 0 ? null : pick(COLUMN_TEXTS).duplicateColumns(sheet, columns);
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
 }
 
 export function openOffersBook(workbook: Workbook): Opened {

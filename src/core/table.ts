@@ -28,3 +28,15 @@ export function cellAt<K extends string>(row: readonly Cell[], columns: ColumnMa
 export function offerKey(offerNumber: string): string {
   return offerNumber.trim().toLowerCase();
 }
+
+/** 1 → A, 27 → AA. */
+export function columnLetters(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

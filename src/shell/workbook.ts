@@ -118,18 +118,6 @@ function sameKeyColumns(now: TableRead<OfferKey>["columns"], then: TableRead<Off
   );
 }
 
-/** 1 → A, 27 → AA. */
-export function columnLetters(column: number): string {
-  let n = column;
-  let letters = "";
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 /**
  * Cells of an OUT column group that may be made plain text ahead of the rows written now: blank, or
  * already text (a number or a date would show differently as text), in every row as read.
