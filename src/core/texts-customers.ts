@@ -7,7 +7,6 @@ const MENU_EN = "MijnKlantportaal ›";
 const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(", ");
 
 export const CUSTOMER_EN = {
-  menuSync: () => "Update customer list",
   // Validation of New customers rows
   missing: (field: string) => `${field}: missing`,
   badEmail: (text: string) => `Email: "${text}" is not an e-mail address (it looks like name@company.nl)`,
@@ -62,7 +61,6 @@ export const CUSTOMER_EN = {
 export type CustomerTexts = typeof CUSTOMER_EN;
 
 export const CUSTOMER_NL: CustomerTexts = {
-  menuSync: () => "Klantenlijst bijwerken",
   missing: (field) => `${field}: ontbreekt`,
   badEmail: (text) => `E-mail: "${text}" is geen e-mailadres (zoiets als naam@bedrijf.nl)`,
   badZip: (text) => `Postcode: "${text}" is geen Nederlandse postcode (zoiets als 1234 AB)`,
