@@ -51,8 +51,12 @@ export function useTextLoader(load: TextLoader): void {
   loaded = {};
 }
 
-/** The texts of a catalogue in this execution's language: `pick(SOME_TEXTS).thing(…)`. */
-export function pick<T>(handle: Catalogue<T>): T {
+/**
+ * The texts of a catalogue in this execution's language: `pick(SOME_TEXTS).thing(…)`. A catalogue
+ * given as both halves (`{ en, nl }`) is still read as such; it ships in the bundle, a handle does not.
+ */
+export function pick<T>(handle: Catalogue<T> | { readonly en: T; readonly nl: T }): T {
+  if ("en" in handle) return handle[current];
   let all = loaded[current];
   if (all === undefined) {
     if (loader === null) throw new Error("No text loader is registered (useTextLoader)");

@@ -53,6 +53,17 @@ describe("choosing the language", () => {
     expect(pick(hello).hello()).toBe("Hello");
   });
 
+  it("a catalogue given as both halves is read without the loader", () => {
+    const reads: Language[] = [];
+    useTextLoader(loaderOf(reads));
+    const inline = { en: { hi: () => "Hi" }, nl: { hi: () => "Hoi" } };
+    useLanguage("nl");
+    expect(pick(inline).hi()).toBe("Hoi");
+    useLanguage("en");
+    expect(pick(inline).hi()).toBe("Hi");
+    expect(reads).toEqual([]);
+  });
+
   it("reads a language's catalogues once, when first picked, and only that language's", () => {
     const reads: Language[] = [];
     useTextLoader(loaderOf(reads));
