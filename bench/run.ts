@@ -5,6 +5,7 @@
 
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { useModuleTexts } from "../test/fixtures/texts-loader";
 import { DEFAULT_COSTS, GasRuntime } from "../tools/gas-runtime";
 import { startMkpDouble } from "../tools/mkp-double/client";
 import { answers } from "./answers";
@@ -51,6 +52,9 @@ function chosenSections(argv: readonly string[]): typeof SECTIONS {
   return SECTIONS.filter((s) => names.includes(s.name));
 }
 
+/** Each language's texts: project files read only by the executions that show a text, in their language. */
+const TEXTS_FILES = ["TextsEn.html", "TextsNl.html"];
+
 /** Real ms to load the bundle and run onOpen (LIMITED), median of `times`; and any load-phase call. */
 function measureLoad(times = 7): Load {
   const samples: number[] = [];
@@ -71,6 +75,8 @@ function measureLoad(times = 7): Load {
 
 async function main(): Promise<void> {
   const realStart = performance.now();
+  // Sections that call core directly (values, answers) read the texts from the language modules.
+  useModuleTexts();
   const sections = chosenSections(process.argv.slice(2));
   say("# Benchmark: offers from a Google Sheet into MijnKlantportaal", "");
   for (const section of sections) await section.run(say);
@@ -132,7 +138,13 @@ async function batches(say: Say): Promise<void> {
   const load = measureLoad();
   const runLoadCalls = product.reduce((a, m) => a + m.loadCalls, 0);
   say("", "## Bundle", "");
-  say(`dist/Code.js: ${int(bundle)} bytes (${(bundle / 1000).toFixed(1)} KB)`);
+  say(`dist/Code.js: ${int(bundle)} bytes (${(bundle / 1000).toFixed(1)} KB), parsed on every execution`);
+  for (const file of TEXTS_FILES) {
+    const size = statSync(join(DIST, file)).size;
+    say(
+      `dist/${file}: ${int(size)} bytes (${(size / 1000).toFixed(1)} KB), read when a run first shows a text`,
+    );
+  }
   say(
     `Load + onOpen (LIMITED), real ms, median of 7: ${load.medianMs.toFixed(1)}${load.error ? ` (error: ${load.error})` : ""}`,
   );

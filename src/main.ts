@@ -13,13 +13,15 @@ import { syncCustomersRun } from "./app/sync-customers";
 import { language } from "./core/language";
 import { panelState } from "./core/panel";
 import { type PanelReply, panelReply } from "./core/panel-view";
-import { MENU_FUNCTIONS, texts } from "./core/texts";
+import { texts } from "./core/texts";
+import { MENU_FUNCTIONS, MENU_LABELS } from "./core/texts-bundled";
 import { applyLanguage } from "./shell/language";
 import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
 import { readPanelInputs } from "./shell/panel-read";
 import { chooseLanguage, makeContext } from "./shell/run-context";
 import { setupSheets as setup } from "./shell/setup-sheets";
 import { appsScriptStores } from "./shell/stores";
+import { useProjectTexts } from "./shell/texts-file";
 import { armSafetyNet, isHourly } from "./shell/triggers";
 
 const TITLE = "MijnKlantportaal";
@@ -32,11 +34,12 @@ const toast = (text: string): string => {
 
 /**
  * Adds the menu, nothing else: it may run in AuthMode NONE or LIMITED, so the language comes from
- * the spreadsheet's locale only (properties may not be read here).
+ * the spreadsheet's locale only (properties may not be read here), and its labels are in the bundle
+ * (no language file is read here).
  */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   chooseLanguage(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
-  const labels = texts().menu;
+  const labels = MENU_LABELS[language()];
   const menu = SpreadsheetApp.getUi().createMenu(TITLE);
   for (const fn of MENU_FUNCTIONS) menu.addItem(labels[fn], fn);
   menu.addToUi();
@@ -97,6 +100,7 @@ export function getPanelState(options?: { withRuns?: boolean }): PanelReply {
 /** Called by the sidebar's language choice: "nl", "en", or "" to follow the spreadsheet's locale. */
 export function setLanguage(choice: unknown): sidebar.LanguageReply {
   const stores = appsScriptStores();
+  useProjectTexts();
   return sidebar.setLanguage(stores, choice, () => applyLanguage(stores));
 }
 

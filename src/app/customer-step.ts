@@ -12,13 +12,14 @@ import {
   matchCustomer,
   nameKey,
 } from "../core/customer-match";
-import { pick } from "../core/language";
+import { pick, language as textLanguage } from "../core/language";
 import { type NewCustomerRow, parseCustomerRows, parseNewCustomers } from "../core/parse-customers";
 import { parseOffers } from "../core/parse-offers";
 import type { RunContext } from "../core/ports";
 import { bad, ok, type Parsed } from "../core/result";
 import { cellAt } from "../core/table";
 import { texts as catalogue } from "../core/texts";
+import { FIELD_NAMES } from "../core/texts-bundled";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
@@ -142,7 +143,7 @@ export function resolveOfferCustomers(
   // Messages name the column as the sheet's header does ("Customer", "Customer ID", "Klant-ID" …).
   const field =
     String(book.offersSheet.table.header[columns.customerId ?? -1] ?? "").trim() ||
-    catalogue().fields.customerId;
+    FIELD_NAMES[textLanguage()].customerId;
   const label = (c: KnownCustomer) => `"${c.companyName}" (${c.id})`;
   const resolve = (text: string): Parsed<string> => {
     // An error cell: what the error most likely means and what to do, as for every other field.

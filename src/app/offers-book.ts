@@ -16,7 +16,8 @@ import { type ParsedLines, parseLines } from "../core/parse-lines";
 import { orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
 import { columnLetters, sheetLabel } from "../core/table";
-import { TEXTS, texts } from "../core/texts";
+import { texts } from "../core/texts";
+import { FIELD_NAMES, LINE_MESSAGE_STARTS } from "../core/texts-bundled";
 import { COLUMN_TEXTS } from "../core/texts-columns";
 import type { RowUpdate } from "../core/write-back";
 
@@ -112,24 +113,19 @@ export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[
  * that it may be cleared once the line is fixed: it starts with a line field's name or the text for
  * a line without an offer.
  */
-function isOurLineMessage(text: string): boolean {
+export function isOurLineMessage(text: string): boolean {
   const t = text.trim().toLowerCase();
   if (t === "") return false;
-  const catalogues = [TEXTS.en, TEXTS.nl];
-  const fields = catalogues.flatMap((c) => [
-    c.fields.offerNumber,
-    c.fields.description,
-    c.fields.amountExclVat,
-    c.fields.vatRate,
+  const fields = [FIELD_NAMES.en, FIELD_NAMES.nl].flatMap((f) => [
+    f.offerNumber,
+    f.description,
+    f.amountExclVat,
+    f.vatRate,
   ]);
   const after = [":", " missing", " ontbreekt", " shows ", " toont ", " is "];
-  const whole = catalogues.flatMap((c) => [
-    c.lineNoNumber(),
-    c.lineNoOffer("", "").split(" ").slice(0, 3).join(" "),
-  ]);
   return (
     fields.some((f) => after.some((a) => t.startsWith(`${f}${a}`.toLowerCase()))) ||
-    whole.some((w) => t.startsWith(w.toLowerCase())) ||
+    LINE_MESSAGE_STARTS.some((w) => t.startsWith(w.toLowerCase())) ||
     t.startsWith("no row in offers has offer number")
   );
 }

@@ -9,14 +9,15 @@ import type { LineRow } from "./offer-types";
 import { bad, ok, type Parsed } from "./result";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
 import type { SheetLocale } from "./text-locale";
-import { TEXTS, type Texts, texts } from "./texts";
+import { texts } from "./texts";
+import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const VAT_RATES: readonly number[] = [21, 9, 0];
 
 const INPUT_KEYS: readonly LineKey[] = ["offerNumber", "description", "amountExclVat", "vatRate"];
 /** Field names as messages use them: those of the language the sheet's headers are in. */
-type Fields = Texts["fields"];
+type Fields = FieldNames;
 
 /** A field's problem, named as the user reads the column: `VAT rate: 20 is not an allowed rate …`. */
 function fieldProblem(field: string, cell: Cell, parse: (cell: Cell) => Parsed<unknown>): string | null {
@@ -75,7 +76,7 @@ export function parseLineRow(
   row: readonly Cell[],
   columns: ColumnMap<LineKey>,
   sheetRow: number,
-  fields: Fields = texts().fields,
+  fields: Fields = FIELD_NAMES[language()],
   locale: SheetLocale = "",
 ): LineRow | null {
   if (INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)))) return null;
@@ -112,7 +113,7 @@ export function parseLines(
   columns: ColumnMap<LineKey>,
   locale: SheetLocale = "",
 ): ParsedLines {
-  const fields = TEXTS[headerLanguage(table.header, LINE_COLUMNS) ?? language()].fields;
+  const fields = FIELD_NAMES[headerLanguage(table.header, LINE_COLUMNS) ?? language()];
   const byOffer = new Map<string, LineRow[]>();
   const withoutNumber: LineRow[] = [];
   table.rows.forEach((row, i) => {

@@ -11,7 +11,8 @@ import { bad, ok, type Parsed } from "./result";
 import { statusOf } from "./statuses";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
 import type { SheetLocale } from "./text-locale";
-import { TEXTS, type Texts, texts } from "./texts";
+import { texts } from "./texts";
+import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
 export const MAX_CUSTOMER_ID_LENGTH = 100;
@@ -63,7 +64,7 @@ interface ParseContext {
   /** The Offers sheet's name, for messages. */
   readonly offersSheet: string;
   /** Field names as messages use them: those of the language the sheet's headers are in. */
-  readonly fields: Texts["fields"];
+  readonly fields: FieldNames;
   /** Offer key → sheet rows holding it, to report duplicates. */
   readonly rowsByKey: ReadonlyMap<string, readonly number[]>;
   /** A company name or e-mail → its customer ID, or why not (app/customer-step.ts). */
@@ -211,7 +212,7 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const fields = TEXTS[headerLanguage(table.header, OFFER_COLUMNS) ?? language()].fields;
+  const fields = FIELD_NAMES[headerLanguage(table.header, OFFER_COLUMNS) ?? language()];
   const ctx: ParseContext = {
     columns,
     lines,

@@ -2,6 +2,7 @@
 // API base: English and Dutch, read with `pick(ANSWER_TEXTS)`.
 
 import type { BaseUrlProblem } from "./base-url";
+import { catalogue } from "./language";
 
 const MENU_EN = "MijnKlantportaal ›";
 const MENU_NL = "MijnKlantportaal ›";
@@ -9,7 +10,7 @@ const MENU_NL = "MijnKlantportaal ›";
 /** The permissions an MKP key can have that the product needs. */
 export type Permission = "offers.read" | "offers.write" | "customers.read" | "customers.write";
 
-const en = {
+export const ANSWER_EN = {
   /** Field names of the create request, as the sheets call them. */
   field: {
     offerNumber: "Offer number",
@@ -52,7 +53,9 @@ const en = {
   } as Record<BaseUrlProblem, string>,
 };
 
-const nl: typeof en = {
+export type AnswerTexts = typeof ANSWER_EN;
+
+export const ANSWER_NL: AnswerTexts = {
   field: {
     offerNumber: "Offertenummer",
     customerId: "Klant-ID",
@@ -90,4 +93,4 @@ const nl: typeof en = {
   },
 };
 
-export const ANSWER_TEXTS = { en, nl } as const;
+export const ANSWER_TEXTS = catalogue<AnswerTexts>("answers");

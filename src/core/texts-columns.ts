@@ -5,14 +5,18 @@
 const listed = (columns: readonly { header: string; letter: string }[], word: string): string =>
   columns.map((c) => `"${c.header}" (${word} ${c.letter})`).join(", ");
 
-const en = {
+import { catalogue } from "./language";
+
+export const COLUMNS_EN = {
   duplicateColumns: (sheet: string, columns: readonly { header: string; letter: string }[]) =>
     `The sheet ${sheet} has more than one column for the same field: ${listed(columns, "column")}. Rename or remove one of them, so that it is clear which one to use. Nothing was sent.`,
 };
 
-const nl: typeof en = {
+export type ColumnTexts = typeof COLUMNS_EN;
+
+export const COLUMNS_NL: ColumnTexts = {
   duplicateColumns: (sheet, columns) =>
     `Het tabblad ${sheet} heeft meer dan één kolom voor hetzelfde veld: ${listed(columns, "kolom")}. Geef er één een andere naam of verwijder die, zodat duidelijk is welke wordt gebruikt. Er is niets verstuurd.`,
 };
 
-export const COLUMN_TEXTS = { en, nl } as const;
+export const COLUMN_TEXTS = catalogue<ColumnTexts>("columns");

@@ -1,11 +1,12 @@
 // Texts of the customers work (Customers, New customers, names in Offers), in English and Dutch.
 // Read with `pick(CUSTOMER_TEXTS).x(…)`; both halves have the same keys.
 
+import { catalogue } from "./language";
+
 const MENU_EN = "MijnKlantportaal ›";
 const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(", ");
 
-const en = {
-  menuSync: () => "Update customer list",
+export const CUSTOMER_EN = {
   // Validation of New customers rows
   missing: (field: string) => `${field}: missing`,
   badEmail: (text: string) => `Email: "${text}" is not an e-mail address (it looks like name@company.nl)`,
@@ -57,10 +58,9 @@ const en = {
   dropdownHelp: () => "Choose a customer from the sheet Customers, or type a customer ID (cst_…).",
 };
 
-export type CustomerTexts = typeof en;
+export type CustomerTexts = typeof CUSTOMER_EN;
 
-const nl: CustomerTexts = {
-  menuSync: () => "Klantenlijst bijwerken",
+export const CUSTOMER_NL: CustomerTexts = {
   missing: (field) => `${field}: ontbreekt`,
   badEmail: (text) => `E-mail: "${text}" is geen e-mailadres (zoiets als naam@bedrijf.nl)`,
   badZip: (text) => `Postcode: "${text}" is geen Nederlandse postcode (zoiets als 1234 AB)`,
@@ -106,7 +106,7 @@ const nl: CustomerTexts = {
   dropdownHelp: () => "Kies een klant uit het blad Klanten, of vul een klant-ID (cst_…) in.",
 };
 
-export const CUSTOMER_TEXTS = { en, nl } as const;
+export const CUSTOMER_TEXTS = catalogue<CustomerTexts>("customers");
 
 /** Statuses of New customers rows, written in the sheet's language, read in either. */
 export const NEW_CUSTOMER_STATUS = {

@@ -2,7 +2,9 @@
 // Dutch. Read with `pick(PANEL_TEXTS)`. The sidebar's and the key dialog's own texts live in their
 // HTML files (src/ui), in both languages: they load only when a page is served.
 
-const en = {
+import { catalogue } from "./language";
+
+export const PANEL_EN = {
   badLanguage: () => "Choose Nederlands, English or Follow the spreadsheet.",
   retryNone: () => "No row in Offers is marked failed: there is nothing to retry.",
   retryTitle: () => "Retry failed offers?",
@@ -11,7 +13,9 @@ const en = {
   retryCancelled: () => "Nothing was changed: the failed rows stay as they are.",
 };
 
-const nl: typeof en = {
+export type PanelTexts = typeof PANEL_EN;
+
+export const PANEL_NL: PanelTexts = {
   badLanguage: () => "Kies Nederlands, English of Zoals de spreadsheet.",
   retryNone: () => "Geen enkele rij in Offertes staat op mislukt: er is niets opnieuw te proberen.",
   retryTitle: () => "Mislukte offertes opnieuw proberen?",
@@ -22,4 +26,4 @@ const nl: typeof en = {
   retryCancelled: () => "Er is niets veranderd: de mislukte rijen blijven zoals ze zijn.",
 };
 
-export const PANEL_TEXTS = { en, nl } as const;
+export const PANEL_TEXTS = catalogue<PanelTexts>("panel");

@@ -1,18 +1,22 @@
 // Texts of the scheduled status refresh that leaves offers created in the last hour for a later run,
 // in English and Dutch. Read with `pick(REFRESH_TEXTS).x(…)`; both halves have the same keys.
 
-const en = {
+import { catalogue } from "./language";
+
+export const REFRESH_EN = {
   leftRecent: (n: number) =>
     n === 1
       ? "1 offer created in the last hour is checked in a later hourly run."
       : `${n} offers created in the last hour are checked in a later hourly run.`,
 };
 
-const nl: typeof en = {
+export type RefreshTexts = typeof REFRESH_EN;
+
+export const REFRESH_NL: RefreshTexts = {
   leftRecent: (n: number) =>
     n === 1
       ? "1 offerte die het afgelopen uur is aangemaakt, wordt bij een volgende uurlijkse run gecontroleerd."
       : `${n} offertes die het afgelopen uur zijn aangemaakt, worden bij een volgende uurlijkse run gecontroleerd.`,
 };
 
-export const REFRESH_TEXTS = { en, nl } as const;
+export const REFRESH_TEXTS = catalogue<RefreshTexts>("refresh");

@@ -1,6 +1,8 @@
 // What users read about the values they typed: dates and amounts as text, and the warnings that hold
 // an implausible offer back until it is confirmed. English and Dutch; read with `pick(VALUES_TEXTS)`.
 
+import { catalogue } from "./language";
+
 const EN_MONTHS = [
   "January",
   "February",
@@ -40,7 +42,7 @@ export interface Day {
 const enMonth = (month: number): string => EN_MONTHS[month - 1] ?? String(month);
 const nlMonth = (month: number): string => NL_MONTHS[month - 1] ?? String(month);
 
-const en = {
+export const VALUES_EN = {
   // Dates
   notDateIso: (q: string) => `${q} is not a date (use a date cell or YYYY-MM-DD)`,
   notDate: (q: string, example: string) =>
@@ -76,9 +78,9 @@ const en = {
     `Not sent: ${reasons.join("; ")}. Fix the row, or type send anyway in Status if it is right as it is.`,
 };
 
-export type ValueTexts = typeof en;
+export type ValueTexts = typeof VALUES_EN;
 
-const nl: ValueTexts = {
+export const VALUES_NL: ValueTexts = {
   notDateIso: (q) => `${q} is geen datum (gebruik een datumcel of JJJJ-MM-DD)`,
   notDate: (q, example) =>
     `${q} is geen datum (typ bijvoorbeeld ${example} of 2025-04-14, of gebruik een datumcel)`,
@@ -110,7 +112,7 @@ const nl: ValueTexts = {
     `Niet verstuurd: ${reasons.join("; ")}. Pas de rij aan, of typ toch versturen in Status als het zo klopt.`,
 };
 
-export const VALUES_TEXTS = { en, nl } as const;
+export const VALUES_TEXTS = catalogue<ValueTexts>("values");
 
 /** Good values as each kind of locale writes them, for the message about one that is not. */
 export const LOCALE_EXAMPLES = {

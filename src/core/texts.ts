@@ -1,29 +1,13 @@
-// Every text a user reads (menu, toasts, alerts, Run log, Messages, mail, the key dialog), in English
-// and Dutch, with its parameters. Read through `texts()`, which gives this execution's language (see
-// language.ts). Other areas keep their texts in texts-<topic>.ts files of the same shape.
+// Every text a user reads (toasts, alerts, Run log, Messages, mail, the key dialog), in English and
+// Dutch, with its parameters. Read through `texts()`, which gives this execution's language (see
+// language.ts); the halves ship in the language files (src/texts), not in the bundle. Other areas keep
+// their texts in texts-<topic>.ts files of the same shape; the menu and field names: texts-bundled.ts.
 
-import { pick } from "./language";
+import { catalogue, pick } from "./language";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const list = (items: readonly string[], and: string): string =>
   items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${and} ${items[items.length - 1]}`;
-
-/** The menu items by the global function they call, in menu order. */
-export const MENU_FUNCTIONS = [
-  "createPendingOffers",
-  "createSelectedOffers",
-  "validateOffers",
-  "refreshOfferStatuses",
-  "retryFailedOffers",
-  "syncCustomers",
-  "enableScheduledRuns",
-  "disableScheduledRuns",
-  "showSidebar",
-  "setupSheets",
-  "showApiKeyDialog",
-  "clearApiKey",
-] as const;
-type MenuFunction = (typeof MENU_FUNCTIONS)[number];
 
 /** What a cell showing a spreadsheet error most likely means, and what to do about it. */
 type ErrorHint = (error: string) => string;
@@ -49,22 +33,7 @@ const nlErrorHint: ErrorHint = (error) => {
 const MKP = "MijnKlantportaal";
 const EN_MENU = `${MKP} ›`;
 
-const en = {
-  menu: {
-    createPendingOffers: "Create pending offers",
-    createSelectedOffers: "Create offers in selected rows",
-    validateOffers: "Check offers without sending",
-    refreshOfferStatuses: "Refresh offer statuses",
-    retryFailedOffers: "Retry failed offers",
-    syncCustomers: "Update customer list",
-    enableScheduledRuns: "Turn on hourly runs",
-    disableScheduledRuns: "Turn off hourly runs",
-    showSidebar: "Open panel",
-    setupSheets: "Set up sheets",
-    showApiKeyDialog: "Set API key…",
-    clearApiKey: "Remove my API key",
-  } as Record<MenuFunction, string>,
-
+export const TEXTS_EN = {
   // Whole runs
   noKey: () => `No ${MKP} API key is set for you. Use ${EN_MENU} Set API key… first.`,
   keyRefused: () =>
@@ -159,16 +128,6 @@ const en = {
   lineNoNumber: () => "Offer number missing: type the offer this line belongs to",
 
   // Field checks (CONTRACT §5). Field names are the sheets' headers as the user reads them.
-  fields: {
-    offerNumber: "Offer number",
-    customerId: "Customer ID",
-    issuedAt: "Issued at",
-    expiresAt: "Expires at",
-    sendNotification: "Send notification",
-    description: "Description",
-    amountExclVat: "Amount excl. VAT",
-    vatRate: "VAT rate",
-  },
   missing: (field: string) => `${field} missing`,
   cellError: (field: string, error: string) => `${field} shows ${error}: ${enErrorHint(error)}`,
   fieldProblem: (field: string, problem: string) => `${field}: ${problem}`,
@@ -214,21 +173,6 @@ const en = {
 
   // The API key
   keyDialogTitle: () => `${MKP} API key`,
-  /** The dialog's own texts, by the placeholder `<!--T:name-->` they fill in ApiKeyDialog.html. */
-  keyDialog: {
-    lang: "en",
-    title: `${MKP} API key`,
-    intro: `Paste the API key you created in ${MKP} (Settings › API keys). It is checked with ${MKP} before it is saved, and only you can use it.`,
-    label: "API key",
-    remove: "Remove my key…",
-    close: "Close",
-    save: "Save key",
-    confirm: "Remove your saved key? Runs that use your key will stop until you save a new one.",
-    keep: "Keep my key",
-    confirmRemove: "Remove key",
-    checking: `Checking the key with ${MKP}…`,
-    failed: "Something went wrong:",
-  },
   keySavedHint: (lastFour: string) =>
     `A key ending in …${lastFour} is saved for you. Enter a new one to replace it.`,
   noKeyHint: () => "No key is saved for you yet.",
@@ -244,26 +188,11 @@ const en = {
   keyRemoved: () => "Your API key was removed.",
 };
 
-export type Texts = typeof en;
+export type Texts = typeof TEXTS_EN;
 
 const NL_MENU = `${MKP} ›`;
 
-const nl: Texts = {
-  menu: {
-    createPendingOffers: "Openstaande offertes aanmaken",
-    createSelectedOffers: "Offertes in geselecteerde rijen aanmaken",
-    validateOffers: "Offertes controleren zonder te versturen",
-    refreshOfferStatuses: "Status van offertes bijwerken",
-    retryFailedOffers: "Mislukte offertes opnieuw proberen",
-    syncCustomers: "Klantenlijst bijwerken",
-    enableScheduledRuns: "Elk uur automatisch uitvoeren",
-    disableScheduledRuns: "Automatisch uitvoeren uitzetten",
-    showSidebar: "Paneel openen",
-    setupSheets: "Tabbladen instellen",
-    showApiKeyDialog: "API-sleutel instellen…",
-    clearApiKey: "Mijn API-sleutel verwijderen",
-  },
-
+export const TEXTS_NL: Texts = {
   noKey: () =>
     `Er is nog geen API-sleutel van ${MKP} voor je ingesteld. Kies eerst ${NL_MENU} API-sleutel instellen…`,
   keyRefused: () =>
@@ -348,16 +277,6 @@ const nl: Texts = {
     `Geen rij in ${sheet} heeft offertenummer ${offerNumber}: verbeter het offertenummer, of voeg de offerte toe`,
   lineNoNumber: () => "Offertenummer ontbreekt: vul in bij welke offerte deze regel hoort",
 
-  fields: {
-    offerNumber: "Offertenummer",
-    customerId: "Klant-ID",
-    issuedAt: "Offertedatum",
-    expiresAt: "Vervaldatum",
-    sendNotification: "Notificatie versturen",
-    description: "omschrijving",
-    amountExclVat: "bedrag excl. btw",
-    vatRate: "btw-tarief",
-  },
   missing: (field) => `${field} ontbreekt`,
   cellError: (field, error) => `${field} toont ${error}: ${nlErrorHint(error)}`,
   fieldProblem: (field, problem) => `${field}: ${problem}`,
@@ -400,21 +319,6 @@ const nl: Texts = {
     ].join("\n"),
 
   keyDialogTitle: () => `API-sleutel van ${MKP}`,
-  keyDialog: {
-    lang: "nl",
-    title: `API-sleutel van ${MKP}`,
-    intro: `Plak de API-sleutel die je in ${MKP} hebt aangemaakt (Instellingen › API-sleutels). Hij wordt bij ${MKP} gecontroleerd voordat hij wordt opgeslagen, en alleen jij kunt hem gebruiken.`,
-    label: "API-sleutel",
-    remove: "Mijn sleutel verwijderen…",
-    close: "Sluiten",
-    save: "Sleutel opslaan",
-    confirm:
-      "Je opgeslagen sleutel verwijderen? Runs die jouw sleutel gebruiken stoppen tot je een nieuwe opslaat.",
-    keep: "Sleutel houden",
-    confirmRemove: "Sleutel verwijderen",
-    checking: `De sleutel wordt gecontroleerd bij ${MKP}…`,
-    failed: "Er ging iets mis:",
-  },
   keySavedHint: (lastFour) =>
     `Er is een sleutel eindigend op …${lastFour} voor je opgeslagen. Voer een nieuwe in om hem te vervangen.`,
   noKeyHint: () => "Er is nog geen sleutel voor je opgeslagen.",
@@ -430,7 +334,7 @@ const nl: Texts = {
   keyRemoved: () => "Je API-sleutel is verwijderd.",
 };
 
-export const TEXTS = { en, nl } as const;
+export const TEXTS = catalogue<Texts>("main");
 
 /** The texts in this execution's language: `texts().noKey()`. */
 export const texts = (): Texts => pick(TEXTS);

@@ -4,6 +4,7 @@
 import { type Language, languageFor, useLanguage } from "../core/language";
 import type { Stores } from "../core/ports";
 import { LANGUAGE, loadState } from "../core/state-keys";
+import { useProjectTexts } from "./texts-file";
 
 export function applyLanguage(stores: Stores): Language {
   let locale = "";
@@ -14,5 +15,6 @@ export function applyLanguage(stores: Stores): Language {
   }
   const language = languageFor(locale, loadState(stores, LANGUAGE));
   useLanguage(language);
+  useProjectTexts();
   return language;
 }

@@ -9,6 +9,7 @@ import { spreadsheetCustomerSheets } from "./customers-sheet";
 import { ApiClient } from "./http";
 import { appsScriptMailer } from "./mail";
 import { appsScriptStores } from "./stores";
+import { useProjectTexts } from "./texts-file";
 import { appsScriptTriggers } from "./triggers";
 import { appsScriptDialogs, menuNotifier, triggerNotifier } from "./ui";
 import { spreadsheetWorkbook } from "./workbook";
@@ -16,6 +17,7 @@ import { spreadsheetWorkbook } from "./workbook";
 /**
  * Sets the language of this execution's texts from the spreadsheet's locale and the user's choice.
  * `choice` may be left out where properties are not allowed (onOpen in AuthMode NONE/LIMITED).
+ * The texts are read from their language file when first picked, not here.
  */
 export function chooseLanguage(locale: () => string, choice?: () => string | null): void {
   let loc = "";
@@ -31,6 +33,7 @@ export function chooseLanguage(locale: () => string, choice?: () => string | nul
     // Properties not readable here: the locale decides.
   }
   useLanguage(languageFor(loc, chosen));
+  useProjectTexts();
 }
 
 /** Utilities.sleep takes at most 5 minutes at a time. */

@@ -14,9 +14,9 @@ import { useLanguage } from "../../src/core/language";
 import type { ApiRequest } from "../../src/core/ports";
 import type { Exchange } from "../../src/core/responses";
 import { API_KEY, BASE_URL, PACING } from "../../src/core/state-keys";
-import { TEXTS, texts } from "../../src/core/texts";
-import { ANSWER_TEXTS } from "../../src/core/texts-answers";
-import { CUSTOMER_TEXTS } from "../../src/core/texts-customers";
+import { TEXTS_NL, texts } from "../../src/core/texts";
+import { ANSWER_EN, ANSWER_NL } from "../../src/core/texts-answers";
+import { CUSTOMER_EN } from "../../src/core/texts-customers";
 import { answer, FakeDialogs, fakeContext, fakeStores, ScriptedHttp, virtualClock } from "./fakes";
 
 afterEach(() => useLanguage("en"));
@@ -71,13 +71,11 @@ describe("refused before any request", () => {
     const w = world(ok, ok, "https://evil.example/v1");
     const message = saveApiKey(w.ctx, KEY);
     expect(
-      message.startsWith(
-        ANSWER_TEXTS.en.baseUrlRefused('"https://evil.example/v1"', ANSWER_TEXTS.en.baseUrlWhy.host),
-      ),
+      message.startsWith(ANSWER_EN.baseUrlRefused('"https://evil.example/v1"', ANSWER_EN.baseUrlWhy.host)),
     ).toBe(true);
     expect(message).toBe(
       texts().keyNotSavedBecause(
-        ANSWER_TEXTS.en.baseUrlRefused('"https://evil.example/v1"', ANSWER_TEXTS.en.baseUrlWhy.host),
+        ANSWER_EN.baseUrlRefused('"https://evil.example/v1"', ANSWER_EN.baseUrlWhy.host),
       ),
     );
     expect(w.to).toEqual([]);
@@ -109,7 +107,7 @@ describe("checked with one GET of the offer list", () => {
   test("401: the key is wrong; not saved, and a key saved before stays", () => {
     const w = world(() => answer(401, { message: "Unauthenticated." }));
     w.stores.user.map.set(API_KEY.name, "mkp_old_key_1111");
-    expect(saveApiKey(w.ctx, KEY)).toBe(ANSWER_TEXTS.en.keyWrong(401));
+    expect(saveApiKey(w.ctx, KEY)).toBe(ANSWER_EN.keyWrong(401));
     expect(w.stored()).toBe("mkp_old_key_1111");
     expect(w.http.requests).toHaveLength(1);
   });
@@ -117,7 +115,7 @@ describe("checked with one GET of the offer list", () => {
   test("403: the key lacks offers.read, which the message names; not saved", () => {
     const w = world(() => answer(403, { message: "This action is unauthorized." }));
     const message = saveApiKey(w.ctx, KEY);
-    expect(message).toBe(ANSWER_TEXTS.en.keyLacks("offers.read"));
+    expect(message).toBe(ANSWER_EN.keyLacks("offers.read"));
     expect(message).toContain("offers.read");
     expect(w.stored()).toBeNull();
     expect(w.http.requests).toHaveLength(1);
@@ -137,7 +135,7 @@ describe("checked with one GET of the offer list", () => {
 
   test("a least-privilege key (no customers.read): saved, with the warning that names will not work", () => {
     const w = world(ok, () => answer(403, { message: "This action is unauthorized." }));
-    expect(saveApiKey(w.ctx, KEY)).toBe(texts().keySaved() + CUSTOMER_TEXTS.en.keyNoCustomers());
+    expect(saveApiKey(w.ctx, KEY)).toBe(texts().keySaved() + CUSTOMER_EN.keyNoCustomers());
     expect(w.stored()).toBe(KEY);
     expect(w.http.requests).toHaveLength(2);
   });
@@ -164,9 +162,9 @@ describe("checked with one GET of the offer list", () => {
 
   test("in Dutch, the Dutch words", () => {
     useLanguage("nl");
-    expect(saveApiKey(world(ok).ctx, "")).toBe(TEXTS.nl.keyEmpty());
-    expect(saveApiKey(world(() => answer(403, {})).ctx, KEY)).toBe(ANSWER_TEXTS.nl.keyLacks("offers.read"));
-    expect(saveApiKey(world(ok).ctx, KEY)).toBe(TEXTS.nl.keySaved());
+    expect(saveApiKey(world(ok).ctx, "")).toBe(TEXTS_NL.keyEmpty());
+    expect(saveApiKey(world(() => answer(403, {})).ctx, KEY)).toBe(ANSWER_NL.keyLacks("offers.read"));
+    expect(saveApiKey(world(ok).ctx, KEY)).toBe(TEXTS_NL.keySaved());
   });
 });
 

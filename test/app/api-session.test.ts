@@ -17,7 +17,7 @@ import { COUNTED_MS, WINDOW_MS } from "../../src/core/rate-pacing";
 import type { Exchange } from "../../src/core/responses";
 import { PACING } from "../../src/core/state-keys";
 import { texts } from "../../src/core/texts";
-import { ANSWER_TEXTS } from "../../src/core/texts-answers";
+import { ANSWER_EN, ANSWER_NL } from "../../src/core/texts-answers";
 import { answer, fakeContext, fakeStores, RateLimitedServer, ScriptedHttp, virtualClock } from "./fakes";
 
 const START = Date.UTC(2026, 11, 1, 9);
@@ -297,7 +297,7 @@ describe("keyRefusedText", () => {
     for (const lang of ["en", "nl"] as const) {
       useLanguage(lang);
       const lacks = keyRefusedText({ status: 403, permission: "offers.write" });
-      expect(lacks).toBe(ANSWER_TEXTS[lang].runKeyLacks("offers.write"));
+      expect(lacks).toBe({ en: ANSWER_EN, nl: ANSWER_NL }[lang].runKeyLacks("offers.write"));
       expect(lacks).toContain("offers.write");
       expect(keyRefusedText({ status: 401, permission: "offers.read" })).toBe(texts().keyRefused());
       expect(keyRefusedText(null)).toBe(texts().keyRefused());

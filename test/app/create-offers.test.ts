@@ -6,6 +6,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { createOffers, validateOffers } from "../../src/app/create-offers";
 import { texts } from "../../src/core/texts";
+import { FIELD_NAMES } from "../../src/core/texts-bundled";
 import { LINE_HEADERS, LINE_HEADERS_NL, OFFER_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
 import { harness } from "./fake-services";
 import { sheet } from "./fake-workbook";
@@ -76,7 +77,7 @@ describe("createOffers on fakes", () => {
       "K-1",
     ]);
     expect(h.workbook.offerCell(3, "Status")).toBe("invalid");
-    expect(h.workbook.offerCell(3, "Message")).toContain(texts().fields.customerId);
+    expect(h.workbook.offerCell(3, "Message")).toContain(FIELD_NAMES.en.customerId);
   });
 
   test("a 422 row is failed with the server's reason, the others created", () => {

@@ -6,6 +6,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { openOffersBook, writeLineMessages, writeOfferUpdates } from "../../src/app/offers-book";
 import { texts } from "../../src/core/texts";
+import { FIELD_NAMES } from "../../src/core/texts-bundled";
 import { LINE_HEADERS, LINE_HEADERS_NL, OFFER_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
 import { FakeWorkbook, sheet } from "./fake-workbook";
 
@@ -115,7 +116,7 @@ describe("writeOfferUpdates and writeLineMessages", () => {
     const orphans = writeLineMessages(b);
     expect(orphans.map((l) => l.offerNumber)).toEqual(["K-9"]);
     const messages = (wb.lines?.rows ?? []).map((r) => r[4]?.display ?? "");
-    expect(messages[0]).toContain(texts().fields.description);
+    expect(messages[0]).toContain(FIELD_NAMES.en.description);
     expect(messages[1]).toBe(texts().lineNoOffer("K-9", "Offers"));
     expect(wb.count("writeLineMessages")).toBe(1);
     writeLineMessages(open(wb));

@@ -4,7 +4,7 @@
 
 import { describe, expect, test } from "@jest/globals";
 import { retryFailedOffers } from "../../src/app/retry-failed";
-import { PANEL_TEXTS } from "../../src/core/texts-panel";
+import { PANEL_EN } from "../../src/core/texts-panel";
 import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
 import { harness } from "./fake-services";
 import { sheet } from "./fake-workbook";
@@ -35,9 +35,7 @@ describe("retryFailedOffers after yes", () => {
     const h = setup();
     const dialogs = new FakeDialogs([true]);
     const message = retryFailedOffers(h.context({ dialogs }));
-    expect(dialogs.asked).toEqual([
-      { title: PANEL_TEXTS.en.retryTitle(), question: PANEL_TEXTS.en.retryQuestion(2) },
-    ]);
+    expect(dialogs.asked).toEqual([{ title: PANEL_EN.retryTitle(), question: PANEL_EN.retryQuestion(2) }]);
     expect(h.api.requests.map((r) => (r.body as { offerNumber: string }).offerNumber)).toEqual([
       "K-1",
       "K-3",
@@ -69,7 +67,7 @@ describe("retryFailedOffers after yes", () => {
     expect(h.workbook.offerCell(4, "Status")).toBe("created");
     // Nothing failed any more: said so, nothing asked.
     const none = new FakeDialogs([]);
-    expect(retryFailedOffers(h.context({ dialogs: none }))).toBe(PANEL_TEXTS.en.retryNone());
+    expect(retryFailedOffers(h.context({ dialogs: none }))).toBe(PANEL_EN.retryNone());
     expect(none.asked).toEqual([]);
   });
 

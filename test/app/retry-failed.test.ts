@@ -10,13 +10,13 @@ import { type ColumnSpec, LINE_COLUMNS, matchHeaders, OFFER_COLUMNS } from "../.
 import type { TableRead, Workbook, ZonedTime } from "../../src/core/ports";
 import type { SheetTable } from "../../src/core/table";
 import { texts } from "../../src/core/texts";
-import { PANEL_TEXTS } from "../../src/core/texts-panel";
+import { PANEL_EN } from "../../src/core/texts-panel";
 import type { RowUpdate } from "../../src/core/write-back";
 import { type CellLike, table } from "../core/helpers";
 import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
 import { FakeAccount, FakeDialogs, FakeNotifier, fakeContext, virtualClock } from "./fakes";
 
-const t = PANEL_TEXTS.en;
+const t = PANEL_EN;
 const D = new Date(Date.UTC(2026, 11, 1));
 const E = new Date(Date.UTC(2026, 11, 31));
 

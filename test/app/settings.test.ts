@@ -6,8 +6,8 @@ import { afterEach, describe, expect, test } from "@jest/globals";
 import { apiAccess, apiKeyOf, baseUrlOf, DEFAULT_BASE_URL } from "../../src/app/settings";
 import { useLanguage } from "../../src/core/language";
 import { API_KEY, BASE_URL } from "../../src/core/state-keys";
-import { TEXTS, texts } from "../../src/core/texts";
-import { ANSWER_TEXTS } from "../../src/core/texts-answers";
+import { TEXTS_EN, TEXTS_NL, texts } from "../../src/core/texts";
+import { ANSWER_EN, ANSWER_NL } from "../../src/core/texts-answers";
 import { fakeStores } from "./fakes";
 
 afterEach(() => useLanguage("en"));
@@ -63,7 +63,7 @@ describe("baseUrlOf: refused, with the reason in words", () => {
   ] as const)("%j: %s", (raw, reason) => {
     for (const lang of ["en", "nl"] as const) {
       useLanguage(lang);
-      const t = ANSWER_TEXTS[lang];
+      const t = { en: ANSWER_EN, nl: ANSWER_NL }[lang];
       expect(baseUrlOf(stores(null, raw))).toEqual({
         ok: false,
         problem: t.baseUrlRefused(JSON.stringify(raw), t.baseUrlWhy[reason]),
@@ -109,7 +109,7 @@ describe("apiAccess", () => {
 
   test("in Dutch the reasons are Dutch", () => {
     useLanguage("nl");
-    expect(apiAccess(stores(null, null))).toEqual({ ok: false, problem: TEXTS.nl.noKey() });
-    expect(TEXTS.nl.noKey()).not.toBe(TEXTS.en.noKey());
+    expect(apiAccess(stores(null, null))).toEqual({ ok: false, problem: TEXTS_NL.noKey() });
+    expect(TEXTS_NL.noKey()).not.toBe(TEXTS_EN.noKey());
   });
 });

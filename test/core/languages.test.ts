@@ -15,7 +15,8 @@ import { type Language, useLanguage } from "../../src/core/language";
 import { parseLines } from "../../src/core/parse-lines";
 import { parseOffers } from "../../src/core/parse-offers";
 import { STATUS_WORDS, statusIn, statusOf } from "../../src/core/statuses";
-import { sentences, TEXTS } from "../../src/core/texts";
+import { sentences, TEXTS_EN, TEXTS_NL } from "../../src/core/texts";
+import { FIELD_NAMES, MENU_LABELS } from "../../src/core/texts-bundled";
 import {
   LINE_HEADERS,
   LINE_HEADERS_NL,
@@ -251,8 +252,8 @@ describe("the catalogue", () => {
   const SAME_IN_BOTH = new Set(["fieldProblem", "apiReason"]);
 
   test("every English text has a Dutch one that is actually Dutch", () => {
-    const en = TEXTS.en as unknown as Record<string, unknown>;
-    const nl = TEXTS.nl as unknown as Record<string, unknown>;
+    const en = TEXTS_EN as unknown as Record<string, unknown>;
+    const nl = TEXTS_NL as unknown as Record<string, unknown>;
     expect(Object.keys(nl).sort()).toEqual(Object.keys(en).sort());
     for (const [name, fn] of Object.entries(en)) {
       if (typeof fn !== "function" || SAME_IN_BOTH.has(name)) continue;
@@ -264,25 +265,25 @@ describe("the catalogue", () => {
         nonEmpty: true,
       });
     }
-    for (const group of ["menu", "fields", "keyDialog"] as const) {
-      const e = TEXTS.en[group] as Record<string, string>;
-      const n = TEXTS.nl[group] as Record<string, string>;
+    for (const group of [MENU_LABELS, FIELD_NAMES]) {
+      const e = group.en as Readonly<Record<string, string>>;
+      const n = group.nl as Readonly<Record<string, string>>;
       expect(Object.keys(n).sort()).toEqual(Object.keys(e).sort());
       for (const key of Object.keys(e)) expect(n[key]).not.toBe(e[key]);
     }
   });
 
   test("texts never hold a doubled full stop or a plural after one row", () => {
-    for (const lang of [TEXTS.en, TEXTS.nl]) {
+    for (const lang of [TEXTS_EN, TEXTS_NL]) {
       const all = Object.entries(lang as unknown as Record<string, unknown>)
         .filter(([, fn]) => typeof fn === "function")
         .map(([name, fn]) => call(fn, name));
       for (const text of all) expect(text).not.toMatch(/\.\.(?!\.)|\s\.|\(rows? \)/);
     }
-    expect(TEXTS.en.orphans(1, [8], "Offer lines")).toBe(
+    expect(TEXTS_EN.orphans(1, [8], "Offer lines")).toBe(
       "Lines that match no offer: row 8 of Offer lines. Correct its offer number.",
     );
-    expect(TEXTS.nl.orphans(2, [8], "Offerteregels")).toMatch(
+    expect(TEXTS_NL.orphans(2, [8], "Offerteregels")).toMatch(
       /^Regels die bij geen enkele offerte horen: rijen 8 en nog 1 in Offerteregels\./,
     );
   });
@@ -291,7 +292,7 @@ describe("the catalogue", () => {
     expect(sentences("Nothing was sent.", "", "1 row could not be marked", " ")).toBe(
       "Nothing was sent. 1 row could not be marked.",
     );
-    expect(sentences(TEXTS.en.validated({ pending: 1, invalid: 0, skipped: 0 }), TEXTS.en.notMarked(1))).toBe(
+    expect(sentences(TEXTS_EN.validated({ pending: 1, invalid: 0, skipped: 0 }), TEXTS_EN.notMarked(1))).toBe(
       "1 offer ready to send, 0 with mistakes to fix (see Message), 0 skipped. Nothing was sent. 1 row could not be marked.",
     );
   });

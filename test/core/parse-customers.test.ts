@@ -16,14 +16,14 @@ import {
   parseNewCustomers,
   parseSent,
 } from "../../src/core/parse-customers";
-import { CUSTOMER_TEXTS } from "../../src/core/texts-customers";
+import { CUSTOMER_EN, CUSTOMER_NL } from "../../src/core/texts-customers";
 import { type CellLike, table } from "./helpers";
 
 afterEach(() => useLanguage("en"));
 
 const EN = NEW_CUSTOMER_COLUMNS.map((c) => c.header);
 const NL = NEW_CUSTOMER_COLUMNS.map((c) => c.nl);
-const t = CUSTOMER_TEXTS.en;
+const t = CUSTOMER_EN;
 
 /** A New customers row from named fields (the rest blank). */
 type Fields = Partial<Record<(typeof NEW_CUSTOMER_COLUMNS)[number]["key"], CellLike>>;
@@ -165,17 +165,15 @@ describe("validation", () => {
   test("in Dutch the problems are Dutch", () => {
     useLanguage("nl");
     expect(one({ ...GOOD, email: "nope", zipCode: "12" })?.problems).toEqual([
-      CUSTOMER_TEXTS.nl.badEmail("nope"),
-      CUSTOMER_TEXTS.nl.badZip("12"),
+      CUSTOMER_NL.badEmail("nope"),
+      CUSTOMER_NL.badZip("12"),
     ]);
   });
 
   // Messages name a column as the sheet's own header does.
   test("in a Dutch sheet a missing field is named by its Dutch header", () => {
     useLanguage("nl");
-    expect(one({ ...GOOD, companyName: "" }, NL)?.problems).toEqual([
-      CUSTOMER_TEXTS.nl.missing("Bedrijfsnaam"),
-    ]);
+    expect(one({ ...GOOD, companyName: "" }, NL)?.problems).toEqual([CUSTOMER_NL.missing("Bedrijfsnaam")]);
   });
 });
 

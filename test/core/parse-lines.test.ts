@@ -3,9 +3,10 @@
 
 import { afterEach, describe, expect, test } from "@jest/globals";
 import { LINE_COLUMNS, matchHeaders } from "../../src/core/columns";
-import { type Language, useLanguage } from "../../src/core/language";
+import { useLanguage } from "../../src/core/language";
 import { MAX_DESCRIPTION_LENGTH, parseLines, vatRateOfCell } from "../../src/core/parse-lines";
-import { TEXTS } from "../../src/core/texts";
+import { TEXTS_EN, TEXTS_NL, type Texts } from "../../src/core/texts";
+import { FIELD_NAMES, type FieldNames } from "../../src/core/texts-bundled";
 import { LINE_HEADERS, LINE_HEADERS_NL } from "../fixtures/headers";
 import { type CellLike, cell, table } from "./helpers";
 
@@ -47,11 +48,7 @@ describe("a valid line", () => {
   });
 });
 
-type Case = [
-  string,
-  CellLike[],
-  (t: (typeof TEXTS)[Language], f: (typeof TEXTS)[Language]["fields"]) => string,
-];
+type Case = [string, CellLike[], (t: Texts, f: FieldNames) => string];
 
 const BAD: Case[] = [
   ["description missing", ["A1", "", 10, 21], (t, f) => t.missing(f.description)],
@@ -91,7 +88,7 @@ describe.each([
     useLanguage(lang);
     const l = only(row, header);
     expect(l?.line).toBeNull();
-    expect(l?.problems).toEqual([expected(TEXTS[lang], TEXTS[lang].fields)]);
+    expect(l?.problems).toEqual([expected({ en: TEXTS_EN, nl: TEXTS_NL }[lang], FIELD_NAMES[lang])]);
   });
 
   test("an amount that is not one is named with its field", () => {
@@ -99,16 +96,17 @@ describe.each([
     const l = only(["A1", "Work", "ten euros", 21], header);
     expect(l?.line).toBeNull();
     expect(l?.problems).toHaveLength(1);
-    expect(l?.problems[0]?.startsWith(`${TEXTS[lang].fields.amountExclVat}: `)).toBe(true);
+    expect(l?.problems[0]?.startsWith(`${FIELD_NAMES[lang].amountExclVat}: `)).toBe(true);
   });
 
   test("every bad field of a line is listed, in column order", () => {
     useLanguage(lang);
-    const t = TEXTS[lang];
+    const t = { en: TEXTS_EN, nl: TEXTS_NL }[lang];
+    const f = FIELD_NAMES[lang];
     expect(only(["A1", "", "", 20], header)?.problems).toEqual([
-      t.missing(t.fields.description),
-      t.missing(t.fields.amountExclVat),
-      t.fieldProblem(t.fields.vatRate, t.notAllowedRate("20")),
+      t.missing(f.description),
+      t.missing(f.amountExclVat),
+      t.fieldProblem(f.vatRate, t.notAllowedRate("20")),
     ]);
   });
 });
@@ -116,10 +114,10 @@ describe.each([
 test("fields are named as the sheet's headers are, the sentence in the execution's language", () => {
   // A Dutch user working in a sheet with English headers.
   useLanguage("nl");
-  expect(only(["A1", "", 10, 21])?.problems).toEqual([TEXTS.nl.missing(TEXTS.en.fields.description)]);
+  expect(only(["A1", "", 10, 21])?.problems).toEqual([TEXTS_NL.missing(FIELD_NAMES.en.description)]);
   useLanguage("en");
   expect(only(["A1", "", 10, 21], LINE_HEADERS_NL)?.problems).toEqual([
-    TEXTS.en.missing(TEXTS.nl.fields.description),
+    TEXTS_EN.missing(FIELD_NAMES.nl.description),
   ]);
 });
 

@@ -1,0 +1,21 @@
+// The Dutch texts of every catalogue: scripts/build.mjs builds this into dist/TextsNl.html, which
+// shell/texts-file.ts reads and evaluates when a Dutch execution first needs a text.
+
+import type { LanguageTexts } from "../core/language";
+import { TEXTS_NL } from "../core/texts";
+import { ANSWER_NL } from "../core/texts-answers";
+import { COLUMNS_NL } from "../core/texts-columns";
+import { CUSTOMER_NL } from "../core/texts-customers";
+import { PANEL_NL } from "../core/texts-panel";
+import { REFRESH_NL } from "../core/texts-refresh";
+import { VALUES_NL } from "../core/texts-values";
+
+export const texts = {
+  main: TEXTS_NL,
+  values: VALUES_NL,
+  answers: ANSWER_NL,
+  customers: CUSTOMER_NL,
+  panel: PANEL_NL,
+  refresh: REFRESH_NL,
+  columns: COLUMNS_NL,
+} satisfies LanguageTexts;
