@@ -159,6 +159,9 @@ export function resolveOfferCustomers(
         n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();
       return bad(t.newNotCreated(field, n.companyName, why));
     }
+    // `CST_abc1`: an ID typed with its prefix in capitals (IDs are case-sensitive, so not corrected).
+    const prefix = /^cst_/i.exec(text);
+    if (prefix && prefix[0] !== "cst_") return bad(t.idInCapitals(field, text, `cst_${text.slice(4)}`));
     if (noRead) return bad(t.noCustomerRead(field));
     return bad(
       t.noSuchCustomer(

@@ -22,6 +22,8 @@ export const CUSTOMER_EN = {
     suggestions.length > 0
       ? `${field}: no customer ${JSON.stringify(text)} in Customers. Did you mean ${list(suggestions)}?`
       : `${field}: no customer ${JSON.stringify(text)} in Customers. Type its customer ID (cst_…), or add it to New customers.`,
+  idInCapitals: (field: string, text: string, id: string) =>
+    `${field}: ${JSON.stringify(text)} looks like a customer ID, but customer IDs start with cst_ in small letters: type ${id} if that is the one.`,
   notAName: (field: string, text: string) =>
     `${field}: ${JSON.stringify(text)} is not a customer. Type a customer ID (cst_…), or a company name or e-mail address from Customers.`,
   severalCustomers: (field: string, text: string, candidates: readonly string[]) =>
@@ -73,6 +75,8 @@ export const CUSTOMER_NL: CustomerTexts = {
     suggestions.length > 0
       ? `${field}: geen klant ${JSON.stringify(text)} in Klanten. Bedoel je ${list(suggestions)}?`
       : `${field}: geen klant ${JSON.stringify(text)} in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
+  idInCapitals: (field, text, id) =>
+    `${field}: ${JSON.stringify(text)} lijkt een klant-ID, maar klant-ID's beginnen met cst_ in kleine letters: typ ${id} als dat de bedoelde is.`,
   notAName: (field, text) =>
     `${field}: ${JSON.stringify(text)} is geen klant. Vul een klant-ID (cst_…) in, of een bedrijfsnaam of e-mailadres uit Klanten.`,
   severalCustomers: (field, text, candidates) =>

@@ -54,7 +54,8 @@ export const VALUES_EN = {
     `${q} is not a real calendar date: ${enMonth(month)}${month === 2 ? ` ${year}` : ""} has ${days} days`,
   ambiguousDate: (q: string, a: Day, b: Day, isoA: string, isoB: string) =>
     `${q} can be read as ${enMonth(a.month)} ${a.day} or as ${enMonth(b.month)} ${b.day}, ${a.year}; type ${isoA} or ${isoB} (or use a date cell)`,
-  numberNotDate: (q: string) => `${q} is a number, not a date`,
+  numberNotDate: (q: string) =>
+    `${q} is a number, not a date (format the cell as a date, or type the date like 2025-04-14)`,
   invalidDateCell: () => "is not a valid date",
   notDateCell: () => "is not a date",
 
@@ -91,7 +92,8 @@ export const VALUES_NL: ValueTexts = {
     `${q} bestaat niet: ${nlMonth(month)}${month === 2 ? ` ${year}` : ""} heeft ${days} dagen`,
   ambiguousDate: (q, a, b, isoA, isoB) =>
     `${q} kan ${a.day} ${nlMonth(a.month)} of ${b.day} ${nlMonth(b.month)} ${a.year} zijn; typ ${isoA} of ${isoB} (of gebruik een datumcel)`,
-  numberNotDate: (q) => `${q} is een getal, geen datum`,
+  numberNotDate: (q) =>
+    `${q} is een getal, geen datum (maak er een datumcel van, of typ de datum als 2025-04-14)`,
   invalidDateCell: () => "is geen geldige datum",
   notDateCell: () => "is geen datum",
 

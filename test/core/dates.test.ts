@@ -182,7 +182,7 @@ describe("dates typed in the locale's forms", () => {
     expect(ymdOfCell(cell, utcYmd, "en_US")).toEqual({ ok: true, value: "2025-05-04" });
     expect(ymdOfCell({ value: 45761, display: "45761", format: "0" }, utcYmd, "nl_NL")).toEqual({
       ok: false,
-      problem: '"45761" is een getal, geen datum',
+      problem: '"45761" is een getal, geen datum (maak er een datumcel van, of typ de datum als 2025-04-14)',
     });
   });
 

@@ -9,6 +9,17 @@ import { postedBodies, runOk, stopDouble } from "./world";
 afterAll(stopDouble);
 
 describe("adversarial customer names", () => {
+  test("an ID typed with CST_ in capitals is held, saying how customer IDs are written (not corrected)", async () => {
+    const w = await customerWorld([customer(1, { companyName: "Bakkerij Jansen B.V." })], {
+      offers: [offerRow("UP-1", "CST_t0001"), offerRow("UP-2", "cst_t0001")],
+      lines: ["UP-1", "UP-2"].map(lineRow),
+    });
+    runOk(w, "createPendingOffers");
+    expect((await postedBodies(w.api)).map((b) => b.offerNumber)).toEqual(["UP-2"]);
+    expect(w.column("Status")[0]).toBe("invalid");
+    expect(w.column("Message")[0]).toMatch(/"CST_t0001".*cst_ in small letters: type cst_t0001/);
+  });
+
   test("a holding is another company: `De Vries B.V.` is not sent to `De Vries Holding B.V.`", async () => {
     const w = await customerWorld(
       [
