@@ -18,6 +18,11 @@ export interface PagerOptions<P> {
   readonly refusedKey: StateKey<{ keyTail: string } | null>;
   /** A 200's body as a page, or null when it is not one (then retried as a failure). */
   parse(body: string): P | null;
+  /**
+   * The empty last page that a 404 for a page after the first stands for: some servers answer a page
+   * past the end with 404 instead of an empty page (not documented either way). Not retried.
+   */
+  readonly pastEnd?: P;
 }
 
 export class ListPager<P> {
@@ -63,6 +68,10 @@ export class ListPager<P> {
           return;
         }
         if (e?.kind === "response" && (e.status === 401 || e.status === 403)) this.authStatus = e.status;
+        if (e?.kind === "response" && e.status === 404 && page > 1 && this.options.pastEnd !== undefined) {
+          got.set(page, this.options.pastEnd);
+          return;
+        }
         const list = e?.kind === "response" && e.status === 200 ? this.options.parse(e.body) : null;
         if (list) {
           got.set(page, list);

@@ -55,6 +55,7 @@ export class OfferList {
       path: "/customer-offers",
       refusedKey: PER_PAGE_REFUSED,
       parse: parseListPage,
+      pastEnd: { offers: [], hasNext: false, perPage: null },
     });
     this.perPageRefused = this.pager.perPageRefused;
     this.shape = loadState(session.ctx.stores, LIST_SHAPE);

@@ -18,6 +18,9 @@ export interface EnvelopePage<T> {
   readonly perPage: number | null;
 }
 
+const objectOr = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
 /** A page of the simple-paginator envelope (`data`, `next_page_url`, `per_page`), or null. */
 export function parseEnvelope<T>(body: string, asItem: (item: unknown) => T | null): EnvelopePage<T> | null {
   const json = parseJson(body);
@@ -29,10 +32,15 @@ export function parseEnvelope<T>(body: string, asItem: (item: unknown) => T | nu
     const parsed = asItem(item);
     return parsed ? [parsed] : [];
   });
-  const next = o.next_page_url;
-  const perPage = typeof o.per_page === "number" ? o.per_page : Number(o.per_page);
-  // Without a next_page_url field, an empty page is the only sure sign of the end.
-  const hasNext = "next_page_url" in o ? typeof next === "string" && next !== "" : data.length > 0;
+  // A Laravel API resource collection keeps these in `links` and `meta` instead (not documented).
+  const links = objectOr(o.links);
+  const meta = objectOr(o.meta);
+  const hasNextField = "next_page_url" in o || "next" in links;
+  const next = "next_page_url" in o ? o.next_page_url : links.next;
+  const size = o.per_page ?? meta.per_page;
+  const perPage = typeof size === "number" ? size : Number(size);
+  // Without a next page field, an empty page is the only sure sign of the end.
+  const hasNext = hasNextField ? typeof next === "string" && next !== "" : data.length > 0;
   return { items, hasNext, perPage: Number.isFinite(perPage) && perPage > 0 ? perPage : null };
 }
 

@@ -65,6 +65,17 @@ export function parseJson(text: string): unknown {
 
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
+/**
+ * A timestamp field: the documented ATOM text as it is; a number (a Unix time, in seconds below 10^11,
+ * else milliseconds) as ISO text, so that creation times stay comparable and dates are not lost.
+ */
+const stamp = (v: unknown): string | null => {
+  if (typeof v === "string") return v;
+  if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) return null;
+  const date = new Date(v < 1e11 ? v * 1000 : v);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
 /** The CustomerOffer in a response body, or null when it is not one. */
 export function asCustomerOffer(json: unknown): CreatedOffer | null {
   if (json === null || typeof json !== "object") return null;
@@ -76,11 +87,11 @@ export function asCustomerOffer(json: unknown): CreatedOffer | null {
   return {
     id,
     amount: str(o.amount) ?? (typeof o.amount === "number" ? o.amount.toFixed(2) : ""),
-    createdAt: str(o.createdAt) ?? "",
+    createdAt: stamp(o.createdAt) ?? "",
     offerNumber: str(o.offerNumber) ?? "",
     customerId: str(o.customerId) ?? "",
-    acceptedAt: str(o.acceptedAt),
-    rejectedAt: str(o.rejectedAt),
+    acceptedAt: stamp(o.acceptedAt),
+    rejectedAt: stamp(o.rejectedAt),
     expiresAt: str(o.expiresAt) ?? "",
   };
 }

@@ -7,6 +7,7 @@ import type { DoubleState } from "./state";
 import { toAtom } from "./time";
 import type { StoredOffer } from "./types";
 import { pickLines, validateCreateOffer, validatePatch, validationMessage } from "./validation";
+import { shapeEnvelope } from "./variants";
 
 export interface ApiRequest {
   method: string;
@@ -180,8 +181,14 @@ function list<T>(
   const refusal = perPageRefusal(req.query, state.settings);
   if (refusal !== null) return { status: state.settings.validationErrorStatus, body: refusal };
   state.beforeList(path, pageOf(req.query), req.now);
-  const page = paginate(view(), req.query, `${state.baseUrl}${path}`, state.settings);
-  return { status: 200, body: { ...page, data: page.data.map(toApi) } };
+  const items = view();
+  const page = paginate(items, req.query, `${state.baseUrl}${path}`, state.settings);
+  if (state.settings.pastEndStatus === 404 && page.current_page > 1 && page.data.length === 0)
+    return error(404, "Not found.");
+  return {
+    status: 200,
+    body: shapeEnvelope({ ...page, data: page.data.map(toApi) }, items.length, state.settings),
+  };
 }
 
 function createCustomer(state: DoubleState, req: ApiRequest): ApiResult {

@@ -28,6 +28,10 @@ export const DEFAULT_CONFIG: Readonly<DoubleConfig> = Object.freeze({
   customerListOrder: "asc",
   acceptAnyCustomer: false,
   fuzz: null,
+  listEnvelope: "simple",
+  pastEndStatus: 200,
+  nextOnFullLastPage: false,
+  timestampFormat: "atom",
 });
 
 export const CUSTOMER_ID_PATTERN = /^cst_[A-Za-z0-9]+$/;

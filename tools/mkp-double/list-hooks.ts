@@ -3,7 +3,7 @@
 
 import type { ActiveListHook, ListHookAction, ListHookRule } from "./types";
 
-const ACTIONS = new Set(["delete-offer", "add-offer", "delete-customer", "add-customer"]);
+const ACTIONS = new Set(["delete-offer", "add-offer", "delete-customer", "add-customer", "configure"]);
 const PATHS = new Set(["/customer-offers", "/customers"]);
 
 /** Applies an action; returns the ids deleted or added (empty when there was nothing to delete). */

@@ -74,7 +74,11 @@ export function paginate<T>(
     data,
     first_page_url: url(1),
     from: data.length > 0 ? start + 1 : null,
-    next_page_url: items.length > start + perPage ? url(page + 1) : null,
+    next_page_url:
+      items.length > start + perPage ||
+      (config.nextOnFullLastPage && data.length === perPage && data.length > 0)
+        ? url(page + 1)
+        : null,
     path,
     per_page: perPage,
     prev_page_url: page > 1 ? url(page - 1) : null,

@@ -17,7 +17,6 @@ import type {
   ActiveFaultRule,
   ActiveListHook,
   Customer,
-  CustomerOffer,
   DoubleConfig,
   DoubleStats,
   FaultRule,
@@ -34,6 +33,7 @@ import type {
   StoredOffer,
   TooManyRecord,
 } from "./types";
+import { offerStamps } from "./variants";
 
 export class DoubleState implements MkpControl {
   /** Base URL of the API (set by listen), used in links and pagination URLs. */
@@ -352,6 +352,9 @@ export class DoubleState implements MkpControl {
         this.customerArray = null;
         return [id];
       }
+      case "configure":
+        this.configure(action.config);
+        return [];
       case "add-customer": {
         const given = action.customer ?? {};
         const id = given.id ?? newId("cst_", (candidate) => this.customerMap.has(candidate));
@@ -361,8 +364,8 @@ export class DoubleState implements MkpControl {
   }
 
   /** The API view of an offer (no lines, no sendNotification), links from the current base URL. */
-  toApi(offer: StoredOffer): CustomerOffer {
-    return toApiOffer(offer, this.baseUrl);
+  toApi(offer: StoredOffer): unknown {
+    return offerStamps(toApiOffer(offer, this.baseUrl), this.settings.timestampFormat);
   }
 
   blankOffer(input: NewOffer): StoredOffer {

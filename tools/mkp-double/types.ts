@@ -63,6 +63,22 @@ export interface DoubleConfig {
   acceptAnyCustomer: boolean;
   /** Odd answers to a seeded share of API requests (see fuzz.ts); null = off (default). */
   fuzz: FuzzConfig | null;
+  /**
+   * Envelope of the lists (see envelopes.ts): "simple" (default, Laravel simplePaginate as documented),
+   * "length-aware" (Laravel paginate: adds total, last_page, last_page_url, links[]) or "resource" (a
+   * Laravel API resource collection: only data, links {first,last,prev,next} and meta {…}).
+   */
+  listEnvelope: "simple" | "length-aware" | "resource";
+  /** A list page past the end (page > 1, no items): 200 with empty data (default) or 404 Error_ApiError. */
+  pastEndStatus: 200 | 404;
+  /** When true, a full last page still has a next page URL (a paginator that does not look ahead). */
+  nextOnFullLastPage: boolean;
+  /**
+   * How createdAt / acceptedAt / rejectedAt of offers are served (lists, GET, create answers): "atom" (default, as
+   * documented), "utc-micro" (Laravel's default `2024-04-29T19:00:00.000000Z`), "no-offset" (Amsterdam wall
+   * time `2024-04-29 21:00:00`) or "epoch" (a number of seconds).
+   */
+  timestampFormat: "atom" | "utc-micro" | "no-offset" | "epoch";
 }
 
 export interface FuzzConfig {
@@ -248,7 +264,9 @@ export type ListHookAction =
   | { kind: "delete-offer"; target: string }
   | { kind: "add-offer"; offer?: OfferSeed }
   | { kind: "delete-customer"; target: string }
-  | { kind: "add-customer"; customer?: Partial<Customer> };
+  | { kind: "add-customer"; customer?: Partial<Customer> }
+  /** Changes the double's configuration (e.g. perPage, as a deploy in the middle of a walk would). */
+  | { kind: "configure"; config: Partial<DoubleConfig> };
 
 export interface ListHookRule {
   /** The list it watches: "/customer-offers" (default) or "/customers". */

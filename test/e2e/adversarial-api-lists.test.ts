@@ -1,0 +1,109 @@
+// Adversarial list answers the docs leave open (mkp-api.md §2 documents only Laravel's simple paginator):
+// other envelopes, 404 for a page past the end, a next page after a full last page, the page size
+// changing in the middle of a walk. Each against CONTRACT §6: a `sending` row is settled by a lookup that
+// is certain, and no offer number is created twice.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import type { DoubleConfig, ListHookRule } from "../../tools/mkp-double/types";
+import { batch, expectExactlyOnce, killAtWriteBackAfterSend, statusOf } from "./probes";
+import { postedNumbers, runOk, stopDouble, type World, world } from "./world";
+
+afterAll(stopDouble);
+
+const START = Date.UTC(2025, 3, 14, 8, 0);
+const DAY = 86_400_000;
+
+/**
+ * `rows` offers sent, the execution killed before their IDs were written (rows left `sending`), in an
+ * account of `old` offers made over the last two years; then `config` and `hooks` apply to the re-runs.
+ */
+async function lostSending(
+  rows: number,
+  old: number,
+  config: Partial<DoubleConfig>,
+  hooks: ListHookRule[] = [],
+): Promise<{ w: World; numbers: string[] }> {
+  const { offers, lines } = batch(rows, "LS");
+  const w = await world({ offers, lines, config: { listOrder: config.listOrder ?? "asc" } });
+  if (old > 0)
+    await w.api.seedGenerated({ count: old, createdFrom: START - 700 * DAY, createdTo: START - DAY });
+  const killed = w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() });
+  expect(killed.killed).toBe("killed");
+  const numbers = offers.map((o) => String(o[0]));
+  expect(numbers.some((n) => statusOf(w, n) === "sending")).toBe(true);
+  await w.api.configure(config);
+  if (hooks.length > 0) await w.api.addListHooks(hooks);
+  return { w, numbers };
+}
+
+/** Re-runs until no row is `sending` (at most `max` runs); returns how many it took. */
+function settle(w: World, numbers: string[], max = 4): number {
+  for (let run = 1; run <= max; run++) {
+    runOk(w, "createPendingOffers");
+    if (numbers.every((n) => statusOf(w, n) !== "sending")) return run;
+  }
+  return max + 1;
+}
+
+describe("list envelopes other than the documented one", () => {
+  test.each([
+    ["length-aware (total, last_page, links[])", "length-aware", "asc"],
+    ["length-aware, newest first", "length-aware", "desc"],
+    ["API resource (data, links{}, meta{}), oldest first", "resource", "asc"],
+    ["API resource, newest first", "resource", "desc"],
+  ] as const)("%s: `sending` rows are settled once, nothing twice", async (_l, listEnvelope, listOrder) => {
+    const { w, numbers } = await lostSending(3, 200, { listEnvelope, listOrder });
+    expect(settle(w, numbers)).toBeLessThanOrEqual(2);
+    await expectExactlyOnce(w, numbers);
+  });
+});
+
+describe("the end of the list", () => {
+  // Laravel answers a page past the end with 200 and empty data; another server (or a proxy in front of
+  // it) may answer 404. The product finds the last page by probing past it (findLastPage), so a 404 there
+  // must mean "past the end", not "cannot read the list" — else the rows stay `sending` for ever.
+  test.each(["asc", "desc"] as const)(
+    "a page past the end answers 404 (list %s): `sending` rows are still settled, nothing twice",
+    async (listOrder) => {
+      const { w, numbers } = await lostSending(3, 200, { pastEndStatus: 404, listOrder });
+      await w.api.clearRequests();
+      expect(settle(w, numbers)).toBeLessThanOrEqual(2);
+      await expectExactlyOnce(w, numbers);
+      // A 404 is not retried (CONTRACT §6): each page past the end is asked for once per run at most.
+      const pastEnd = (await w.api.requests()).filter((r) => r.status === 404).map((r) => r.query.page);
+      expect(pastEnd.filter((p, i) => pastEnd.indexOf(p) !== i)).toEqual([]);
+    },
+  );
+
+  test.each(["asc", "desc"] as const)(
+    "a full last page still points to a next (empty) one (list %s): settled, nothing twice",
+    async (listOrder) => {
+      // 3 sent + 27 old = 30 offers: two full pages of 15.
+      const { w, numbers } = await lostSending(3, 27, { nextOnFullLastPage: true, listOrder });
+      expect(settle(w, numbers)).toBeLessThanOrEqual(2);
+      await expectExactlyOnce(w, numbers);
+    },
+  );
+});
+
+describe("the page size changes in the middle of a walk", () => {
+  // A deploy between two page reads changes the server's page size: page N no longer starts where the
+  // walk thinks it does, and offers can fall between two pages read. A "not found" must stay certain.
+  test.each([
+    ["newest first, 15 → 20 before page 2", "desc", 20],
+    ["newest first, 15 → 10 before page 2", "desc", 10],
+    ["oldest first, 15 → 20 before page 2", "asc", 20],
+    ["oldest first, 15 → 10 before page 2", "asc", 10],
+  ] as const)("%s: no offer created twice", async (_l, listOrder, perPage) => {
+    // Other offers made after ours push them off the newest page: 40 made by someone else meanwhile.
+    const { w, numbers } = await lostSending(10, 60, { listOrder }, [
+      { page: 2, action: { kind: "configure", config: { perPage } } },
+    ]);
+    for (let i = 0; i < 40; i++)
+      await w.api.seedOffers([{ offerNumber: `OTHER-${i}`, createdAt: START + 1000 }]);
+    settle(w, numbers);
+    const sent = await postedNumbers(w.api);
+    expect(sent.filter((n, i) => sent.indexOf(n) !== i)).toEqual([]);
+    await expectExactlyOnce(w, numbers);
+  });
+});

@@ -1,0 +1,61 @@
+// API variants of the MKP double that the docs leave open: list envelopes other than the documented
+// simple paginator (Laravel paginate, API resource collections) and timestamps in other forms.
+
+import type { SimplePage } from "./pagination";
+import type { CustomerOffer, DoubleConfig } from "./types";
+
+/** The list body in the configured envelope; `total` is the length of the whole list. */
+export function shapeEnvelope<T>(page: SimplePage<T>, total: number, config: DoubleConfig): unknown {
+  if (config.listEnvelope === "simple") return page;
+  const lastPage = Math.max(1, Math.ceil(total / page.per_page));
+  const lastUrl = `${page.path}?page=${lastPage}`;
+  if (config.listEnvelope === "length-aware") {
+    const { data, ...rest } = page;
+    return {
+      ...rest,
+      data,
+      last_page: lastPage,
+      last_page_url: lastUrl,
+      total,
+      links: [
+        { url: page.prev_page_url, label: "&laquo; Previous", active: false },
+        { url: page.next_page_url, label: "Next &raquo;", active: false },
+      ],
+    };
+  }
+  return {
+    data: page.data,
+    links: { first: page.first_page_url, last: lastUrl, prev: page.prev_page_url, next: page.next_page_url },
+    meta: {
+      current_page: page.current_page,
+      from: page.from,
+      last_page: lastPage,
+      path: page.path,
+      per_page: page.per_page,
+      to: page.to,
+      total,
+    },
+  };
+}
+
+/** An ATOM timestamp (`2024-04-29T21:00:00+02:00`) in the configured form. */
+export function formatStamp(atom: string, format: DoubleConfig["timestampFormat"]): string | number {
+  if (format === "atom") return atom;
+  const ms = Date.parse(atom);
+  if (Number.isNaN(ms)) return atom;
+  if (format === "epoch") return Math.floor(ms / 1000);
+  if (format === "utc-micro") return `${new Date(ms).toISOString().slice(0, 19)}.000000Z`;
+  return atom.slice(0, 19).replace("T", " ");
+}
+
+/** The API view of an offer with its timestamps in the configured form. */
+export function offerStamps(offer: CustomerOffer, format: DoubleConfig["timestampFormat"]): unknown {
+  if (format === "atom") return offer;
+  const stamp = (v: string | null) => (v === null ? null : formatStamp(v, format));
+  return {
+    ...offer,
+    acceptedAt: stamp(offer.acceptedAt),
+    rejectedAt: stamp(offer.rejectedAt),
+    createdAt: stamp(offer.createdAt),
+  };
+}
