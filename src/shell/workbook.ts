@@ -61,16 +61,15 @@ function readTable<K extends string>(
 }
 
 /**
- * Adds the hidden ref column after the last header of Offers, the first time a row is marked, so
- * that rows can carry their ledger ref. Returns the header row as it is now.
+ * Adds the hidden ref column past the data of Offers, the first time a row is marked, so that rows
+ * can carry their ledger ref. `header` is the first row of the data range, so it is as wide as the
+ * data: a column of notes without a header is not written over. Returns the header row as it is now.
  */
 function addRefColumn(sheet: Sheet, header: readonly string[]): string[] {
   // The ref column is the product's own: the same name in both languages.
   const spec = OFFER_COLUMNS.find((c) => c.key === "ref");
-  let last = header.length;
-  while (last > 0 && String(header[last - 1] ?? "").trim() === "") last--;
   if (!spec) return [...header];
-  const column = last + 1;
+  const column = header.length + 1;
   let cell: GoogleAppsScript.Spreadsheet.Range;
   try {
     cell = sheet.getRange(1, column, 1, 1);

@@ -119,6 +119,24 @@ describe("headers and sheet shapes", () => {
     ]);
   });
 
+  test("notes in a column without a header, right after the last header, are not written over by the ref column", async () => {
+    const pad = (row: Row, note: string): Row => [...row, ...new Array(12 - row.length).fill(""), note];
+    const w = await world({
+      offers: [
+        pad(["HN-1", "cst_demo0001", "2025-04-14"], "call Piet first"),
+        ["HN-2", "cst_demo0002", "2025-04-14"],
+        pad(["HN-3", "cst_demo0003", "2025-04-14"], "0012"),
+      ],
+      lines: ["HN-1", "HN-2", "HN-3"].map((n): Row => [n, "Work", 10, 21]),
+    });
+    runOk(w, "createPendingOffers");
+    expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "created"]);
+    const notes = w.ss.displayValues("Offers").map((r) => r[12] ?? "");
+    expect(notes).toEqual(["", "call Piet first", "", "0012"]);
+    // The ref column comes after the notes, hidden.
+    expect(w.ss.displayValues("Offers")[0]?.[13]).toBe("MKP ref");
+  });
+
   test("a sheet without the output columns: a clear message, nothing sent, no crash", async () => {
     const w = await world({
       offerHeaders: ["Offer number", "Customer ID", "Issued at", "Expires at", "Send notification"],
