@@ -301,7 +301,10 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
   if (only) ({ book, rows: selected } = only(book));
   if (selectedOnly) {
     selected = ctx.workbook.selectedOfferRows();
-    if (selected === null || selected.size === 0) return stopped(texts().selectRows());
+    // A selection holding no offer (the header row, blank rows below the data) selects nothing.
+    const chosen = selected;
+    if (chosen === null || !book.offers.some((o) => chosen.has(o.sheetRow)))
+      return stopped(texts().selectRows());
   }
   const ledger = foldLedger(ctx.workbook.readLedger());
   const plan = planRun(book.offers, {

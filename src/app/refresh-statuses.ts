@@ -15,11 +15,13 @@ import {
   LIST_SHAPE,
   type ListCursor,
   loadState,
+  SCHEDULE_OWNER,
   saveState,
 } from "../core/state-keys";
 import { cellAt } from "../core/table";
 import { sentences, texts } from "../core/texts";
 import { REFRESH_TEXTS } from "../core/texts-refresh";
+import { SCHEDULE_TEXTS } from "../core/texts-schedule";
 import { ApiSession, keyRefusedText } from "./api-session";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook } from "./offers-book";
@@ -104,7 +106,14 @@ export function refreshStatuses(
   const recent =
     within === undefined ? new Set<OfferRow>() : createdSince(book, open, ctx.clock.now() - within);
   const rows = open.filter((r) => !recent.has(r));
-  const leftRecent = recent.size > 0 ? pick(REFRESH_TEXTS).leftRecent(recent.size) : "";
+  // "A later hourly run" checks them only if hourly runs are on (this user's, or another's here).
+  const hourly = ctx.triggers.hourlyOn() || loadState(ctx.stores, SCHEDULE_OWNER) !== null;
+  const leftRecent =
+    recent.size === 0
+      ? ""
+      : hourly
+        ? pick(REFRESH_TEXTS).leftRecent(recent.size)
+        : pick(SCHEDULE_TEXTS).leftRecentNoHourly(recent.size);
   if (rows.length === 0) {
     clearState(ctx.stores, LIST_CURSOR);
     return { ...emptyResult(), message: leftRecent || texts().nothingToRefresh() };

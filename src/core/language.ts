@@ -11,7 +11,15 @@
 export type Language = "en" | "nl";
 
 /** The catalogues a language file holds, by name (src/texts/en.ts and nl.ts). */
-export type CatalogueName = "main" | "values" | "answers" | "customers" | "panel" | "refresh" | "columns";
+export type CatalogueName =
+  | "main"
+  | "values"
+  | "answers"
+  | "customers"
+  | "panel"
+  | "refresh"
+  | "columns"
+  | "schedule";
 
 /** A handle on one catalogue: its name only; `pick` gives its texts in this execution's language. */
 export interface Catalogue<T> {

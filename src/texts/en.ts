@@ -8,6 +8,7 @@ import { COLUMNS_EN } from "../core/texts-columns";
 import { CUSTOMER_EN } from "../core/texts-customers";
 import { PANEL_EN } from "../core/texts-panel";
 import { REFRESH_EN } from "../core/texts-refresh";
+import { SCHEDULE_EN } from "../core/texts-schedule";
 import { VALUES_EN } from "../core/texts-values";
 
 export const texts = {
@@ -18,4 +19,5 @@ export const texts = {
   panel: PANEL_EN,
   refresh: REFRESH_EN,
   columns: COLUMNS_EN,
+  schedule: SCHEDULE_EN,
 } satisfies LanguageTexts;

@@ -8,6 +8,7 @@ import { COLUMNS_NL } from "../core/texts-columns";
 import { CUSTOMER_NL } from "../core/texts-customers";
 import { PANEL_NL } from "../core/texts-panel";
 import { REFRESH_NL } from "../core/texts-refresh";
+import { SCHEDULE_NL } from "../core/texts-schedule";
 import { VALUES_NL } from "../core/texts-values";
 
 export const texts = {
@@ -18,4 +19,5 @@ export const texts = {
   panel: PANEL_NL,
   refresh: REFRESH_NL,
   columns: COLUMNS_NL,
+  schedule: SCHEDULE_NL,
 } satisfies LanguageTexts;

@@ -24,7 +24,16 @@ const loaderOf =
   (l) => {
     reads.push(l);
     const hello = { hello: () => (l === "nl" ? "Hallo" : "Hello") };
-    return { main: {}, values: {}, answers: {}, customers: {}, panel: hello, refresh: {}, columns: {} };
+    return {
+      main: {},
+      values: {},
+      answers: {},
+      customers: {},
+      panel: hello,
+      refresh: {},
+      columns: {},
+      schedule: {},
+    };
   };
 
 describe("choosing the language", () => {
