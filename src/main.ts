@@ -161,6 +161,7 @@ export function runScheduledBatch(e?: GoogleAppsScript.Events.TimeDriven): void 
   const ctx = makeContext("trigger", { addRefColumn: true });
   // A continuation of a refresh only refreshes; the hourly run and create continuations do both.
   const hourly = isHourly(ctx.stores, e);
+  if (hourly && !schedule.hourlyRunMayGo(ctx)) return;
   if (!hourly) armSafetyNet(ctx.stores);
   if (!hourly && ctx.triggers.continuationKind() === "refresh") {
     runAction(ctx, "scheduled", (c) => refresh.refreshOutcome(c, refresh.refreshStatuses(c)), {

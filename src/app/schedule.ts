@@ -1,18 +1,49 @@
 // Scheduled runs: one hourly trigger for the user who enables them (never a second one in the
 // spreadsheet), and turning them off again — which also ends any continuation, including one a
-// busy run would schedule at its end.
+// busy run would schedule at its end. Each hourly run notes that it ran: when the owner's runs have
+// stopped for hours without being turned off (their trigger deleted, their account gone), another
+// user may turn them on with their own key, or off.
 
+import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
-import { clearState, loadState, RUNS_STOPPED_AT, SCHEDULE_OWNER, saveState } from "../core/state-keys";
+import {
+  clearState,
+  loadState,
+  RUNS_STOPPED_AT,
+  SCHEDULE_HEARTBEAT,
+  SCHEDULE_OWNER,
+  saveState,
+} from "../core/state-keys";
 import { texts } from "../core/texts";
+import { SCHEDULE_TEXTS } from "../core/texts-schedule";
+
+/** Hourly runs start every hour (give or take a quarter): three hours without one, they stopped. */
+export const STALE_HOURS = 3;
+const STALE_MS = STALE_HOURS * 3_600_000;
+
+/**
+ * Whether another user's schedule has stopped: its last hourly run is hours old. Without any note
+ * (a schedule from before the notes), now is noted, so that the question can be answered later.
+ */
+function ownerStopped(ctx: RunContext): boolean {
+  const beat = loadState(ctx.stores, SCHEDULE_HEARTBEAT);
+  if (beat === null) {
+    saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
+    return false;
+  }
+  return ctx.clock.now() - beat.at > STALE_MS;
+}
 
 export function enableScheduledRuns(ctx: RunContext): string {
   const me = ctx.userEmail();
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
-  if (owner && me && owner !== me) return texts().scheduleTakenBy(owner);
+  const takeOver = owner !== null && me !== "" && owner !== me;
+  if (takeOver && !ownerStopped(ctx)) return texts().scheduleTakenBy(owner);
   const result = ctx.triggers.installHourly();
   if (me) saveState(ctx.stores, SCHEDULE_OWNER, me);
+  saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
   clearState(ctx.stores, RUNS_STOPPED_AT);
+  if (takeOver) return pick(SCHEDULE_TEXTS).takenOver(owner, STALE_HOURS);
   return result === "already" ? texts().scheduleAlreadyOn() : texts().scheduleOn();
 }
 
@@ -22,6 +53,26 @@ export function disableScheduledRuns(ctx: RunContext): string {
   saveState(ctx.stores, RUNS_STOPPED_AT, { at: ctx.clock.now() });
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
   if (owner === me || owner === null) clearState(ctx.stores, SCHEDULE_OWNER);
-  else if (removed === 0) return texts().scheduleOwnedBy(owner);
+  else if (removed === 0) {
+    if (!ownerStopped(ctx)) return texts().scheduleOwnedBy(owner);
+    clearState(ctx.stores, SCHEDULE_OWNER);
+    return pick(SCHEDULE_TEXTS).staleOff(owner, STALE_HOURS);
+  }
   return removed > 0 ? texts().scheduleOff() : texts().scheduleWasOff();
+}
+
+/**
+ * At the start of an hourly run: notes that the owner's runs are alive. The hourly trigger of a user
+ * who is no longer the owner (another user took over after it had stopped, and it came back) removes
+ * itself instead, so that the spreadsheet never has two; the run then does nothing.
+ */
+export function hourlyRunMayGo(ctx: RunContext): boolean {
+  const me = ctx.userEmail();
+  const owner = loadState(ctx.stores, SCHEDULE_OWNER);
+  if (owner !== null && me !== "" && owner !== me) {
+    ctx.triggers.removeAll();
+    return false;
+  }
+  saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
+  return true;
 }

@@ -156,6 +156,15 @@ export const LIST_CURSOR = json<ListCursor>("MKP_LIST_CURSOR", "document", (o) =
 
 /** Who turned scheduled runs on in this spreadsheet (their key is used). */
 export const SCHEDULE_OWNER = text("MKP_SCHEDULE_OWNER", "document");
+/**
+ * When the schedule owner's hourly run last started (or scheduled runs were turned on). Hours old,
+ * the owner's trigger is gone (deleted in the editor, their account removed): another user may then
+ * turn hourly runs on, or off, in their place.
+ */
+export const SCHEDULE_HEARTBEAT = json<{ at: number }>("MKP_SCHEDULE_HEARTBEAT", "document", (o) => {
+  const at = num(o.at);
+  return at === null ? null : { at };
+});
 /** The unique ID of this user's hourly trigger. */
 export const HOURLY_TRIGGER_ID = text("MKP_HOURLY_TRIGGER_ID", "user");
 
@@ -209,6 +218,7 @@ export const ALL_KEYS: readonly StateKey<unknown>[] = [
   CUSTOMER_SYNC,
   LIST_CURSOR,
   SCHEDULE_OWNER,
+  SCHEDULE_HEARTBEAT,
   HOURLY_TRIGGER_ID,
   CONTINUATION,
   RUNS_STOPPED_AT,

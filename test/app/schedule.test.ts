@@ -2,24 +2,32 @@
 // one hourly trigger per spreadsheet (its owner's), and turning off stops any continuation too.
 
 import { describe, expect, test } from "@jest/globals";
-import { disableScheduledRuns, enableScheduledRuns } from "../../src/app/schedule";
-import { RUNS_STOPPED_AT, SCHEDULE_OWNER } from "../../src/core/state-keys";
+import {
+  disableScheduledRuns,
+  enableScheduledRuns,
+  hourlyRunMayGo,
+  STALE_HOURS,
+} from "../../src/app/schedule";
+import { pick } from "../../src/core/language";
+import { RUNS_STOPPED_AT, SCHEDULE_HEARTBEAT, SCHEDULE_OWNER } from "../../src/core/state-keys";
 import { texts } from "../../src/core/texts";
+import { SCHEDULE_TEXTS } from "../../src/core/texts-schedule";
 import { FakeAccount, type FakeStores, FakeTriggers, fakeContext, fakeStores, virtualClock } from "./fakes";
 
 const NOW = Date.UTC(2026, 11, 1, 9);
 
 /** `me`'s context; `shared` is another user's in the same spreadsheet (the document store is common). */
-function world(me: string, shared?: FakeStores) {
+function world(me: string, shared?: FakeStores, at = NOW) {
   const stores: FakeStores = shared ? { ...fakeStores(), document: shared.document } : fakeStores();
   const triggers = new FakeTriggers();
-  const ctx = fakeContext(new FakeAccount({ order: "asc", perPage: "ignore" }), virtualClock(NOW), stores, {
+  const ctx = fakeContext(new FakeAccount({ order: "asc", perPage: "ignore" }), virtualClock(at), stores, {
     triggers,
     userEmail: () => me,
   });
   const owner = () => stores.document.map.get(SCHEDULE_OWNER.name) ?? null;
   const stoppedAt = () => stores.user.map.get(RUNS_STOPPED_AT.name) ?? null;
-  return { ctx, triggers, stores, owner, stoppedAt };
+  const beat = () => JSON.parse(stores.document.map.get(SCHEDULE_HEARTBEAT.name) ?? "null");
+  return { ctx, triggers, stores, owner, stoppedAt, beat };
 }
 
 describe("enableScheduledRuns", () => {
@@ -96,5 +104,68 @@ describe("disableScheduledRuns", () => {
     expect(disableScheduledRuns(bob.ctx)).toBe(texts().scheduleOff());
     expect(bob.triggers.continuation).toBeNull();
     expect(bob.owner()).toBe("ann@example.nl");
+  });
+});
+
+describe("an owner whose hourly runs stopped (trigger deleted, account gone)", () => {
+  const HOUR = 3_600_000;
+  const stale = NOW + STALE_HOURS * HOUR + 1;
+
+  test("each hourly run of the owner notes that it ran; turning on notes it too", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    expect(ann.beat()).toEqual({ at: NOW });
+    const later = world("ann@example.nl", ann.stores, NOW + HOUR);
+    expect(hourlyRunMayGo(later.ctx)).toBe(true);
+    expect(later.beat()).toEqual({ at: NOW + HOUR });
+  });
+
+  test.each([
+    ["just under three hours", NOW + STALE_HOURS * HOUR - 1, false],
+    ["over three hours", stale, true],
+  ])("another user turning them on %s after the last run: taken over only when stopped", (_l, at, taken) => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores, at);
+    const said = enableScheduledRuns(bob.ctx);
+    expect(said).toBe(
+      taken
+        ? pick(SCHEDULE_TEXTS).takenOver("ann@example.nl", STALE_HOURS)
+        : texts().scheduleTakenBy("ann@example.nl"),
+    );
+    expect(bob.triggers.hourly).toBe(taken);
+    expect(bob.owner()).toBe(taken ? "bob@example.nl" : "ann@example.nl");
+  });
+
+  test("another user turning them off once stopped: the owner is cleared, said why", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores, stale);
+    expect(disableScheduledRuns(bob.ctx)).toBe(pick(SCHEDULE_TEXTS).staleOff("ann@example.nl", STALE_HOURS));
+    expect(bob.owner()).toBeNull();
+  });
+
+  test("without any note (a schedule from before them): not taken now, now noted, taken once stale", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    ann.stores.document.map.delete(SCHEDULE_HEARTBEAT.name);
+    const bob = world("bob@example.nl", ann.stores, NOW + 50 * HOUR);
+    expect(enableScheduledRuns(bob.ctx)).toBe(texts().scheduleTakenBy("ann@example.nl"));
+    expect(bob.beat()).toEqual({ at: NOW + 50 * HOUR });
+    const bobLater = world("bob@example.nl", ann.stores, NOW + 54 * HOUR);
+    expect(enableScheduledRuns(bobLater.ctx)).toBe(
+      pick(SCHEDULE_TEXTS).takenOver("ann@example.nl", STALE_HOURS),
+    );
+  });
+
+  test("the hourly trigger of someone no longer the owner removes itself and runs nothing", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores, stale);
+    enableScheduledRuns(bob.ctx);
+    const annBack = world("ann@example.nl", ann.stores, stale + HOUR);
+    expect(hourlyRunMayGo(annBack.ctx)).toBe(false);
+    expect(annBack.triggers.calls).toEqual(["removeAll"]);
+    expect(annBack.beat()).toEqual({ at: stale });
   });
 });

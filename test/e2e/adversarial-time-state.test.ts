@@ -125,20 +125,76 @@ describe("the schedule and the people around it", () => {
     expect(log).toMatch(/niet op een nieuwe status gecontroleerd: automatische runs staan uit/);
   });
 
-  // DEFECT (left): SCHEDULE_OWNER stays A's when A's trigger disappears without disableScheduledRuns
-  // (deleted in the script editor, A's account removed or authorization revoked). B cannot see A's
-  // triggers, is told to ask A, and disableScheduledRuns says only A can: nobody can turn hourly runs
-  // on again. A fix needs a heartbeat of the owner's hourly runs (e.g. a document property each hourly
-  // run stamps) and a takeover when it is hours old — more than a local fix.
-  test.failing("A's hourly trigger gone without A turning runs off (deleted in the editor, account removed): B can turn hourly runs on with B's key", async () => {
+  // Was a defect: SCHEDULE_OWNER stayed A's when A's trigger disappeared without disableScheduledRuns
+  // (deleted in the script editor, A's account removed or authorization revoked): B could not see A's
+  // triggers, was told to ask A, and nobody could turn hourly runs on again. Each hourly run now notes
+  // that it ran; three hours without one, B may take over (or turn them off).
+  test("A's hourly trigger gone without A turning runs off (deleted in the editor, account removed): B can turn hourly runs on with B's key", async () => {
     const w = await world(batch(2));
     w.rt.properties.user(B).set("MKP_API_KEY", KEY_B);
     expectOk(w.run("enableScheduledRuns"));
     // A's trigger disappears; nothing runs any more.
     w.rt.triggers.splice(0, w.rt.triggers.length);
-    w.rt.clock.advance(5 * 3_600_000);
+    w.rt.clock.advance(2 * 3_600_000);
+    // Two hours: A's runs may just be late or busy; B is still told to ask A.
+    expect(String(w.run("enableScheduledRuns", [], { user: B }).returned)).toMatch(
+      /already on.*sales@example\.com/,
+    );
+    expect(w.rt.triggers).toEqual([]);
+    w.rt.clock.advance(3 * 3_600_000);
     const r = w.run("enableScheduledRuns", [], { user: B });
     expectOk(r);
+    expect(String(r.returned)).toMatch(
+      /hourly runs of sales@example\.com have not run for more than 3 hours.*your API key/,
+    );
+    expect(w.rt.triggers.map((t) => [t.type, t.owner])).toEqual([["hourly", B]]);
+    // B's hourly run creates the offers with B's key.
+    w.rt.advanceToNextTrigger();
+    expect((await postedNumbers(w.api)).length).toBe(2);
+  });
+
+  test("an hourly run that keeps running stays A's: B is refused however long it has been on", async () => {
+    const w = await world(batch(2));
+    w.rt.properties.user(B).set("MKP_API_KEY", KEY_B);
+    expectOk(w.run("enableScheduledRuns"));
+    for (let h = 0; h < 6; h++) w.rt.advanceToNextTrigger();
+    expect(String(w.run("enableScheduledRuns", [], { user: B }).returned)).toMatch(
+      /already on.*sales@example\.com/,
+    );
+    expect(String(w.run("disableScheduledRuns", [], { user: B }).returned)).toMatch(
+      /only they can turn them off/,
+    );
+    expect(w.rt.triggers.map((t) => [t.type, t.owner])).toEqual([["hourly", A]]);
+  });
+
+  test("A's stopped hourly runs can be turned off by B; A's trigger, back after B took over, removes itself", async () => {
+    const w = await world(batch(2));
+    w.rt.properties.user(B).set("MKP_API_KEY", KEY_B);
+    expectOk(w.run("enableScheduledRuns"));
+    const [aTrigger] = w.rt.triggers.splice(0, w.rt.triggers.length);
+    w.rt.clock.advance(4 * 3_600_000);
+    expect(String(w.run("disableScheduledRuns", [], { user: B }).returned)).toMatch(
+      /have not run for more than 3 hours.*Scheduled runs are off/,
+    );
+    expect(w.rt.properties.document.has("MKP_SCHEDULE_OWNER")).toBe(false);
+    // B turns them on, then A's trigger comes back (restored access): it removes itself, runs nothing.
+    expectOk(w.run("enableScheduledRuns", [], { user: B }));
+    if (aTrigger) w.rt.triggers.unshift(aTrigger);
+    const fired = w.rt.advanceToNextTrigger();
+    expect(fired?.error).toBeUndefined();
+    expect(w.rt.triggers.map((t) => [t.type, t.owner])).toEqual([["hourly", B]]);
+  });
+
+  test("a schedule from before the notes (no heartbeat): B is refused now, and may take over three hours later", async () => {
+    const w = await world(batch(2));
+    w.rt.properties.user(B).set("MKP_API_KEY", KEY_B);
+    expectOk(w.run("enableScheduledRuns"));
+    w.rt.properties.document.delete("MKP_SCHEDULE_HEARTBEAT");
+    w.rt.triggers.splice(0, w.rt.triggers.length);
+    w.rt.clock.advance(10 * 3_600_000);
+    expect(String(w.run("enableScheduledRuns", [], { user: B }).returned)).toMatch(/already on/);
+    w.rt.clock.advance(3 * 3_600_000 + 60_000);
+    expect(String(w.run("enableScheduledRuns", [], { user: B }).returned)).toMatch(/your API key/);
     expect(w.rt.triggers.map((t) => [t.type, t.owner])).toEqual([["hourly", B]]);
   });
 
