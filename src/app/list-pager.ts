@@ -20,7 +20,7 @@ export interface PagerOptions<P> {
   parse(body: string): P | null;
   /**
    * The empty last page that a 404 for a page after the first stands for: some servers answer a page
-   * past the end with 404 instead of an empty page (not documented either way). Not retried.
+   * past the end with 404 instead of an empty page (not documented either way). Asked once more first.
    */
   readonly pastEnd?: P;
 }
@@ -52,6 +52,7 @@ export class ListPager<P> {
    */
   fetch(pages: readonly number[]): { pages: Map<number, P>; refused: boolean } {
     const got = new Map<number, P>();
+    const notFound = new Set<number>();
     let todo = [...new Set(pages)].filter((p) => p >= 1);
     let attempt = 0;
     const s = this.session;
@@ -69,8 +70,13 @@ export class ListPager<P> {
         }
         if (e?.kind === "response" && (e.status === 401 || e.status === 403)) this.authStatus = e.status;
         if (e?.kind === "response" && e.status === 404 && page > 1 && this.options.pastEnd !== undefined) {
-          got.set(page, this.options.pastEnd);
-          return;
+          // Only a 404 given twice for the page: one odd 404 taken for the end would hide the pages
+          // after it, and a lookup would then prove absent what is there.
+          if (notFound.has(page)) {
+            got.set(page, this.options.pastEnd);
+            return;
+          }
+          notFound.add(page);
         }
         const list = e?.kind === "response" && e.status === 200 ? this.options.parse(e.body) : null;
         if (list) {

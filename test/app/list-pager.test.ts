@@ -91,6 +91,53 @@ describe("fetching pages", () => {
   });
 });
 
+describe("a 404 for a page after the first (some servers' answer past the end)", () => {
+  const END: Page = { numbers: [], page: 0 };
+  const headers = { "X-RateLimit-Limit": "60", "X-RateLimit-Remaining": "59" };
+  const withEnd = (http: HttpClient) => {
+    const session = new ApiSession(
+      fakeContext(http, virtualClock(START), fakeStores()),
+      "https://api.test/v1",
+      KEY,
+    );
+    return new ListPager<Page>(session, {
+      path: "/customer-offers",
+      refusedKey: PER_PAGE_REFUSED,
+      parse,
+      pastEnd: END,
+    });
+  };
+
+  test("given twice: the empty end of the list", () => {
+    const http = new ScriptedHttp((r) =>
+      pageOf(r) >= 3
+        ? answer(404, { message: "Not found" }, headers)
+        : answer(200, { data: [], current_page: pageOf(r) }, headers),
+    );
+    const { pages } = withEnd(http).fetch([2, 3]);
+    expect(pages.get(3)).toBe(END);
+    expect(http.requests.filter((r) => pageOf(r) === 3)).toHaveLength(2);
+  });
+
+  test("given once, then the page: the page (one odd 404 does not end the list)", () => {
+    let odd = true;
+    const http = new ScriptedHttp((r) => {
+      if (pageOf(r) === 3 && odd) {
+        odd = false;
+        return answer(404, { message: "Not found" }, headers);
+      }
+      return answer(200, { data: [{ offerNumber: `K-${pageOf(r)}` }], current_page: pageOf(r) }, headers);
+    });
+    const { pages } = withEnd(http).fetch([3]);
+    expect(pages.get(3)).toEqual({ numbers: ["K-3"], page: 3 });
+  });
+
+  test("for page 1: not the end (the list cannot be read)", () => {
+    const http = new ScriptedHttp(() => answer(404, { message: "Not found" }, headers));
+    expect(withEnd(http).fetch([1]).pages.has(1)).toBe(false);
+  });
+});
+
 describe("a refused per_page", () => {
   test("is remembered for the key: this call keeps nothing, later calls ask without it", () => {
     const a = account("refuse");
