@@ -72,8 +72,11 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const stamp = (v: unknown): string | null => {
   if (typeof v === "string") return v;
   if (typeof v !== "number" || !Number.isFinite(v) || v <= 0) return null;
-  const date = new Date(v < 1e11 ? v * 1000 : v);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  const ms = v < 1e11 ? v * 1000 : v;
+  // Not a time of this product's offers (before 2000, or past 2200): not known rather than read as
+  // "long ago", which would make an offer that may be ours look like someone else's.
+  if (ms < Date.UTC(2000, 0, 1) || ms > Date.UTC(2200, 0, 1)) return null;
+  return new Date(ms).toISOString();
 };
 
 /** The CustomerOffer in a response body, or null when it is not one. */

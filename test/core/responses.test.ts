@@ -21,6 +21,18 @@ describe("classifying answers", () => {
     expect(o).toMatchObject({ kind: "created", offer: { id: "off_abc", amount: "12.95" } });
   });
 
+  test.each([
+    [1744617600, "2025-04-14T08:00:00.000Z"],
+    [1744617600000, "2025-04-14T08:00:00.000Z"],
+    // Not a time of this product's offers: not known, rather than "long ago" (someone else's).
+    [2025, ""],
+    [-5, ""],
+    [9e15, ""],
+  ])("a createdAt given as the number %d reads as %j", (createdAt, iso) => {
+    const o = classify(res(201, { ...OFFER, createdAt, acceptedAt: createdAt }), 0, true);
+    expect(o).toMatchObject({ kind: "created", offer: { createdAt: iso, acceptedAt: iso || null } });
+  });
+
   test("a success without an offer in it is ambiguous for a POST", () => {
     expect(classify(res(201, "ok"), 0, true)).toMatchObject({ kind: "transient", ambiguous: true });
   });
