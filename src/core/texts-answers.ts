@@ -65,7 +65,7 @@ export const ANSWER_NL: AnswerTexts = {
     lines: "Offerteregels",
     description: "Omschrijving",
     amountExclVat: "Bedrag excl. btw",
-    vatRate: "btw-tarief",
+    vatRate: "Btw-tarief",
   },
   line: (n) => `Regel ${n}`,
   moreErrors: (n) => `(en nog ${n})`,
@@ -80,7 +80,7 @@ export const ANSWER_NL: AnswerTexts = {
   keyLacks: (permission) =>
     `Deze sleutel mist het recht ${permission} (HTTP 403), dat nodig is voor de offertes. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of maak een sleutel met offers.read en offers.write. Er is niets opgeslagen.`,
   runKeyLacks: (permission) =>
-    `MijnKlantportaal weigerde de API-sleutel: die mist het recht ${permission} (HTTP 403). De run is gestopt; geen offerte is als mislukt gemarkeerd. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of kies ${MENU_NL} API-sleutel instellen… om een andere in te voeren.`,
+    `MijnKlantportaal weigerde de API-sleutel: die mist het recht ${permission} (HTTP 403). De run is gestopt; er is geen offerte als mislukt gemarkeerd. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of kies ${MENU_NL} API-sleutel instellen… om een andere in te voeren.`,
   baseUrlRefused: (shown, why) =>
     `De scripteigenschap MKP_BASE_URL (${shown}) is niet gebruikt: ${why}. Je API-sleutel mag alleen naar MijnKlantportaal (https:// op mijnklantportaal.nl) of, om te testen, naar http://localhost. Verwijder de eigenschap om het standaardadres te gebruiken; er is niets verstuurd.`,
   baseUrlWhy: {

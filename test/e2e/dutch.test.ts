@@ -92,14 +92,14 @@ describe("a Dutch sheet with Dutch headers", () => {
     ]);
     expect(sheetColumn(w.ss, OFFERTES, "Bedrag").slice(0, 2)).toEqual(["12.95", "90.00"]);
     expect(cellText(w.ss, OFFERTES, 4, "Melding")).toBe(
-      "Regel 2 (rij 6 in Offerteregels): omschrijving ontbreekt, btw-tarief ontbreekt",
+      "Regel 2 (rij 6 in Offerteregels): Omschrijving ontbreekt, Btw-tarief ontbreekt",
     );
     expect(sheetColumn(w.ss, REGELS, "Melding")).toEqual([
       "",
       "",
       "",
       "",
-      "omschrijving ontbreekt, btw-tarief ontbreekt",
+      "Omschrijving ontbreekt, Btw-tarief ontbreekt",
     ]);
     expect(lastToast(w)).toBe("2 aangemaakt, 1 met fouten om te verbeteren (zie Melding), 1 overgeslagen.");
     // The Run log is created in the locale's language; no English sheet appears beside the Dutch ones.
