@@ -15,7 +15,7 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
     ["V-2", "klant42", D],
     [["V-2", "Werk", "10", 21]],
     /^Customer ID: no customer "klant42" in Customers\. Type its customer ID/,
-    /^Klant-ID: geen klant "klant42" in Klanten\. Vul het klant-ID/,
+    /^Klant-ID: geen klant "klant42" gevonden in Klanten\. Vul het klant-ID/,
   ],
   [
     ["V-3", "cst_demo0001", ""],
@@ -66,7 +66,7 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
     ["V-10", "cst_demo0001", D],
     [["V-10", "Werk", "#REF!", 21]],
     /^Line 1 \(row \d+ of Offer lines\): Amount excl\. VAT shows #REF!/,
-    /^Regel 1 \(rij \d+ in Offerteregels\): bedrag excl\. btw toont #REF!/,
+    /^Regel 1 \(rij \d+ in Offerteregels\): Bedrag excl\. btw toont #REF!/,
   ],
 ];
 const OK: [Row, Row[]] = [["V-OK", "cst_demo0002", D], [["V-OK", "Werk", "10", 21]]];
