@@ -76,7 +76,7 @@ export const ANSWER_NL: AnswerTexts = {
   refusedPage: (status, phrase) =>
     `MijnKlantportaal heeft deze offerte geweigerd en gaf een foutpagina in plaats van een reden (HTTP ${status}${phrase ? ` ${phrase}` : ""}). Controleer de rij en maak Status leeg om de offerte opnieuw te versturen.`,
   keyWrong: (status) =>
-    `MijnKlantportaal accepteert deze sleutel niet (HTTP ${status}): misschien is hij verkeerd overgenomen of ingetrokken. Kopieer hem opnieuw uit MijnKlantportaal (Instellingen › API-sleutels). Er is niets opgeslagen.`,
+    `MijnKlantportaal accepteert deze sleutel niet (HTTP ${status}): misschien is hij verkeerd gekopieerd of ingetrokken. Kopieer hem opnieuw uit MijnKlantportaal (Instellingen › API-sleutels). Er is niets opgeslagen.`,
   keyLacks: (permission) =>
     `Deze sleutel mist het recht ${permission} (HTTP 403), dat nodig is voor de offertes. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of maak een sleutel met offers.read en offers.write. Er is niets opgeslagen.`,
   runKeyLacks: (permission) =>
