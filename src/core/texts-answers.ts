@@ -65,7 +65,7 @@ export const ANSWER_NL: AnswerTexts = {
     lines: "Offerteregels",
     description: "Omschrijving",
     amountExclVat: "Bedrag excl. btw",
-    vatRate: "btw-tarief",
+    vatRate: "Btw-tarief",
   },
   line: (n) => `Regel ${n}`,
   moreErrors: (n) => `(en nog ${n})`,
@@ -76,11 +76,11 @@ export const ANSWER_NL: AnswerTexts = {
   refusedPage: (status, phrase) =>
     `MijnKlantportaal heeft deze offerte geweigerd en gaf een foutpagina in plaats van een reden (HTTP ${status}${phrase ? ` ${phrase}` : ""}). Controleer de rij en maak Status leeg om de offerte opnieuw te versturen.`,
   keyWrong: (status) =>
-    `MijnKlantportaal accepteert deze sleutel niet (HTTP ${status}): misschien is hij verkeerd overgenomen of ingetrokken. Kopieer hem opnieuw uit MijnKlantportaal (Instellingen › API-sleutels). Er is niets opgeslagen.`,
+    `MijnKlantportaal accepteert deze sleutel niet (HTTP ${status}): misschien is hij verkeerd gekopieerd of ingetrokken. Kopieer hem opnieuw uit MijnKlantportaal (Instellingen › API-sleutels). Er is niets opgeslagen.`,
   keyLacks: (permission) =>
     `Deze sleutel mist het recht ${permission} (HTTP 403), dat nodig is voor de offertes. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of maak een sleutel met offers.read en offers.write. Er is niets opgeslagen.`,
   runKeyLacks: (permission) =>
-    `MijnKlantportaal weigerde de API-sleutel: die mist het recht ${permission} (HTTP 403). De run is gestopt; geen offerte is als mislukt gemarkeerd. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of kies ${MENU_NL} API-sleutel instellen… om een andere in te voeren.`,
+    `MijnKlantportaal weigerde de API-sleutel: die mist het recht ${permission} (HTTP 403). De run is gestopt; er is geen offerte als mislukt gemarkeerd. Geef de sleutel dat recht in MijnKlantportaal (Instellingen › API-sleutels), of kies ${MENU_NL} API-sleutel instellen… om een andere in te voeren.`,
   baseUrlRefused: (shown, why) =>
     `De scripteigenschap MKP_BASE_URL (${shown}) is niet gebruikt: ${why}. Je API-sleutel mag alleen naar MijnKlantportaal (https:// op mijnklantportaal.nl) of, om te testen, naar http://localhost. Verwijder de eigenschap om het standaardadres te gebruiken; er is niets verstuurd.`,
   baseUrlWhy: {

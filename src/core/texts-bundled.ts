@@ -44,8 +44,8 @@ export const MENU_LABELS: Readonly<Record<Language, Readonly<Record<MenuFunction
     refreshOfferStatuses: "Status van offertes bijwerken",
     retryFailedOffers: "Mislukte offertes opnieuw proberen",
     syncCustomers: "Klantenlijst bijwerken",
-    enableScheduledRuns: "Elk uur automatisch uitvoeren",
-    disableScheduledRuns: "Automatisch uitvoeren uitzetten",
+    enableScheduledRuns: "Automatische runs aanzetten",
+    disableScheduledRuns: "Automatische runs uitzetten",
     showSidebar: "Paneel openen",
     setupSheets: "Tabbladen instellen",
     showApiKeyDialog: "API-sleutel instellen…",
@@ -82,9 +82,9 @@ export const FIELD_NAMES: Readonly<Record<Language, FieldNames>> = {
     issuedAt: "Offertedatum",
     expiresAt: "Vervaldatum",
     sendNotification: "Notificatie versturen",
-    description: "omschrijving",
-    amountExclVat: "bedrag excl. btw",
-    vatRate: "btw-tarief",
+    description: "Omschrijving",
+    amountExclVat: "Bedrag excl. btw",
+    vatRate: "Btw-tarief",
   },
 };
 

@@ -16,7 +16,7 @@ export type ColumnTexts = typeof COLUMNS_EN;
 
 export const COLUMNS_NL: ColumnTexts = {
   duplicateColumns: (sheet, columns) =>
-    `Het tabblad ${sheet} heeft meer dan één kolom voor hetzelfde veld: ${listed(columns, "kolom")}. Geef er één een andere naam of verwijder die, zodat duidelijk is welke wordt gebruikt. Er is niets verstuurd.`,
+    `Het tabblad ${sheet} heeft meer dan één kolom voor hetzelfde veld: ${listed(columns, "kolom")}. Geef één ervan een andere naam of verwijder hem, zodat duidelijk is welke kolom wordt gebruikt. Er is niets verstuurd.`,
 };
 
 export const COLUMN_TEXTS = catalogue<ColumnTexts>("columns");

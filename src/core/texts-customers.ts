@@ -9,13 +9,13 @@ const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).jo
 export const CUSTOMER_EN = {
   // Validation of New customers rows
   missing: (field: string) => `${field}: missing`,
-  badEmail: (text: string) => `Email: "${text}" is not an e-mail address (it looks like name@company.nl)`,
-  badZip: (text: string) => `Zip code: "${text}" is not a Dutch zip code (it looks like 1234 AB)`,
+  badEmail: (text: string) => `Email: "${text}" is not an e-mail address (like name@company.nl)`,
+  badZip: (text: string) => `Zip code: "${text}" is not a Dutch zip code (like 1234 AB)`,
   badCountry: (text: string) =>
     `Country code: "${text}" is not a two-letter country code (NL, BE, DE …); leave it blank for NL`,
   tooLong: (field: string, max: number) => `${field}: longer than ${max} characters`,
   duplicateNew: (rows: readonly number[]) =>
-    `Company name: also in row ${rows.join(", ")} of New customers; keep one row per customer`,
+    `Company name: also in ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")} of New customers; keep one row per customer`,
   // The customer column of Offers
   // `field` is the column's header as the sheet names it ("Customer", "Customer ID", "Klant-ID" …).
   noSuchCustomer: (field: string, text: string, suggestions: readonly string[]) =>
@@ -52,7 +52,7 @@ export const CUSTOMER_EN = {
   created: () => "",
   willCheck: (reason: string) => `${reason}; will check MijnKlantportaal before sending it again`,
   foundAfterAll: () => "",
-  newCreatedSummary: (n: number) => `${n} new customer(s) created`,
+  newCreatedSummary: (n: number) => `${n} new ${n === 1 ? "customer" : "customers"} created`,
   // The API key
   keyNoCustomers: () =>
     " The key has no permission to read customers (customers.read): customer names in Offers cannot be looked up, only customer IDs (cst_…) work.",
@@ -64,19 +64,19 @@ export type CustomerTexts = typeof CUSTOMER_EN;
 
 export const CUSTOMER_NL: CustomerTexts = {
   missing: (field) => `${field}: ontbreekt`,
-  badEmail: (text) => `E-mail: "${text}" is geen e-mailadres (zoiets als naam@bedrijf.nl)`,
-  badZip: (text) => `Postcode: "${text}" is geen Nederlandse postcode (zoiets als 1234 AB)`,
+  badEmail: (text) => `E-mail: "${text}" is geen e-mailadres (bijvoorbeeld naam@bedrijf.nl)`,
+  badZip: (text) => `Postcode: "${text}" is geen Nederlandse postcode (bijvoorbeeld 1234 AB)`,
   badCountry: (text) =>
-    `Landcode: "${text}" is geen landcode van twee letters (NL, BE, DE …); laat leeg voor NL`,
+    `Landcode: "${text}" is geen landcode van twee letters (NL, BE, DE …); laat het veld leeg voor NL`,
   tooLong: (field, max) => `${field}: langer dan ${max} tekens`,
   duplicateNew: (rows) =>
-    `Bedrijfsnaam: staat ook in rij ${rows.join(", ")} van Nieuwe klanten; één rij per klant`,
+    `Bedrijfsnaam: staat ook in ${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")} van Nieuwe klanten; houd één rij per klant`,
   noSuchCustomer: (field, text, suggestions) =>
     suggestions.length > 0
-      ? `${field}: geen klant ${JSON.stringify(text)} in Klanten. Bedoel je ${list(suggestions)}?`
-      : `${field}: geen klant ${JSON.stringify(text)} in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
+      ? `${field}: geen klant ${JSON.stringify(text)} gevonden in Klanten. Bedoel je ${list(suggestions)}?`
+      : `${field}: geen klant ${JSON.stringify(text)} gevonden in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
   idInCapitals: (field, text, id) =>
-    `${field}: ${JSON.stringify(text)} lijkt een klant-ID, maar klant-ID's beginnen met cst_ in kleine letters: typ ${id} als dat de bedoelde is.`,
+    `${field}: ${JSON.stringify(text)} lijkt een klant-ID, maar klant-ID's beginnen met cst_ in kleine letters: typ ${id} als je die bedoelt.`,
   notAName: (field, text) =>
     `${field}: ${JSON.stringify(text)} is geen klant. Vul een klant-ID (cst_…) in, of een bedrijfsnaam of e-mailadres uit Klanten.`,
   severalCustomers: (field, text, candidates) =>
@@ -87,27 +87,27 @@ export const CUSTOMER_NL: CustomerTexts = {
   newHasProblems: () => "de rij bevat fouten",
   newFailed: () => "MijnKlantportaal heeft de klant geweigerd",
   noCustomerRead: (field) =>
-    `${field}: namen kunnen niet worden opgezocht, omdat de API-sleutel geen recht customers.read heeft. Vul het klant-ID (cst_…) in, of vraag een sleutel met dat recht.`,
+    `${field}: klantnamen kunnen niet worden opgezocht, omdat de API-sleutel het recht customers.read niet heeft. Vul het klant-ID (cst_…) in, of vraag om een sleutel met dat recht.`,
   noCustomerReadRun: () =>
-    "De API-sleutel heeft geen recht customers.read, dus klantnamen konden niet worden opgezocht.",
+    "De API-sleutel heeft het recht customers.read niet, dus klantnamen konden niet worden opgezocht.",
   noCustomerWrite: () =>
-    "Niet aangemaakt: de API-sleutel heeft geen recht customers.write. Vraag een sleutel met dat recht.",
+    "Niet aangemaakt: de API-sleutel heeft het recht customers.write niet. Vraag om een sleutel met dat recht.",
   syncing: () => "Klantenlijst van MijnKlantportaal wordt gelezen…",
-  gone: (day) => `Niet meer in MijnKlantportaal (gezien op ${day})`,
+  gone: (day) => `Niet meer in MijnKlantportaal (opgemerkt op ${day})`,
   syncSummary: (r) =>
     `Klanten: ${r.added} nieuw, ${r.changed} gewijzigd, ${r.gone} niet meer in MijnKlantportaal` +
     (r.more ? " — de rest van de lijst volgt vanzelf." : ` (${r.total} in de lijst).`),
   syncStopped: () =>
-    "Klanten: de klantenlijst kon niet helemaal worden gelezen; de volgende run gaat verder.",
-  noCustomersSheet: () => "Er is geen blad Klanten. Kies eerst MijnKlantportaal › Bladen instellen.",
+    "Klanten: de klantenlijst kon niet helemaal worden gelezen; de volgende run leest verder.",
+  noCustomersSheet: () => "Er is geen tabblad Klanten. Kies eerst MijnKlantportaal › Tabbladen instellen.",
   created: () => "",
   willCheck: (reason) =>
     `${reason}; MijnKlantportaal wordt eerst gecontroleerd voordat de klant opnieuw wordt verstuurd`,
   foundAfterAll: () => "",
-  newCreatedSummary: (n) => `${n} nieuwe klant(en) aangemaakt`,
+  newCreatedSummary: (n) => `${n} ${n === 1 ? "nieuwe klant" : "nieuwe klanten"} aangemaakt`,
   keyNoCustomers: () =>
     " De sleutel mag geen klanten lezen (customers.read): klantnamen in Offertes kunnen niet worden opgezocht, alleen klant-ID's (cst_…) werken.",
-  dropdownHelp: () => "Kies een klant uit het blad Klanten, of vul een klant-ID (cst_…) in.",
+  dropdownHelp: () => "Kies een klant uit het tabblad Klanten, of vul een klant-ID (cst_…) in.",
 };
 
 export const CUSTOMER_TEXTS = catalogue<CustomerTexts>("customers");

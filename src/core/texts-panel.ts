@@ -5,7 +5,7 @@
 import { catalogue } from "./language";
 
 export const PANEL_EN = {
-  badLanguage: () => "Choose Nederlands, English or Follow the spreadsheet.",
+  badLanguage: () => 'Choose "Nederlands", "English" or "Follow the spreadsheet".',
   retryNone: () => "No row in Offers is marked failed: there is nothing to retry.",
   retryTitle: () => "Retry failed offers?",
   retryQuestion: (n: number) =>
@@ -16,7 +16,7 @@ export const PANEL_EN = {
 export type PanelTexts = typeof PANEL_EN;
 
 export const PANEL_NL: PanelTexts = {
-  badLanguage: () => "Kies Nederlands, English of Zoals de spreadsheet.",
+  badLanguage: () => 'Kies "Nederlands", "English" of "Zoals de spreadsheet".',
   retryNone: () => "Geen enkele rij in Offertes staat op mislukt: er is niets opnieuw te proberen.",
   retryTitle: () => "Mislukte offertes opnieuw proberen?",
   retryQuestion: (n) =>

@@ -15,8 +15,8 @@ export type RefreshTexts = typeof REFRESH_EN;
 export const REFRESH_NL: RefreshTexts = {
   leftRecent: (n: number) =>
     n === 1
-      ? "1 offerte die het afgelopen uur is aangemaakt, wordt bij een volgende uurlijkse run gecontroleerd."
-      : `${n} offertes die het afgelopen uur zijn aangemaakt, worden bij een volgende uurlijkse run gecontroleerd.`,
+      ? "1 offerte die het afgelopen uur is aangemaakt, wordt bij een volgende automatische run gecontroleerd."
+      : `${n} offertes die het afgelopen uur zijn aangemaakt, worden bij een volgende automatische run gecontroleerd.`,
 };
 
 export const REFRESH_TEXTS = catalogue<RefreshTexts>("refresh");

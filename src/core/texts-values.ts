@@ -76,7 +76,7 @@ export const VALUES_EN = {
   totalNotPositive: (total: string) => `the total excl. VAT is ${total}, zero or less`,
   numberLikeFormula: (q: string) => `Offer number ${q} starts with "=" (a formula typed as text?)`,
   heldBack: (reasons: readonly string[]) =>
-    `Not sent: ${reasons.join("; ")}. Fix the row, or type send anyway in Status if it is right as it is.`,
+    `Not sent: ${reasons.join("; ")}. Fix the row, or type "send anyway" in Status if it is right as it is.`,
 };
 
 export type ValueTexts = typeof VALUES_EN;
@@ -104,14 +104,14 @@ export const VALUES_NL: ValueTexts = {
   tooLarge: () => "is te groot",
   notNumber: () => "is geen getal",
 
-  issuedFuture: (ymd) => `offertedatum ${ymd} ligt meer dan een jaar in de toekomst`,
-  issuedPast: (ymd) => `offertedatum ${ymd} ligt meer dan een jaar in het verleden`,
+  issuedFuture: (ymd) => `Offertedatum ${ymd} ligt meer dan een jaar in de toekomst`,
+  issuedPast: (ymd) => `Offertedatum ${ymd} ligt meer dan een jaar in het verleden`,
   expiresLate: (expires, issued) =>
-    `vervaldatum ${expires} ligt meer dan een jaar na de offertedatum (${issued})`,
+    `Vervaldatum ${expires} ligt meer dan een jaar na Offertedatum (${issued})`,
   totalNotPositive: (total) => `het totaal excl. btw is ${total}, nul of minder`,
-  numberLikeFormula: (q) => `offertenummer ${q} begint met "=" (een formule die als tekst is getypt?)`,
+  numberLikeFormula: (q) => `Offertenummer ${q} begint met "=" (een formule die als tekst is getypt?)`,
   heldBack: (reasons) =>
-    `Niet verstuurd: ${reasons.join("; ")}. Pas de rij aan, of typ toch versturen in Status als het zo klopt.`,
+    `Niet verstuurd: ${reasons.join("; ")}. Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.`,
 };
 
 export const VALUES_TEXTS = catalogue<ValueTexts>("values");

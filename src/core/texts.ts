@@ -42,13 +42,13 @@ export const TEXTS_EN = {
     `Another ${MKP} run is in progress (perhaps a scheduled one). Nothing was changed; try again in a few minutes.`,
   busyRetrying: () => "This scheduled run tries again in a few minutes.",
   unexpected: (detail: string) => `The run stopped on an unexpected error: ${detail}`,
-  noContinuation: (detail: string) => `Could not schedule the continuation: ${detail}`,
+  noContinuation: (detail: string) => `Could not schedule the rest of the run: ${detail}`,
   quotaUsed: () => "Google's daily UrlFetch quota is used up; the rest waits for tomorrow.",
   noSheet: (name: string) => `There is no sheet named "${name}". Use ${EN_MENU} Set up sheets first.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
-    `The sheet ${sheet} has no column ${headers.map((h) => `"${h}"`).join(", ")} in row 1. Use ${EN_MENU} Set up sheets to add it.`,
+    `The sheet ${sheet} has no ${headers.length === 1 ? "column" : "columns"} ${headers.map((h) => `"${h}"`).join(", ")} in row 1. Use ${EN_MENU} Set up sheets to add ${headers.length === 1 ? "it" : "them"}.`,
   columnsChanged: () =>
-    "The columns Offer number or Status of the sheet Offers disappeared during the run, so the run stopped before sending anything more. Rows marked sending are checked on the next run.",
+    'The column Offer number or Status disappeared from the sheet Offers during the run, so the run stopped before sending anything more. Rows marked "sending" are checked on the next run.',
   selectRows: () =>
     "Select the rows of the offers to create in the sheet Offers, then choose this menu item again.",
   badBaseUrl: (raw: string, fallback: string) =>
@@ -69,7 +69,7 @@ export const TEXTS_EN = {
     `${plural(c.pending, "offer", "offers")} ready to send, ${c.invalid} with mistakes to fix (see Message), ${c.skipped} skipped. Nothing was sent.`,
   notMarked: (n: number) => `${plural(n, "row", "rows")} could not be marked.`,
   orphans: (count: number, rows: readonly number[], sheet: string) =>
-    `Lines that match no offer: ${count > 1 ? "rows" : "row"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""} of ${sheet}. Correct ${count === 1 ? "its" : "their"} offer number.`,
+    `Lines that match no offer: ${count > 1 ? "rows" : "row"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""} of ${sheet}. Correct ${count === 1 ? "its offer number" : "their offer numbers"}.`,
   lostRows: (names: readonly string[]) =>
     `Rows deleted or duplicated during the run, so their status could not be written: ${names.join(", ")}.`,
   rowLabel: (row: number) => `row ${row}`,
@@ -97,7 +97,7 @@ export const TEXTS_EN = {
   rowHasOfferId: () =>
     "This offer already has an Offer ID, so it was not sent again. To create a new offer, clear Offer ID and Status.",
   unknownStatus: (shown: string) =>
-    `Status ${shown} is not one this tool knows: clear it to send the offer, or type skip.`,
+    `Status ${shown} is not one this tool knows: clear Status to send the offer, or type "skip".`,
   readyToSend: () => "Ready to send",
   notSentKeyRefused: () => `Not sent: ${MKP} refused the API key. Set the API key again.`,
   notSentRateLimit: () => `Not sent yet: ${MKP}'s rate limit was reached, will retry`,
@@ -115,11 +115,11 @@ export const TEXTS_EN = {
   apiReason: (reason: string, status: number) =>
     reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`,
   notCreatedRetryAt: (at: string) =>
-    `Not created: ${MKP} answered with temporary errors; will retry from ${at} (or choose Create pending offers).`,
+    `Not created: ${MKP} answered with temporary errors; will retry from ${at} (or choose ${EN_MENU} Create pending offers).`,
   notCreatedGaveUp: (n: number) =>
     `${MKP} answered with temporary errors ${n} times, so this offer is not tried again by itself. Clear Status to try again.`,
   alreadyCreated: (offerNumber: string, offerId: string, when: string) =>
-    `${MKP} already has offer ${offerNumber} (${offerId}), created from this spreadsheet on ${when}. It was not sent again. To create it once more anyway, type send anyway in Status.`,
+    `${MKP} already has offer ${offerNumber} (${offerId}), created from this spreadsheet on ${when}. It was not sent again. To create it once more anyway, type "send anyway" in Status.`,
   editedWhileSending: (sentNumber: string, sentCustomer: string) =>
     `This row was edited while it was being sent: ${MKP} created the offer as it was sent (offer number ${sentNumber}, customer ${sentCustomer}). Check the offer in ${MKP}.`,
   deletedThere: () => `Not found in ${MKP}: the offer seems to have been deleted there.`,
@@ -138,7 +138,7 @@ export const TEXTS_EN = {
   badCustomerId: (field: string, shown: string) =>
     `${field} ${shown} is not a customer ID (they look like cst_abc123): copy it from ${MKP}`,
   expiresBeforeIssued: (expiresField: string, expiresAt: string, issuedField: string, issuedAt: string) =>
-    `${expiresField} ${expiresAt} is before ${issuedField} ${issuedAt}: correct one of them, or leave ${expiresField} blank for 30 days`,
+    `${expiresField} ${expiresAt} is before ${issuedField} ${issuedAt}: correct one of them, or clear ${expiresField} (then it is 30 days after ${issuedField})`,
   notYesNo: (shown: string) => `${shown} is not yes or no (tick the box, or type yes/no, ja/nee)`,
   noLines: (offerNumber: string, sheet: string) =>
     `Lines missing: add rows with offer number ${offerNumber} to ${sheet}`,
@@ -149,14 +149,13 @@ export const TEXTS_EN = {
 
   // Scheduled runs
   scheduleTakenBy: (owner: string) =>
-    `Scheduled runs are already on in this spreadsheet, with the API key of ${owner}. Ask them to turn them off first.`,
-  scheduleAlreadyOn: () => "Scheduled runs were already on: pending offers are created every hour.",
+    `Hourly runs are already on in this spreadsheet, with the API key of ${owner}. Ask them to turn them off first.`,
+  scheduleAlreadyOn: () => "Hourly runs were already on: pending offers are created every hour.",
   scheduleOn: () =>
-    "Scheduled runs are on: every hour, pending offers are created and statuses refreshed, with your API key.",
-  scheduleOwnedBy: (owner: string) =>
-    `Scheduled runs were turned on by ${owner}: only they can turn them off.`,
-  scheduleOff: () => "Scheduled runs are off.",
-  scheduleWasOff: () => "Scheduled runs were not on.",
+    "Hourly runs are on: every hour, pending offers are created and statuses refreshed, with your API key.",
+  scheduleOwnedBy: (owner: string) => `Hourly runs were turned on by ${owner}: only they can turn them off.`,
+  scheduleOff: () => "Hourly runs are off.",
+  scheduleWasOff: () => "Hourly runs were not on.",
   mailSubject: (kind: "stopped" | "failed"): string =>
     kind === "stopped"
       ? `${MKP} offers: the scheduled run stopped`
@@ -196,22 +195,22 @@ export const TEXTS_NL: Texts = {
   noKey: () =>
     `Er is nog geen API-sleutel van ${MKP} voor je ingesteld. Kies eerst ${NL_MENU} API-sleutel instellen…`,
   keyRefused: () =>
-    `${MKP} weigerde de API-sleutel (misschien onjuist, ingetrokken of zonder de juiste rechten). De run is gestopt; geen enkele offerte is als mislukt gemarkeerd. Kies ${NL_MENU} API-sleutel instellen… om hem opnieuw in te voeren.`,
+    `${MKP} weigerde de API-sleutel (de sleutel is misschien onjuist of ingetrokken, of mist een recht). De run is gestopt; er is geen offerte als mislukt gemarkeerd. Kies ${NL_MENU} API-sleutel instellen… om hem opnieuw in te voeren.`,
   busy: () =>
     `Er loopt al een andere run van ${MKP} (misschien een automatische). Er is niets gewijzigd; probeer het over een paar minuten opnieuw.`,
   busyRetrying: () => "Deze automatische run probeert het over een paar minuten opnieuw.",
   unexpected: (detail: string) => `De run is gestopt door een onverwachte fout: ${detail}`,
-  noContinuation: (detail: string) => `Het vervolg kon niet worden ingepland: ${detail}`,
+  noContinuation: (detail: string) => `Het vervolg van de run kon niet worden ingepland: ${detail}`,
   quotaUsed: () => "Het dagelijkse UrlFetch-quotum van Google is op; de rest wacht tot morgen.",
   noSheet: (name: string) => `Er is geen tabblad "${name}". Kies eerst ${NL_MENU} Tabbladen instellen.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
-    `Het tabblad ${sheet} heeft in rij 1 geen kolom ${headers.map((h) => `"${h}"`).join(", ")}. Kies ${NL_MENU} Tabbladen instellen om die toe te voegen.`,
+    `Het tabblad ${sheet} heeft in rij 1 geen ${headers.length === 1 ? "kolom" : "kolommen"} ${headers.map((h) => `"${h}"`).join(", ")}. Kies ${NL_MENU} Tabbladen instellen om die toe te voegen.`,
   columnsChanged: () =>
-    "De kolom Offertenummer of Status van het tabblad Offertes is tijdens de run verdwenen, dus de run is gestopt voordat er nog iets werd verstuurd. Rijen met status wordt verzonden worden bij de volgende run gecontroleerd.",
+    'De kolom Offertenummer of Status is tijdens de run uit het tabblad Offertes verdwenen. Daarom is de run gestopt voordat er nog iets werd verstuurd. Rijen met de status "wordt verzonden" worden bij de volgende run gecontroleerd.',
   selectRows: () =>
     "Selecteer in het tabblad Offertes de rijen van de offertes die je wilt aanmaken en kies dit menu-item opnieuw.",
   badBaseUrl: (raw: string, fallback: string) =>
-    `De scripteigenschap MKP_BASE_URL (${JSON.stringify(raw)}) is geen https://-adres van ${MKP}. Verwijder hem om ${fallback} te gebruiken.`,
+    `De scripteigenschap MKP_BASE_URL (${JSON.stringify(raw)}) is geen https://-adres van ${MKP}. Verwijder de eigenschap om ${fallback} te gebruiken.`,
 
   summary: (c) => {
     const parts = [`${c.created} aangemaakt`];
@@ -227,7 +226,7 @@ export const TEXTS_NL: Texts = {
     `${plural(c.pending, "offerte", "offertes")} klaar om te versturen, ${c.invalid} met fouten om te verbeteren (zie Melding), ${c.skipped} overgeslagen. Er is niets verstuurd.`,
   notMarked: (n) => `${plural(n, "rij kon", "rijen konden")} niet worden gemarkeerd.`,
   orphans: (count, rows, sheet) =>
-    `Regels die bij geen enkele offerte horen: ${count > 1 ? "rijen" : "rij"} ${rows.join(", ")}${count > rows.length ? ` en nog ${count - rows.length}` : ""} in ${sheet}. Verbeter het offertenummer.`,
+    `Regels die bij geen enkele offerte horen: ${count > 1 ? "rijen" : "rij"} ${rows.join(", ")}${count > rows.length ? ` en nog ${count - rows.length}` : ""} in ${sheet}. Verbeter ${count === 1 ? "het offertenummer" : "de offertenummers"}.`,
   lostRows: (names) =>
     `Rijen die tijdens de run zijn verwijderd of gedupliceerd, waardoor hun status niet kon worden geschreven: ${names.join(", ")}.`,
   rowLabel: (row) => `rij ${row}`,
@@ -241,13 +240,13 @@ export const TEXTS_NL: Texts = {
   },
   nothingToRefresh: () => "Er zijn geen aangemaakte offertes om bij te werken.",
   setupDone: (names) => `De tabbladen ${list(names, "en")} zijn klaar.`,
-  notificationHelp: () => `Vink aan om de klant een e-mail van ${MKP} te laten sturen (of typ ja/nee).`,
+  notificationHelp: () => `Vink aan als ${MKP} de klant een e-mail moet sturen (of typ ja/nee).`,
   vatRateHelp: () => "Btw-tarief in procenten: 21, 9 of 0.",
 
   rowHasOfferId: () =>
     "Deze offerte heeft al een Offerte-ID en is daarom niet opnieuw verstuurd. Wil je een nieuwe offerte aanmaken, maak dan Offerte-ID en Status leeg.",
   unknownStatus: (shown) =>
-    `Status ${shown} kent deze tool niet: maak hem leeg om de offerte te versturen, of typ overslaan.`,
+    `Status ${shown} kent deze tool niet: maak Status leeg om de offerte te versturen, of typ "overslaan".`,
   readyToSend: () => "Klaar om te versturen",
   notSentKeyRefused: () => `Niet verstuurd: ${MKP} weigerde de API-sleutel. Stel de API-sleutel opnieuw in.`,
   notSentRateLimit: () =>
@@ -258,20 +257,20 @@ export const TEXTS_NL: Texts = {
   willRetry: (reason) => `${reason}, wordt opnieuw geprobeerd`,
   retrying: (why) => `Nog niet verstuurd: ${why}, wordt opnieuw geprobeerd`,
   waitingForRateLimit: () => `wachten op de limiet van ${MKP} voor het aantal verzoeken`,
-  noAnswerInTime: () => "geen antwoord op tijd",
+  noAnswerInTime: () => `${MKP} gaf niet op tijd antwoord`,
   unreachable: () => `${MKP} was niet bereikbaar`,
   temporaryError: (status) => `tijdelijke fout (HTTP ${status})`,
   unexpectedAnswer: (status) => `onverwacht antwoord (HTTP ${status})`,
   apiLineField: (line, field) => `Regel ${line} ${field}`,
   apiReason: (reason, status) => (reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`),
   notCreatedRetryAt: (at) =>
-    `Niet aangemaakt: ${MKP} gaf tijdelijke fouten; wordt opnieuw geprobeerd vanaf ${at} (of kies Openstaande offertes aanmaken).`,
+    `Niet aangemaakt: ${MKP} gaf tijdelijke fouten; wordt opnieuw geprobeerd vanaf ${at} (of kies ${NL_MENU} Openstaande offertes aanmaken).`,
   notCreatedGaveUp: (n) =>
-    `${MKP} gaf ${n} keer een tijdelijke fout, dus deze offerte wordt niet meer vanzelf geprobeerd. Maak Status leeg om het opnieuw te proberen.`,
+    `${MKP} gaf ${n} keer een tijdelijke fout, dus deze offerte wordt niet meer vanzelf opnieuw geprobeerd. Maak Status leeg om het opnieuw te proberen.`,
   alreadyCreated: (offerNumber, offerId, when) =>
-    `${MKP} heeft offerte ${offerNumber} (${offerId}) al, op ${when} aangemaakt vanuit deze spreadsheet. Hij is niet opnieuw verstuurd. Wil je hem toch nog een keer aanmaken, typ dan toch versturen in Status.`,
+    `${MKP} heeft offerte ${offerNumber} (${offerId}) al: die is op ${when} vanuit deze spreadsheet aangemaakt. De offerte is daarom niet opnieuw verstuurd. Wil je hem toch nog een keer aanmaken, typ dan "toch versturen" in Status.`,
   editedWhileSending: (sentNumber, sentCustomer) =>
-    `Deze rij is gewijzigd terwijl hij werd verstuurd: ${MKP} heeft de offerte aangemaakt zoals hij verstuurd is (offertenummer ${sentNumber}, klant ${sentCustomer}). Controleer de offerte in ${MKP}.`,
+    `Deze rij is gewijzigd terwijl de offerte werd verstuurd: ${MKP} heeft de offerte aangemaakt zoals die verstuurd is (offertenummer ${sentNumber}, klant ${sentCustomer}). Controleer de offerte in ${MKP}.`,
   deletedThere: () => `Niet gevonden in ${MKP}: de offerte lijkt daar verwijderd te zijn.`,
   lineNoOffer: (offerNumber, sheet) =>
     `Geen rij in ${sheet} heeft offertenummer ${offerNumber}: verbeter het offertenummer, of voeg de offerte toe`,
@@ -280,13 +279,14 @@ export const TEXTS_NL: Texts = {
   missing: (field) => `${field} ontbreekt`,
   cellError: (field, error) => `${field} toont ${error}: ${nlErrorHint(error)}`,
   fieldProblem: (field, problem) => `${field}: ${problem}`,
-  tooLong: (field, length, max) => `${field} is ${length} tekens lang, maximaal ${max} mag: maak het korter`,
+  tooLong: (field, length, max) =>
+    `${field} is ${length} tekens lang (maximaal ${max}): maak de tekst korter`,
   duplicateNumber: (field, offerNumber, rows, sheet) =>
     `${field} ${offerNumber} staat ook in ${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")} van ${sheet}: geef elke offerte een eigen nummer`,
   badCustomerId: (field, shown) =>
-    `${field} ${shown} is geen klant-ID (die zien eruit als cst_abc123): kopieer het uit ${MKP}`,
+    `${field} ${shown} is geen klant-ID (een klant-ID ziet eruit als cst_abc123): kopieer het uit ${MKP}`,
   expiresBeforeIssued: (expiresField, expiresAt, issuedField, issuedAt) =>
-    `${expiresField} ${expiresAt} ligt voor ${issuedField} ${issuedAt}: verbeter een van beide, of laat ${expiresField} leeg voor 30 dagen`,
+    `${expiresField} ${expiresAt} ligt vóór ${issuedField} ${issuedAt}: verbeter een van beide, of maak ${expiresField} leeg (dan geldt 30 dagen na ${issuedField})`,
   notYesNo: (shown) => `${shown} is geen ja of nee (vink het vakje aan, of typ ja/nee)`,
   noLines: (offerNumber, sheet) =>
     `Regels ontbreken: voeg in ${sheet} rijen toe met offertenummer ${offerNumber}`,
@@ -301,7 +301,8 @@ export const TEXTS_NL: Texts = {
     "Automatische runs stonden al aan: elk uur worden openstaande offertes aangemaakt.",
   scheduleOn: () =>
     "Automatische runs staan aan: elk uur worden openstaande offertes aangemaakt en statussen bijgewerkt, met jouw API-sleutel.",
-  scheduleOwnedBy: (owner) => `Automatische runs zijn aangezet door ${owner}: alleen die kan ze uitzetten.`,
+  scheduleOwnedBy: (owner) =>
+    `Automatische runs zijn aangezet door ${owner}: alleen die persoon kan ze uitzetten.`,
   scheduleOff: () => "Automatische runs staan uit.",
   scheduleWasOff: () => "Automatische runs stonden niet aan.",
   mailSubject: (kind) =>
@@ -310,24 +311,24 @@ export const TEXTS_NL: Texts = {
       : `${MKP}-offertes: sommige offertes zijn geweigerd`,
   mailBody: (name, message, url) =>
     [
-      `De automatische run in de spreadsheet "${name}" eindigde zo:`,
+      `De automatische run in de spreadsheet "${name}" is als volgt geëindigd:`,
       "",
       message,
       "",
       `Open de spreadsheet en bekijk de kolom Melding van de betreffende rijen: ${url}`,
-      "Je krijgt hooguit één zo'n mail per dag.",
+      "Je krijgt hooguit één zo'n e-mail per dag.",
     ].join("\n"),
 
   keyDialogTitle: () => `API-sleutel van ${MKP}`,
   keySavedHint: (lastFour) =>
-    `Er is een sleutel eindigend op …${lastFour} voor je opgeslagen. Voer een nieuwe in om hem te vervangen.`,
+    `Er is een sleutel voor je opgeslagen die eindigt op …${lastFour}. Voer een nieuwe in om hem te vervangen.`,
   noKeyHint: () => "Er is nog geen sleutel voor je opgeslagen.",
   keyEmpty: () => "Plak je API-sleutel: het veld is leeg. Er is niets opgeslagen.",
   keyHasSpaces: () =>
     `Deze sleutel bevat spaties of regeleinden, dus hij kan niet kloppen. Kopieer hem opnieuw uit ${MKP} (Instellingen › API-sleutels). Er is niets opgeslagen.`,
   keyNotSavedBecause: (problem) => `${problem} Er is niets opgeslagen.`,
   keyRejected: (status) =>
-    `${MKP} weigerde deze sleutel (HTTP ${status}): misschien verkeerd getypt, ingetrokken of zonder het recht offers.read. Er is niets opgeslagen.`,
+    `${MKP} weigerde deze sleutel (HTTP ${status}): de sleutel is misschien verkeerd getypt of ingetrokken, of mist het recht offers.read. Er is niets opgeslagen.`,
   keySaved: () => `Opgeslagen. ${MKP} heeft de sleutel geaccepteerd.`,
   keySavedUnchecked: () =>
     `Opgeslagen, maar de sleutel kon nu niet worden gecontroleerd (${MKP} was niet bereikbaar). Hij wordt bij de volgende run gebruikt.`,

@@ -24,16 +24,16 @@ describe("the sidebar's language", () => {
   test("a Dutch spreadsheet gets a Dutch sidebar; the user switches to English and back with the keyboard", async () => {
     const s = await openIn(browser, "showSidebar", { ...batch(1, "LG"), locale: "nl_NL" });
     try {
-      await waitFor(s.page, "#progress-text", /^Er loopt nu geen batch\.$/);
+      await waitFor(s.page, "#progress-text", /^Er worden nu geen offertes aangemaakt\.$/);
       expect(await s.page.getAttribute("html", "lang")).toBe("nl");
       expect(await buttons(s.page)).toEqual([
         "Openstaande offertes aanmaken",
         "Offertes in geselecteerde rijen aanmaken",
         "Offertes controleren zonder te versturen",
-        "Offertestatussen bijwerken",
+        "Status van offertes bijwerken",
         "Mislukte offertes opnieuw proberen",
-        "Elk uur automatisch: aanzetten",
-        "Elk uur automatisch: uitzetten",
+        "Automatische runs aanzetten",
+        "Automatische runs uitzetten",
         "Tabbladen instellen",
         "API-sleutel…",
       ]);
@@ -76,7 +76,7 @@ describe("the sidebar's language", () => {
       w.rt.properties.user().set("MKP_LANGUAGE", "nl");
     const s = await openIn(browser, "showSidebar", {}, prepare);
     try {
-      await waitFor(s.page, "#progress-text", /^Er loopt nu geen batch\.$/);
+      await waitFor(s.page, "#progress-text", /^Er worden nu geen offertes aangemaakt\.$/);
       expect(await s.page.inputValue("#language")).toBe("nl");
       expect(await s.page.innerText("#runs-title")).toBe("Laatste runs");
     } finally {

@@ -28,7 +28,7 @@ describe("field errors in the sheet's words", () => {
   test("Dutch: Regel 1, btw-tarief; Offertenummer; the next step in Dutch", () => {
     useLanguage("nl");
     const message = reasonOf(laravel, 422, "application/json");
-    expect(message).toContain("Regel 1, btw-tarief: The vat rate must be 0, 9 or 21.");
+    expect(message).toContain("Regel 1, Btw-tarief: The vat rate must be 0, 9 or 21.");
     expect(message).toContain("Offertenummer: The offer number");
     expect(message).toMatch(/Verbeter de rij en maak Status leeg/);
   });

@@ -72,7 +72,7 @@ const OFFER_CASES: [string, CellLike[], RegExp, RegExp][] = [
     "an expiry before the issue date",
     ["A1", "cst_a", "2025-04-14", "2025-04-01"],
     /^Expires at 2025-04-01 is before Issued at 2025-04-14: correct one/,
-    /^Vervaldatum 2025-04-01 ligt voor Offertedatum 2025-04-14: verbeter een van beide/,
+    /^Vervaldatum 2025-04-01 ligt vóór Offertedatum 2025-04-14: verbeter een van beide/,
   ],
   [
     "a notification that is no yes or no",
@@ -84,7 +84,7 @@ const OFFER_CASES: [string, CellLike[], RegExp, RegExp][] = [
     "an offer number of 51 characters",
     ["x".repeat(51), "cst_a", "2025-04-14"],
     /^Offer number is 51 characters long, at most 50 are allowed: shorten it$/,
-    /^Offertenummer is 51 tekens lang, maximaal 50 mag: maak het korter$/,
+    /^Offertenummer is 51 tekens lang \(maximaal 50\): maak de tekst korter$/,
   ],
 ];
 
@@ -93,37 +93,37 @@ const LINE_CASES: [string, CellLike[], RegExp, RegExp][] = [
     "no description",
     ["A1", "", "12.95", 21],
     /^Line 1 \(row 2 of Offer lines\): Description missing$/,
-    /^Regel 1 \(rij 2 in Offerteregels\): omschrijving ontbreekt$/,
+    /^Regel 1 \(rij 2 in Offerteregels\): Omschrijving ontbreekt$/,
   ],
   [
     "no amount",
     ["A1", "x", "", 21],
     /^Line 1 \(row 2 of Offer lines\): Amount excl\. VAT missing$/,
-    /^Regel 1 \(rij 2 in Offerteregels\): bedrag excl\. btw ontbreekt$/,
+    /^Regel 1 \(rij 2 in Offerteregels\): Bedrag excl\. btw ontbreekt$/,
   ],
   [
     "a rate that is not allowed",
     ["A1", "x", "1", 20],
     /^Line 1 \(row 2 of Offer lines\): VAT rate: 20 is not an allowed rate \(use 21, 9 or 0\)$/,
-    /^Regel 1 \(rij 2 in Offerteregels\): btw-tarief: 20 is geen toegestaan tarief \(gebruik 21, 9 of 0\)$/,
+    /^Regel 1 \(rij 2 in Offerteregels\): Btw-tarief: 20 is geen toegestaan tarief \(gebruik 21, 9 of 0\)$/,
   ],
   [
     "a rate that is no number",
     ["A1", "x", "1", "hoog"],
     /VAT rate: "hoog" is not a VAT rate \(use 21, 9 or 0\)$/,
-    /btw-tarief: "hoog" is geen btw-tarief \(gebruik 21, 9 of 0\)$/,
+    /Btw-tarief: "hoog" is geen btw-tarief \(gebruik 21, 9 of 0\)$/,
   ],
   [
     "#N/A as the amount",
     ["A1", "x", "#N/A", 21],
     /: Amount excl\. VAT shows #N\/A: a lookup formula found nothing/,
-    /: bedrag excl\. btw toont #N\/A: een zoekformule vond niets/,
+    /: Bedrag excl\. btw toont #N\/A: een zoekformule vond niets/,
   ],
   [
     "a description of 2001 characters",
     ["A1", "y".repeat(2001), "1", 21],
     /: Description is 2001 characters long, at most 2000 are allowed: shorten it$/,
-    /: omschrijving is 2001 tekens lang, maximaal 2000 mag: maak het korter$/,
+    /: Omschrijving is 2001 tekens lang \(maximaal 2000\): maak de tekst korter$/,
   ],
 ];
 
@@ -150,7 +150,7 @@ describe("validation in both languages", () => {
       "Line 2 (row 3 of Offer lines): Description missing, VAT rate missing",
     ]);
     expect(problemsOf("nl", OK_OFFER, lines)).toEqual([
-      "Regel 2 (rij 3 in Offerteregels): omschrijving ontbreekt, btw-tarief ontbreekt",
+      "Regel 2 (rij 3 in Offerteregels): Omschrijving ontbreekt, Btw-tarief ontbreekt",
     ]);
   });
 
@@ -171,7 +171,7 @@ describe("validation in both languages", () => {
     const offers = parseOffers(ot, matchHeaders(ot.header, OFFER_COLUMNS).columns, parsed, utcYmd);
     expect(offers[0]?.problems).toEqual([
       "Customer ID ontbreekt",
-      "Expires at 2025-04-01 ligt voor Issued at 2025-04-14: verbeter een van beide, of laat Expires at leeg voor 30 dagen",
+      "Expires at 2025-04-01 ligt vóór Issued at 2025-04-14: verbeter een van beide, of maak Expires at leeg (dan geldt 30 dagen na Issued at)",
       "Regel 1 (rij 2 in Offer lines): Description ontbreekt, VAT rate ontbreekt",
     ]);
   });

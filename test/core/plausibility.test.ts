@@ -29,20 +29,20 @@ describe("reasons to hold an offer back (today is 2025-04-14)", () => {
       "issued in 2099",
       body({ issuedAt: "2099-01-01", expiresAt: "2099-01-31" }),
       ["Issued at 2099-01-01 is more than a year in the future"],
-      ["offertedatum 2099-01-01 ligt meer dan een jaar in de toekomst"],
+      ["Offertedatum 2099-01-01 ligt meer dan een jaar in de toekomst"],
     ],
     [
       "issued a year and a day ago",
       body({ issuedAt: "2024-04-13", expiresAt: "2024-05-13" }),
       ["Issued at 2024-04-13 is more than a year in the past"],
-      ["offertedatum 2024-04-13 ligt meer dan een jaar in het verleden"],
+      ["Offertedatum 2024-04-13 ligt meer dan een jaar in het verleden"],
     ],
     ["expires exactly a year after issue", body({ expiresAt: "2026-04-14" }), [], []],
     [
       "expires a year and a day after issue",
       body({ expiresAt: "2026-04-15" }),
       ["Expires at 2026-04-15 is more than a year after Issued at (2025-04-14)"],
-      ["vervaldatum 2026-04-15 ligt meer dan een jaar na de offertedatum (2025-04-14)"],
+      ["Vervaldatum 2026-04-15 ligt meer dan een jaar na Offertedatum (2025-04-14)"],
     ],
     ["a discount line in a positive total", body({}, ["100.00", "-99.99"]), [], []],
     [
@@ -61,7 +61,7 @@ describe("reasons to hold an offer back (today is 2025-04-14)", () => {
       "an offer number typed as =1+1",
       body({ offerNumber: "=1+1" }),
       ['Offer number "=1+1" starts with "=" (a formula typed as text?)'],
-      ['offertenummer "=1+1" begint met "=" (een formule die als tekst is getypt?)'],
+      ['Offertenummer "=1+1" begint met "=" (een formule die als tekst is getypt?)'],
     ],
     ["an offer number with = later on", body({ offerNumber: "A=1" }), [], []],
     [
@@ -74,9 +74,9 @@ describe("reasons to hold an offer back (today is 2025-04-14)", () => {
         "the total excl. VAT is 0.00, zero or less",
       ],
       [
-        'offertenummer "=X" begint met "=" (een formule die als tekst is getypt?)',
-        "offertedatum 2099-01-01 ligt meer dan een jaar in de toekomst",
-        "vervaldatum 2100-06-01 ligt meer dan een jaar na de offertedatum (2099-01-01)",
+        'Offertenummer "=X" begint met "=" (een formule die als tekst is getypt?)',
+        "Offertedatum 2099-01-01 ligt meer dan een jaar in de toekomst",
+        "Vervaldatum 2100-06-01 ligt meer dan een jaar na Offertedatum (2099-01-01)",
         "het totaal excl. btw is 0,00, nul of minder",
       ],
     ],
@@ -127,11 +127,11 @@ describe("the plan holds implausible offers back until send anyway", () => {
   test.each([
     [
       "en",
-      "Not sent: Issued at 2099-01-01 is more than a year in the future; the total excl. VAT is -100.00, zero or less. Fix the row, or type send anyway in Status if it is right as it is.",
+      'Not sent: Issued at 2099-01-01 is more than a year in the future; the total excl. VAT is -100.00, zero or less. Fix the row, or type "send anyway" in Status if it is right as it is.',
     ],
     [
       "nl",
-      "Niet verstuurd: offertedatum 2099-01-01 ligt meer dan een jaar in de toekomst; het totaal excl. btw is -100,00, nul of minder. Pas de rij aan, of typ toch versturen in Status als het zo klopt.",
+      'Niet verstuurd: Offertedatum 2099-01-01 ligt meer dan een jaar in de toekomst; het totaal excl. btw is -100,00, nul of minder. Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.',
     ],
   ] as const)("a pending row becomes warning, with every reason and what to do (%s)", (lang, message) => {
     useLanguage(lang);

@@ -251,7 +251,7 @@ describe("two columns for one field", () => {
     runOk(w, "createPendingOffers");
     expect(await postedBodies(w.api)).toEqual([]);
     expect(w.ss.alerts.at(-1)?.message).toBe(
-      'Het tabblad Offer lines heeft meer dan één kolom voor hetzelfde veld: "Amount excl. VAT" (kolom C), "Bedrag excl. btw" (kolom E). Geef er één een andere naam of verwijder die, zodat duidelijk is welke wordt gebruikt. Er is niets verstuurd.',
+      'Het tabblad Offer lines heeft meer dan één kolom voor hetzelfde veld: "Amount excl. VAT" (kolom C), "Bedrag excl. btw" (kolom E). Geef één ervan een andere naam of verwijder hem, zodat duidelijk is welke kolom wordt gebruikt. Er is niets verstuurd.',
     );
     // Once the copy is renamed, the offer goes.
     w.ss.setCell("Offer lines", 1, 5, "Bedrag (oud)");

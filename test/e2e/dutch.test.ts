@@ -92,14 +92,14 @@ describe("a Dutch sheet with Dutch headers", () => {
     ]);
     expect(sheetColumn(w.ss, OFFERTES, "Bedrag").slice(0, 2)).toEqual(["12.95", "90.00"]);
     expect(cellText(w.ss, OFFERTES, 4, "Melding")).toBe(
-      "Regel 2 (rij 6 in Offerteregels): omschrijving ontbreekt, btw-tarief ontbreekt",
+      "Regel 2 (rij 6 in Offerteregels): Omschrijving ontbreekt, Btw-tarief ontbreekt",
     );
     expect(sheetColumn(w.ss, REGELS, "Melding")).toEqual([
       "",
       "",
       "",
       "",
-      "omschrijving ontbreekt, btw-tarief ontbreekt",
+      "Omschrijving ontbreekt, Btw-tarief ontbreekt",
     ]);
     expect(lastToast(w)).toBe("2 aangemaakt, 1 met fouten om te verbeteren (zie Melding), 1 overgeslagen.");
     // The Run log is created in the locale's language; no English sheet appears beside the Dutch ones.
@@ -146,7 +146,7 @@ describe("a Dutch sheet with Dutch headers", () => {
     expect(await postedNumbers(w.api)).toEqual(["NL-9"]);
     expect(cellText(w.ss, OFFERTES, 2, "Status")).toBe("waarschuwing");
     expect(cellText(w.ss, OFFERTES, 2, "Melding")).toMatch(
-      /heeft offerte NL-9 .* al.*typ dan toch versturen in Status/,
+      /heeft offerte NL-9 .* al.*typ dan "toch versturen" in Status/,
     );
 
     w.ss.setCell(OFFERTES, 2, 6, "Toch versturen");

@@ -52,8 +52,8 @@ describe("the examples of npm start", () => {
       "overslaan",
     ]);
     expect(sheetColumn(w.ss, "Offertes", "Melding").slice(2, 4)).toEqual([
-      "Vervaldatum 2025-04-01 ligt voor Offertedatum 2025-04-16: verbeter een van beide, of laat Vervaldatum leeg voor 30 dagen",
-      "Regel 2 (rij 9 in Offerteregels): omschrijving ontbreekt, btw-tarief ontbreekt",
+      "Vervaldatum 2025-04-01 ligt vóór Offertedatum 2025-04-16: verbeter een van beide, of maak Vervaldatum leeg (dan geldt 30 dagen na Offertedatum)",
+      "Regel 2 (rij 9 in Offerteregels): Omschrijving ontbreekt, Btw-tarief ontbreekt",
     ]);
     expect(w.ss.menus[0]?.items[0]?.label).toBe("Openstaande offertes aanmaken");
     expect(w.ss.toasts.at(-1)?.message).toBe(

@@ -15,7 +15,7 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
     ["V-2", "klant42", D],
     [["V-2", "Werk", "10", 21]],
     /^Customer ID: no customer "klant42" in Customers\. Type its customer ID/,
-    /^Klant-ID: geen klant "klant42" in Klanten\. Vul het klant-ID/,
+    /^Klant-ID: geen klant "klant42" gevonden in Klanten\. Vul het klant-ID/,
   ],
   [
     ["V-3", "cst_demo0001", ""],
@@ -27,7 +27,7 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
     ["V-4", "cst_demo0001", D, "2025-04-01"],
     [["V-4", "Werk", "10", 21]],
     /^Expires at 2025-04-01 is before Issued at 2025-04-14/,
-    /^Vervaldatum 2025-04-01 ligt voor Offertedatum 2025-04-14/,
+    /^Vervaldatum 2025-04-01 ligt vóór Offertedatum 2025-04-14/,
   ],
   [
     ["V-5", "cst_demo0001", D, "", "misschien"],
@@ -54,19 +54,19 @@ const CASES: [Row, Row[], RegExp, RegExp][] = [
       ["V-8", "", "10", ""],
     ],
     /^Line 2 \(row \d+ of Offer lines\): Description missing, VAT rate missing$/,
-    /^Regel 2 \(rij \d+ in Offerteregels\): omschrijving ontbreekt, btw-tarief ontbreekt$/,
+    /^Regel 2 \(rij \d+ in Offerteregels\): Omschrijving ontbreekt, Btw-tarief ontbreekt$/,
   ],
   [
     ["V-9", "cst_demo0001", D],
     [["V-9", "Werk", "10", 20]],
     /^Line 1 \(row \d+ of Offer lines\): VAT rate: 20 is not an allowed rate \(use 21, 9 or 0\)$/,
-    /^Regel 1 \(rij \d+ in Offerteregels\): btw-tarief: 20 is geen toegestaan tarief \(gebruik 21, 9 of 0\)$/,
+    /^Regel 1 \(rij \d+ in Offerteregels\): Btw-tarief: 20 is geen toegestaan tarief \(gebruik 21, 9 of 0\)$/,
   ],
   [
     ["V-10", "cst_demo0001", D],
     [["V-10", "Werk", "#REF!", 21]],
     /^Line 1 \(row \d+ of Offer lines\): Amount excl\. VAT shows #REF!/,
-    /^Regel 1 \(rij \d+ in Offerteregels\): bedrag excl\. btw toont #REF!/,
+    /^Regel 1 \(rij \d+ in Offerteregels\): Bedrag excl\. btw toont #REF!/,
   ],
 ];
 const OK: [Row, Row[]] = [["V-OK", "cst_demo0002", D], [["V-OK", "Werk", "10", 21]]];

@@ -10,7 +10,7 @@ afterAll(stopDouble);
 
 const STATUS_COLUMN = 6;
 const text = (v: string) => ({ v, f: "@" });
-const TAIL = ". Fix the row, or type send anyway in Status if it is right as it is.";
+const TAIL = '. Fix the row, or type "send anyway" in Status if it is right as it is.';
 
 describe("plausibility warnings stop an offer until it is confirmed (today is 2025-04-14)", () => {
   const WARNED: [number: string, offer: unknown[], lines: unknown[][], message: string][] = [
