@@ -9,12 +9,12 @@ const MKP = "MijnKlantportaal";
 export const SCHEDULE_EN = {
   /** A continuation left the newest offers for "a later hourly run", but no hourly run is on. */
   leftRecentNoHourly: (n: number) =>
-    `${n === 1 ? "1 offer" : `${n} offers`} created in the last hour ${n === 1 ? "was" : "were"} not checked for a new status: scheduled runs are off. Use ${MKP} › ${MENU_LABELS.en.refreshOfferStatuses} to check ${n === 1 ? "it" : "them"}.`,
+    `${n === 1 ? "1 offer" : `${n} offers`} created in the last hour ${n === 1 ? "was" : "were"} not checked for a new status: hourly runs are off. Use ${MKP} › ${MENU_LABELS.en.refreshOfferStatuses} to check ${n === 1 ? "it" : "them"}.`,
   /** The owner's hourly runs stopped without being turned off: this user's key runs them now. */
   takenOver: (owner: string, hours: number) =>
-    `The hourly runs of ${owner} have not run for more than ${hours} hours (their trigger is gone). Scheduled runs are on again, with your API key.`,
+    `The hourly runs of ${owner} have not run for more than ${hours} hours (their trigger is gone). Hourly runs are on again, with your API key.`,
   staleOff: (owner: string, hours: number) =>
-    `The hourly runs of ${owner} have not run for more than ${hours} hours (their trigger is gone). Scheduled runs are off.`,
+    `The hourly runs of ${owner} have not run for more than ${hours} hours (their trigger is gone). Hourly runs are off.`,
 };
 
 export type ScheduleTexts = typeof SCHEDULE_EN;

@@ -163,7 +163,7 @@ describe("triggers firing while a user's run is busy", () => {
       { trigger: cont, user: cont.owner, event: { triggerUid: cont.id } },
     );
     expectOk(r);
-    expect(disabled).toBe("Scheduled runs are off.");
+    expect(disabled).toBe("Hourly runs are off.");
     // No trigger at all: not the hourly one, not a continuation the busy run would have made.
     expect(w.rt.triggers).toEqual([]);
     const statuses = w.column("Status");

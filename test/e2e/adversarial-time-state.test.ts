@@ -113,7 +113,7 @@ describe("the schedule and the people around it", () => {
     const log = runLogMessages(w.ss).join("\n");
     expect(log).not.toMatch(/later hourly run/);
     expect(log).toMatch(
-      /not checked for a new status: scheduled runs are off\. Use MijnKlantportaal › Refresh offer statuses/,
+      /not checked for a new status: hourly runs are off\. Use MijnKlantportaal › Refresh offer statuses/,
     );
   });
 
@@ -174,7 +174,7 @@ describe("the schedule and the people around it", () => {
     const [aTrigger] = w.rt.triggers.splice(0, w.rt.triggers.length);
     w.rt.clock.advance(4 * 3_600_000);
     expect(String(w.run("disableScheduledRuns", [], { user: B }).returned)).toMatch(
-      /have not run for more than 3 hours.*Scheduled runs are off/,
+      /have not run for more than 3 hours.*Hourly runs are off/,
     );
     expect(w.rt.properties.document.has("MKP_SCHEDULE_OWNER")).toBe(false);
     // B turns them on, then A's trigger comes back (restored access): it removes itself, runs nothing.
