@@ -6,7 +6,7 @@
 
 import { expect } from "@jest/globals";
 import type { ExecutionResult } from "../../tools/gas-runtime";
-import type { ReceivedRequest } from "../../tools/mkp-double/types";
+import type { DoubleConfig, ReceivedRequest } from "../../tools/mkp-double/types";
 import { leaksOf } from "./leaks";
 import { batch, formulasIn } from "./probes";
 import { runLogMessages, sheetColumn, type World, world } from "./world";
@@ -18,6 +18,8 @@ export interface WalkOptions {
   readonly offers: number;
   readonly minRequests: number;
   readonly rate?: number;
+  /** The double's other ways where the docs leave it open (list order, envelope, the end of the list). */
+  readonly api?: Partial<DoubleConfig>;
 }
 
 export interface WalkReport {
@@ -97,6 +99,7 @@ async function walk(seed: number, opts: WalkOptions): Promise<WalkReport> {
     ...batch(opts.offers, "Z"),
     withKey: false,
     config: {
+      ...opts.api,
       apiKeys: [FUZZ_KEY],
       fuzz: { seed, rate: opts.rate ?? 0.5, paths: ["/customer-offers"] },
     },
