@@ -69,15 +69,13 @@ describe("the key dialog, adversarially", () => {
     const sent = recordSent(s.page);
     try {
       await s.page.locator("#key").fill(API_KEY);
-      await s.page.evaluate(() => {
-        const form = document.getElementById("form") as HTMLFormElement;
+      await s.page.evaluate(`(() => {
+        const form = document.getElementById("form");
         form.requestSubmit();
-        (window as unknown as { __disabled: boolean }).__disabled = (
-          document.getElementById("save") as HTMLButtonElement
-        ).disabled;
+        window.__disabled = document.getElementById("save").disabled;
         form.requestSubmit();
-        document.getElementById("save")?.click();
-      });
+        document.getElementById("save").click();
+      })()`);
       await s.page.locator("#status.success").waitFor({ timeout: 15_000 });
       expect(await s.page.evaluate("window.__disabled")).toBe(true);
       expect(sent.filter((c) => c.fn === "saveApiKeyFromDialog")).toHaveLength(1);

@@ -32,9 +32,7 @@ describe("the sidebar when a server call fails", () => {
       expect(await s.page.innerText("#alert")).toContain(SERVICE_ERROR);
       failing = false;
       // Recovered: the next poll answers, and the alert no longer says the state cannot be read.
-      await s.page.waitForFunction(() => document.getElementById("alert")?.textContent === "", null, {
-        timeout: 10_000,
-      });
+      await s.page.locator("#alert:empty").waitFor({ state: "attached", timeout: 10_000 });
       expect(await s.page.innerText("#progress-text")).toBe("Er loopt nu geen batch.");
     } finally {
       await s.close();
@@ -51,9 +49,7 @@ describe("the sidebar when a server call fails", () => {
       expect(shown).not.toMatch(/NetworkError|HTTP 0/);
       expect(shown).toBe("Geen verbinding met Google. De zijbalk probeert het zo opnieuw.");
       await s.page.unroute("**/run");
-      await s.page.waitForFunction(() => document.getElementById("alert")?.textContent === "", null, {
-        timeout: 10_000,
-      });
+      await s.page.locator("#alert:empty").waitFor({ state: "attached", timeout: 10_000 });
     } finally {
       await s.close();
     }
@@ -144,10 +140,10 @@ describe("an action button clicked twice", () => {
       const button = s.page.getByRole("button", { name: "Create pending offers" });
       // The clicks come from inside the page: the test's own process is busy serving the run (the
       // runtime is synchronous), as the user's hand is not. A double click, and one more 300 ms later.
-      await s.page.evaluate(() => {
-        const b = document.querySelector<HTMLButtonElement>("[data-fn=createPendingOffers]")!;
-        const seen: (string | null)[] = [];
-        (window as unknown as { __busy: typeof seen }).__busy = seen;
+      await s.page.evaluate(`(() => {
+        const b = document.querySelector("[data-fn=createPendingOffers]");
+        const seen = [];
+        window.__busy = seen;
         b.dispatchEvent(new MouseEvent("click", { bubbles: true, detail: 1 }));
         b.dispatchEvent(new MouseEvent("click", { bubbles: true, detail: 2 }));
         b.dispatchEvent(new MouseEvent("dblclick", { bubbles: true, detail: 2 }));
@@ -155,7 +151,7 @@ describe("an action button clicked twice", () => {
           seen.push(b.getAttribute("aria-disabled"));
           b.click();
         }, 300);
-      });
+      })()`);
       await waitFor(s.page, "#status", /^2 created/);
       expect(sent.filter((c) => c.fn === "createPendingOffers")).toHaveLength(1);
       expect(await postedNumbers(s.w.api)).toEqual(["DC-00001", "DC-00002"]);
