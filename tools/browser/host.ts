@@ -36,6 +36,11 @@ export interface ServedCall {
 export interface HostOptions {
   /** Called before each google.script.run call is served; its answer is kept in `ServedCall.observed`. */
   observe?: (fn: string) => unknown;
+  /**
+   * Called before every service call of a served call; a string makes that service call throw an
+   * Error with it (as GasRuntime's `fail`): a page's server call failing part-way.
+   */
+  fail?: (fn: string, call: { service: string; method: string }) => string | null;
 }
 
 export interface BrowserHost {
@@ -81,7 +86,11 @@ export async function startBrowserHost(rt: GasRuntime, options: HostOptions = {}
     running.push(m.fn);
     let result: ExecutionResult;
     try {
-      result = rt.run(m.fn, Array.isArray(m.args) ? m.args : [], { kill: atWaitingPoint });
+      const fail = options.fail;
+      result = rt.run(m.fn, Array.isArray(m.args) ? m.args : [], {
+        kill: atWaitingPoint,
+        ...(fail ? { fail: (call: { service: string; method: string }) => fail(m.fn, call) } : {}),
+      });
     } finally {
       running.pop();
     }
