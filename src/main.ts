@@ -49,11 +49,26 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-export function setupSheets(): void {
+/** What an action told the user, and whether it stopped on something to fix (the sidebar shows it). */
+interface Told {
+  readonly message: string;
+  readonly stopped: boolean;
+}
+const told = (outcome: { message: string; stopped?: boolean }): Told => ({
+  message: outcome.message,
+  stopped: outcome.stopped === true,
+});
+
+function setupSheetsTold(): Told {
   const ctx = makeContext("menu");
   const done = withLock(ctx, () => setup(SpreadsheetApp.getActiveSpreadsheet()));
-  if (done === null) ctx.notifier.problem(texts().busy());
-  else toast(done.value);
+  if (done !== null) return { message: toast(done.value), stopped: false };
+  ctx.notifier.problem(texts().busy());
+  return { message: texts().busy(), stopped: true };
+}
+
+export function setupSheets(): void {
+  setupSheetsTold();
 }
 
 export function showApiKeyDialog(): void {
@@ -104,51 +119,87 @@ export function setLanguage(choice: unknown): sidebar.LanguageReply {
   return sidebar.setLanguage(stores, choice, () => applyLanguage(stores));
 }
 
+// The actions of the menu and the sidebar's buttons, each telling what it told the user.
+const ACTIONS = {
+  retryFailedOffers: (): Told => {
+    const ctx = makeContext("menu", { addRefColumn: true });
+    applyLanguage(ctx.stores);
+    return retryFailed(ctx);
+  },
+  validateOffers: (): Told => told(runAction(makeContext("menu"), "validate", create.validateOffers)),
+  createSelectedOffers: (): Told =>
+    told(
+      runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) =>
+        create.createOffers(ctx, true),
+      ),
+    ),
+  createPendingOffers: (): Told =>
+    told(
+      runAction(
+        makeContext("menu", { addRefColumn: true }),
+        "create",
+        (ctx) => create.createOffers(ctx, false),
+        { continuation: "create" },
+      ),
+    ),
+  enableScheduledRuns: (): Told => ({
+    message: toast(schedule.enableScheduledRuns(makeContext("menu"))),
+    stopped: false,
+  }),
+  disableScheduledRuns: (): Told => ({
+    message: toast(schedule.disableScheduledRuns(makeContext("menu"))),
+    stopped: false,
+  }),
+  refreshOfferStatuses: (): Told =>
+    told(
+      runAction(
+        makeContext("menu"),
+        "refresh",
+        (ctx) => refresh.refreshOutcome(ctx, refresh.refreshStatuses(ctx)),
+        { continuation: "refresh" },
+      ),
+    ),
+  setupSheets: setupSheetsTold,
+} as const;
+
 /** Clears Status of every `failed` row (after the user confirms) and creates them again. */
 export function retryFailedOffers(): string {
-  const ctx = makeContext("menu", { addRefColumn: true });
-  applyLanguage(ctx.stores);
-  return retryFailed(ctx);
+  return ACTIONS.retryFailedOffers().message;
 }
 
 export function validateOffers(): string {
-  return runAction(makeContext("menu"), "validate", create.validateOffers).message;
+  return ACTIONS.validateOffers().message;
 }
 
 export function createSelectedOffers(): string {
-  return runAction(makeContext("menu", { addRefColumn: true }), "create", (ctx) =>
-    create.createOffers(ctx, true),
-  ).message;
+  return ACTIONS.createSelectedOffers().message;
 }
 
 export function createPendingOffers(): string {
-  return runAction(
-    makeContext("menu", { addRefColumn: true }),
-    "create",
-    (ctx) => create.createOffers(ctx, false),
-    {
-      continuation: "create",
-    },
-  ).message;
+  return ACTIONS.createPendingOffers().message;
 }
 
 export function enableScheduledRuns(): string {
-  return toast(schedule.enableScheduledRuns(makeContext("menu")));
+  return ACTIONS.enableScheduledRuns().message;
 }
 
 export function disableScheduledRuns(): string {
-  return toast(schedule.disableScheduledRuns(makeContext("menu")));
+  return ACTIONS.disableScheduledRuns().message;
 }
 
 export function refreshOfferStatuses(): string {
-  return runAction(
-    makeContext("menu"),
-    "refresh",
-    (ctx) => refresh.refreshOutcome(ctx, refresh.refreshStatuses(ctx)),
-    {
-      continuation: "refresh",
-    },
-  ).message;
+  return ACTIONS.refreshOfferStatuses().message;
+}
+
+/**
+ * Called by the sidebar's action buttons: the action by its menu function's name, and what it told
+ * the user, with whether it stopped on something to fix (no key, another run busy …), so that the
+ * page does not show a stopped run as done.
+ */
+export function runFromSidebar(fn: unknown): Told {
+  const name = (Object.keys(ACTIONS) as (keyof typeof ACTIONS)[]).find((k) => k === fn);
+  if (name === undefined) throw new Error(`Not an action of the sidebar: ${String(fn)}`);
+  return outReply(ACTIONS[name]());
 }
 
 /** Fills or updates the sheet Customers from MijnKlantportaal (CONTRACT §4a). */

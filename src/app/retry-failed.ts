@@ -27,25 +27,27 @@ export function clearFailed(book: OffersBook): { book: OffersBook; rows: Set<num
   return { book: { ...book, offers }, rows };
 }
 
-/** The whole action; returns what the user was told. */
-export function retryFailedOffers(ctx: RunContext): string {
+/** The whole action; returns what the user was told, and whether it stopped on a problem. */
+export function retryFailedOffers(ctx: RunContext): { message: string; stopped: boolean } {
   const t = pick(PANEL_TEXTS);
   // Counted before the lock is taken: the question may stay open for a while.
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) {
     ctx.notifier.problem(opened.problem);
-    return opened.problem;
+    return { message: opened.problem, stopped: true };
   }
   const count = opened.book.offers.filter((o) => o.status === "failed").length;
   if (count === 0) {
     ctx.notifier.done(t.retryNone());
-    return t.retryNone();
+    return { message: t.retryNone(), stopped: false };
   }
   if (!ctx.dialogs.confirm(t.retryTitle(), t.retryQuestion(count))) {
     ctx.notifier.done(t.retryCancelled());
-    return t.retryCancelled();
+    return { message: t.retryCancelled(), stopped: false };
   }
   // The rows are read again under the lock: those failed then are the ones cleared and sent.
-  return runAction(ctx, "create", (c) => createOffers(c, false, clearFailed), { continuation: "create" })
-    .message;
+  const outcome = runAction(ctx, "create", (c) => createOffers(c, false, clearFailed), {
+    continuation: "create",
+  });
+  return { message: outcome.message, stopped: outcome.stopped === true };
 }

@@ -34,7 +34,8 @@ describe("retryFailedOffers after yes", () => {
   test("the failed rows are cleared and created again, under the lock; other rows are not sent", () => {
     const h = setup();
     const dialogs = new FakeDialogs([true]);
-    const message = retryFailedOffers(h.context({ dialogs }));
+    const { message, stopped } = retryFailedOffers(h.context({ dialogs }));
+    expect(stopped).toBe(false);
     expect(dialogs.asked).toEqual([{ title: PANEL_EN.retryTitle(), question: PANEL_EN.retryQuestion(2) }]);
     expect(h.api.requests.map((r) => (r.body as { offerNumber: string }).offerNumber)).toEqual([
       "K-1",
@@ -67,14 +68,17 @@ describe("retryFailedOffers after yes", () => {
     expect(h.workbook.offerCell(4, "Status")).toBe("created");
     // Nothing failed any more: said so, nothing asked.
     const none = new FakeDialogs([]);
-    expect(retryFailedOffers(h.context({ dialogs: none }))).toBe(PANEL_EN.retryNone());
+    expect(retryFailedOffers(h.context({ dialogs: none }))).toEqual({
+      message: PANEL_EN.retryNone(),
+      stopped: false,
+    });
     expect(none.asked).toEqual([]);
   });
 
   test("another run holds the lock: told busy, nothing cleared or sent", () => {
     const h = setup();
     h.lock.busy = true;
-    retryFailedOffers(h.context({ dialogs: new FakeDialogs([true]) }));
+    expect(retryFailedOffers(h.context({ dialogs: new FakeDialogs([true]) })).stopped).toBe(true);
     expect(h.api.requests).toEqual([]);
     expect(h.workbook.offerColumn("Status")).toEqual(["failed", "created", "failed", ""]);
     expect(h.notifier.told.map((t) => t.kind)).toEqual(["problem"]);

@@ -58,7 +58,7 @@ describe("the sidebar at 300 px with long Dutch texts and a hand-edited Logboek"
       },
     );
     try {
-      await waitFor(s.page, "#progress-text", /^Er loopt nu geen batch\.$/);
+      await waitFor(s.page, "#progress-text", /^Er worden nu geen offertes aangemaakt\.$/);
       await s.page.locator("#runs li").nth(4).waitFor();
       expect(await s.page.innerText("#key-state")).toBe("niet ingesteld");
       expect(await s.page.innerText("#schedule")).toBe(`aan, met de API-sleutel van ${OWNER}`);
@@ -69,7 +69,7 @@ describe("the sidebar at 300 px with long Dutch texts and a hand-edited Logboek"
       expect(runs[0]).toMatch(
         /^2025-04-13 09:00:00 · controleren \(menu\)\n0 aangemaakt, 0 mislukt, 2 ongeldig, 5 nog open$/,
       );
-      expect(runs[1]).toMatch(/^2025-04-12 09:00:00 · uurlijkse run \(automatisch\)\n/);
+      expect(runs[1]).toMatch(/^2025-04-12 09:00:00 · automatische run \(automatisch\)\n/);
       expect(runs[2]).toBe(
         "gisteren · handmatig (Piet)\n0 aangemaakt, 0 mislukt, 0 ongeldig, 0 nog open\nmet de hand aangepast",
       );

@@ -1,7 +1,7 @@
 // Shared by the adversarial browser tests: a page opened as harness.openIn does, with the page's
 // clock optionally faked (hours of polling in seconds) and server calls that may be made to fail.
 import type { Browser, Page } from "playwright-core";
-import { type HostOptions, startBrowserHost } from "../../tools/browser/host";
+import { actionOf, type HostOptions, startBrowserHost } from "../../tools/browser/host";
 import { type World, type WorldOptions, world } from "../e2e/world";
 import type { Session } from "./harness";
 
@@ -49,12 +49,13 @@ export const waitFor = (page: Page, selector: string, pattern: RegExp, timeout =
   page.locator(selector, { hasText: pattern }).waitFor({ timeout });
 
 /** Records, on the Node side, every google.script.run request the page sends (by function name). */
+/** Every server call the page sent, by its action (a sidebar button's menu function, see actionOf). */
 export function recordSent(page: Page): { fn: string }[] {
   const sent: { fn: string }[] = [];
   page.on("request", (r) => {
     if (!r.url().endsWith("/run")) return;
-    const body = JSON.parse(r.postData() ?? "{}") as { fn?: string };
-    sent.push({ fn: String(body.fn) });
+    const body = JSON.parse(r.postData() ?? "{}") as { fn?: string; args?: unknown[] };
+    sent.push({ fn: actionOf(String(body.fn), body.args) });
   });
   return sent;
 }

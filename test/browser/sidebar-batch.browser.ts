@@ -65,7 +65,7 @@ describe("the sidebar during a batch of 300 offers", () => {
       expect(afterFirst).toBeLessThan(N);
 
       // Every poll answered during the run said what the rows said at that moment.
-      const first = s.host.calls.find((c) => c.fn === "createPendingOffers");
+      const first = s.host.calls.find((c) => c.action === "createPendingOffers");
       const polls = s.host.calls.filter(
         (c) => c.fn === "getPanelState" && c.during === "createPendingOffers",
       );

@@ -146,7 +146,7 @@ describe("the sidebar", () => {
       const during = s.host.calls.filter((c) => c.during === "createPendingOffers").map((c) => c.fn);
       expect(during.length).toBeGreaterThan(0);
       expect(new Set(during)).toEqual(new Set(["getPanelState"]));
-      const create = s.host.calls.find((c) => c.fn === "createPendingOffers")!;
+      const create = s.host.calls.find((c) => c.action === "createPendingOffers")!;
       for (const c of s.host.calls.filter((x) => x.during !== null)) {
         expect(c.result.error).toBeUndefined();
         expect(c.result.startedAt).toBeGreaterThanOrEqual(create.result.startedAt);

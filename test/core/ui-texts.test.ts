@@ -38,6 +38,11 @@ const ALLOWED: readonly { file: string; text: string; why: string }[] = [
   },
   { file: "src/app/sidebar.ts", text: "Sidebar", why: "the name of the sidebar's HTML file" },
   {
+    file: "src/main.ts",
+    text: "Not an action of the sidebar: X",
+    why: "a programmer's error: the sidebar's buttons only name actions runFromSidebar has",
+  },
+  {
     file: "src/app/create-customers.ts",
     text: "no answer",
     why: "the detail of a missing exchange: classify() turns it into the catalogue's unreachable()",

@@ -26,7 +26,9 @@ export interface OpenedPage {
 export interface ServedCall {
   fn: string;
   args: unknown[];
-  /** The function of the execution this call was served inside of, when it was nested. */
+  /** The action it ran: the menu function a sidebar button names (runFromSidebar's argument), else `fn`. */
+  action: string;
+  /** The action of the execution this call was served inside of, when it was nested. */
   during: string | null;
   result: ExecutionResult;
   /** What `observe` said just before the call ran (e.g. the rows created at that moment). */
@@ -59,6 +61,12 @@ export interface BrowserHost {
   stop(): Promise<void>;
 }
 
+/** The sidebar's buttons call runFromSidebar with the action's menu function name. */
+export function actionOf(fn: string, args: unknown): string {
+  const first = Array.isArray(args) ? args[0] : undefined;
+  return fn === "runFromSidebar" && typeof first === "string" ? first : fn;
+}
+
 interface CallMessage {
   id: number;
   page: string;
@@ -82,19 +90,20 @@ export async function startBrowserHost(rt: GasRuntime, options: HostOptions = {}
 
   const serve = (m: CallMessage): void => {
     const during = running.at(-1) ?? null;
-    const observed = options.observe?.(m.fn);
-    running.push(m.fn);
+    const action = actionOf(m.fn, m.args);
+    const observed = options.observe?.(action);
+    running.push(action);
     let result: ExecutionResult;
     try {
       const fail = options.fail;
       result = rt.run(m.fn, Array.isArray(m.args) ? m.args : [], {
         kill: atWaitingPoint,
-        ...(fail ? { fail: (call: { service: string; method: string }) => fail(m.fn, call) } : {}),
+        ...(fail ? { fail: (call: { service: string; method: string }) => fail(action, call) } : {}),
       });
     } finally {
       running.pop();
     }
-    served.push({ fn: m.fn, args: m.args, during, result, ...(options.observe ? { observed } : {}) });
+    served.push({ fn: m.fn, args: m.args, action, during, result, ...(options.observe ? { observed } : {}) });
     calls.postMessage({ id: m.id, reply: replyOf(result) });
   };
   // Called before every service call of a running execution; never kills it.
