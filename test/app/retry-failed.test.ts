@@ -94,7 +94,7 @@ describe("retryFailedOffers before any run", () => {
   test("no Offers sheet: the problem is told, nothing asked", () => {
     const { wb } = workbook([], OFFER_HEADERS, "Offers");
     const { ctx, dialogs, notifier } = context(wb);
-    expect(retryFailedOffers(ctx)).toBe(texts().noSheet("Offers"));
+    expect(retryFailedOffers(ctx)).toEqual({ message: texts().noSheet("Offers"), stopped: true });
     expect(notifier.told).toEqual([{ kind: "problem", message: texts().noSheet("Offers") }]);
     expect(dialogs.asked).toEqual([]);
   });
@@ -105,7 +105,8 @@ describe("retryFailedOffers before any run", () => {
       OFFER_HEADERS.filter((h) => h !== "Status"),
     );
     const { ctx, dialogs, notifier } = context(wb);
-    const message = retryFailedOffers(ctx);
+    const { message, stopped } = retryFailedOffers(ctx);
+    expect(stopped).toBe(true);
     expect(message).toBe(texts().missingColumns("Offers", ["Status"]));
     expect(notifier.told.map((n) => n.kind)).toEqual(["problem"]);
     expect(dialogs.asked).toEqual([]);
@@ -114,7 +115,7 @@ describe("retryFailedOffers before any run", () => {
   test("no failed row: said so, nothing asked, nothing written", () => {
     const { wb, writes } = workbook([offerRow("K-1", "created"), offerRow("K-2", "")]);
     const { ctx, dialogs, notifier } = context(wb);
-    expect(retryFailedOffers(ctx)).toBe(t.retryNone());
+    expect(retryFailedOffers(ctx)).toEqual({ message: t.retryNone(), stopped: false });
     expect(notifier.told).toEqual([{ kind: "done", message: t.retryNone() }]);
     expect(dialogs.asked).toEqual([]);
     expect(writes).toEqual([]);
@@ -127,7 +128,7 @@ describe("retryFailedOffers before any run", () => {
       offerRow("K-3", "mislukt", "Geweigerd"),
     ]);
     const { ctx, dialogs, notifier } = context(wb, [false]);
-    expect(retryFailedOffers(ctx)).toBe(t.retryCancelled());
+    expect(retryFailedOffers(ctx)).toEqual({ message: t.retryCancelled(), stopped: false });
     expect(dialogs.asked).toEqual([{ title: t.retryTitle(), question: t.retryQuestion(2) }]);
     expect(notifier.told).toEqual([{ kind: "done", message: t.retryCancelled() }]);
     expect(writes).toEqual([]);
