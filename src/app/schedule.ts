@@ -73,6 +73,13 @@ export function hourlyRunMayGo(ctx: RunContext): boolean {
     ctx.triggers.removeAll();
     return false;
   }
+  // No owner and no hourly run for hours: another user turned off runs that had stopped, and this
+  // trigger came back (its user authorised the script again). It must not run on, unseen.
+  const beat = loadState(ctx.stores, SCHEDULE_HEARTBEAT);
+  if (owner === null && me !== "" && beat !== null && ctx.clock.now() - beat.at > STALE_MS) {
+    ctx.triggers.removeAll();
+    return false;
+  }
   saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
   return true;
 }

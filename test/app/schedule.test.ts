@@ -158,6 +158,28 @@ describe("an owner whose hourly runs stopped (trigger deleted, account gone)", (
     );
   });
 
+  test("turned off by another user once stopped: the old owner's trigger, if it comes back, removes itself", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const bob = world("bob@example.nl", ann.stores, stale);
+    expect(disableScheduledRuns(bob.ctx)).toBe(pick(SCHEDULE_TEXTS).staleOff("ann@example.nl", STALE_HOURS));
+    // Ann's trigger fires again (she authorised the script again): hourly runs were turned off.
+    const annBack = world("ann@example.nl", ann.stores, stale + HOUR);
+    expect(hourlyRunMayGo(annBack.ctx)).toBe(false);
+    expect(annBack.triggers.calls).toEqual(["removeAll"]);
+    expect(annBack.owner()).toBeNull();
+  });
+
+  test("a schedule without an owner (no e-mail when turned on) keeps running while its runs go on", () => {
+    const w = world("");
+    enableScheduledRuns(w.ctx);
+    const later = world("", w.stores, NOW + HOUR);
+    expect(hourlyRunMayGo(later.ctx)).toBe(true);
+    const named = world("ann@example.nl", w.stores, NOW + 2 * HOUR);
+    expect(hourlyRunMayGo(named.ctx)).toBe(true);
+    expect(named.triggers.calls).toEqual([]);
+  });
+
   test("the hourly trigger of someone no longer the owner removes itself and runs nothing", () => {
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
