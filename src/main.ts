@@ -142,14 +142,14 @@ const ACTIONS = {
         { continuation: "create" },
       ),
     ),
-  enableScheduledRuns: (): Told => ({
-    message: toast(schedule.enableScheduledRuns(makeContext("menu"))),
-    stopped: false,
-  }),
-  disableScheduledRuns: (): Told => ({
-    message: toast(schedule.disableScheduledRuns(makeContext("menu"))),
-    stopped: false,
-  }),
+  enableScheduledRuns: (): Told => {
+    const r = schedule.enableScheduledRuns(makeContext("menu"));
+    return { message: toast(r.message), stopped: r.stopped };
+  },
+  disableScheduledRuns: (): Told => {
+    const r = schedule.disableScheduledRuns(makeContext("menu"));
+    return { message: toast(r.message), stopped: r.stopped };
+  },
   refreshOfferStatuses: (): Told =>
     told(
       runAction(

@@ -34,31 +34,39 @@ function ownerStopped(ctx: RunContext): boolean {
   return ctx.clock.now() - beat.at > STALE_MS;
 }
 
-export function enableScheduledRuns(ctx: RunContext): string {
+/** What turning runs on or off told the user; `stopped` when it was refused (another user's runs). */
+export interface ScheduleTold {
+  readonly message: string;
+  readonly stopped: boolean;
+}
+
+const said = (message: string, stopped = false): ScheduleTold => ({ message, stopped });
+
+export function enableScheduledRuns(ctx: RunContext): ScheduleTold {
   const me = ctx.userEmail();
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
   const takeOver = owner !== null && me !== "" && owner !== me;
-  if (takeOver && !ownerStopped(ctx)) return texts().scheduleTakenBy(owner);
+  if (takeOver && !ownerStopped(ctx)) return said(texts().scheduleTakenBy(owner), true);
   const result = ctx.triggers.installHourly();
   if (me) saveState(ctx.stores, SCHEDULE_OWNER, me);
   saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
   clearState(ctx.stores, RUNS_STOPPED_AT);
-  if (takeOver) return pick(SCHEDULE_TEXTS).takenOver(owner, STALE_HOURS);
-  return result === "already" ? texts().scheduleAlreadyOn() : texts().scheduleOn();
+  if (takeOver) return said(pick(SCHEDULE_TEXTS).takenOver(owner, STALE_HOURS));
+  return said(result === "already" ? texts().scheduleAlreadyOn() : texts().scheduleOn());
 }
 
-export function disableScheduledRuns(ctx: RunContext): string {
+export function disableScheduledRuns(ctx: RunContext): ScheduleTold {
   const me = ctx.userEmail();
   const removed = ctx.triggers.removeAll();
   saveState(ctx.stores, RUNS_STOPPED_AT, { at: ctx.clock.now() });
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
   if (owner === me || owner === null) clearState(ctx.stores, SCHEDULE_OWNER);
   else if (removed === 0) {
-    if (!ownerStopped(ctx)) return texts().scheduleOwnedBy(owner);
+    if (!ownerStopped(ctx)) return said(texts().scheduleOwnedBy(owner), true);
     clearState(ctx.stores, SCHEDULE_OWNER);
-    return pick(SCHEDULE_TEXTS).staleOff(owner, STALE_HOURS);
+    return said(pick(SCHEDULE_TEXTS).staleOff(owner, STALE_HOURS));
   }
-  return removed > 0 ? texts().scheduleOff() : texts().scheduleWasOff();
+  return said(removed > 0 ? texts().scheduleOff() : texts().scheduleWasOff());
 }
 
 /**

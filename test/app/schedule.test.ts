@@ -34,7 +34,7 @@ describe("enableScheduledRuns", () => {
   test("installs this user's hourly trigger, makes them the owner and forgets an earlier stop", () => {
     const w = world("ann@example.nl");
     w.stores.user.map.set(RUNS_STOPPED_AT.name, JSON.stringify({ at: NOW - 1000 }));
-    expect(enableScheduledRuns(w.ctx)).toBe(texts().scheduleOn());
+    expect(enableScheduledRuns(w.ctx).message).toBe(texts().scheduleOn());
     expect(w.triggers.calls).toEqual(["installHourly"]);
     expect(w.triggers.hourly).toBe(true);
     expect(w.owner()).toBe("ann@example.nl");
@@ -44,7 +44,7 @@ describe("enableScheduledRuns", () => {
   test("a second time: no second trigger", () => {
     const w = world("ann@example.nl");
     enableScheduledRuns(w.ctx);
-    expect(enableScheduledRuns(w.ctx)).toBe(texts().scheduleAlreadyOn());
+    expect(enableScheduledRuns(w.ctx).message).toBe(texts().scheduleAlreadyOn());
     expect(w.triggers.calls).toEqual(["installHourly", "installHourly"]);
     expect(w.triggers.hourly).toBe(true);
   });
@@ -53,14 +53,17 @@ describe("enableScheduledRuns", () => {
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
     const bob = world("bob@example.nl", ann.stores);
-    expect(enableScheduledRuns(bob.ctx)).toBe(texts().scheduleTakenBy("ann@example.nl"));
+    expect(enableScheduledRuns(bob.ctx)).toEqual({
+      message: texts().scheduleTakenBy("ann@example.nl"),
+      stopped: true,
+    });
     expect(bob.triggers.calls).toEqual([]);
     expect(bob.owner()).toBe("ann@example.nl");
   });
 
   test("when Apps Script does not say who the user is, the trigger is installed but no owner is claimed", () => {
     const w = world("");
-    expect(enableScheduledRuns(w.ctx)).toBe(texts().scheduleOn());
+    expect(enableScheduledRuns(w.ctx).message).toBe(texts().scheduleOn());
     expect(w.triggers.calls).toEqual(["installHourly"]);
     expect(w.owner()).toBeNull();
   });
@@ -72,7 +75,7 @@ describe("disableScheduledRuns", () => {
     enableScheduledRuns(w.ctx);
     w.triggers.scheduleContinuation(NOW + 60_000, NOW, "create", true);
     w.triggers.calls.length = 0;
-    expect(disableScheduledRuns(w.ctx)).toBe(texts().scheduleOff());
+    expect(disableScheduledRuns(w.ctx).message).toBe(texts().scheduleOff());
     expect(w.triggers.calls).toEqual(["removeAll"]);
     expect(w.triggers.hourly).toBe(false);
     expect(w.triggers.continuation).toBeNull();
@@ -82,7 +85,7 @@ describe("disableScheduledRuns", () => {
 
   test("nothing was on: said so, and a busy run still schedules no continuation", () => {
     const w = world("ann@example.nl");
-    expect(disableScheduledRuns(w.ctx)).toBe(texts().scheduleWasOff());
+    expect(disableScheduledRuns(w.ctx).message).toBe(texts().scheduleWasOff());
     expect(w.triggers.calls).toEqual(["removeAll"]);
     expect(JSON.parse(w.stoppedAt() ?? "null")).toEqual({ at: NOW });
   });
@@ -91,7 +94,10 @@ describe("disableScheduledRuns", () => {
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
     const bob = world("bob@example.nl", ann.stores);
-    expect(disableScheduledRuns(bob.ctx)).toBe(texts().scheduleOwnedBy("ann@example.nl"));
+    expect(disableScheduledRuns(bob.ctx)).toEqual({
+      message: texts().scheduleOwnedBy("ann@example.nl"),
+      stopped: true,
+    });
     expect(bob.owner()).toBe("ann@example.nl");
     expect(ann.triggers.hourly).toBe(true);
   });
@@ -101,7 +107,7 @@ describe("disableScheduledRuns", () => {
     enableScheduledRuns(ann.ctx);
     const bob = world("bob@example.nl", ann.stores);
     bob.triggers.scheduleContinuation(NOW + 60_000, NOW, "refresh", true);
-    expect(disableScheduledRuns(bob.ctx)).toBe(texts().scheduleOff());
+    expect(disableScheduledRuns(bob.ctx).message).toBe(texts().scheduleOff());
     expect(bob.triggers.continuation).toBeNull();
     expect(bob.owner()).toBe("ann@example.nl");
   });
@@ -127,7 +133,7 @@ describe("an owner whose hourly runs stopped (trigger deleted, account gone)", (
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
     const bob = world("bob@example.nl", ann.stores, at);
-    const said = enableScheduledRuns(bob.ctx);
+    const said = enableScheduledRuns(bob.ctx).message;
     expect(said).toBe(
       taken
         ? pick(SCHEDULE_TEXTS).takenOver("ann@example.nl", STALE_HOURS)
@@ -141,7 +147,9 @@ describe("an owner whose hourly runs stopped (trigger deleted, account gone)", (
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
     const bob = world("bob@example.nl", ann.stores, stale);
-    expect(disableScheduledRuns(bob.ctx)).toBe(pick(SCHEDULE_TEXTS).staleOff("ann@example.nl", STALE_HOURS));
+    expect(disableScheduledRuns(bob.ctx).message).toBe(
+      pick(SCHEDULE_TEXTS).staleOff("ann@example.nl", STALE_HOURS),
+    );
     expect(bob.owner()).toBeNull();
   });
 
@@ -150,10 +158,10 @@ describe("an owner whose hourly runs stopped (trigger deleted, account gone)", (
     enableScheduledRuns(ann.ctx);
     ann.stores.document.map.delete(SCHEDULE_HEARTBEAT.name);
     const bob = world("bob@example.nl", ann.stores, NOW + 50 * HOUR);
-    expect(enableScheduledRuns(bob.ctx)).toBe(texts().scheduleTakenBy("ann@example.nl"));
+    expect(enableScheduledRuns(bob.ctx).message).toBe(texts().scheduleTakenBy("ann@example.nl"));
     expect(bob.beat()).toEqual({ at: NOW + 50 * HOUR });
     const bobLater = world("bob@example.nl", ann.stores, NOW + 54 * HOUR);
-    expect(enableScheduledRuns(bobLater.ctx)).toBe(
+    expect(enableScheduledRuns(bobLater.ctx).message).toBe(
       pick(SCHEDULE_TEXTS).takenOver("ann@example.nl", STALE_HOURS),
     );
   });
@@ -162,7 +170,9 @@ describe("an owner whose hourly runs stopped (trigger deleted, account gone)", (
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
     const bob = world("bob@example.nl", ann.stores, stale);
-    expect(disableScheduledRuns(bob.ctx)).toBe(pick(SCHEDULE_TEXTS).staleOff("ann@example.nl", STALE_HOURS));
+    expect(disableScheduledRuns(bob.ctx).message).toBe(
+      pick(SCHEDULE_TEXTS).staleOff("ann@example.nl", STALE_HOURS),
+    );
     // Ann's trigger fires again (she authorised the script again): hourly runs were turned off.
     const annBack = world("ann@example.nl", ann.stores, stale + HOUR);
     expect(hourlyRunMayGo(annBack.ctx)).toBe(false);

@@ -83,10 +83,10 @@ describe("the sidebar when a server call fails", () => {
     }
   });
 
-  // DEFECT (left): a run that stops (no key, key refused, another run busy) returns its message as
-  // a plain string, like a finished run, so the sidebar shows it green in the status region. Sheets
-  // does show the same message in an alert (notifier.problem), but the sidebar says "success". The
-  // page cannot tell the two apart without the entry points saying so (a change to §3's returns).
+  // Was a defect: a run that stops (no key, key refused, another run busy) returned its message as
+  // a plain string, like a finished run, so the sidebar showed it green in the status region. Sheets
+  // does show the same message in an alert (notifier.problem); the sidebar said "success" until its
+  // buttons went through runFromSidebar, which says whether the run stopped.
   test("a run that stops (no API key) is shown as an error, not as a success", async () => {
     const s = await openWith(browser, "showSidebar", { ...batch(1, "NK"), withKey: false });
     try {
@@ -96,6 +96,21 @@ describe("the sidebar when a server call fails", () => {
       expect(runLogRows(s.w.ss)).toHaveLength(1);
       expect(await s.page.innerText("#alert")).toMatch(/API key/);
       expect(await s.page.locator("#status.success").count()).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test("turning on hourly runs that another user's key runs is refused, and shown as an error", async () => {
+    const s = await openWith(browser, "showSidebar", batch(1, "HO"));
+    try {
+      s.w.rt.properties.document.set("MKP_SCHEDULE_OWNER", "ann@example.nl");
+      s.w.rt.properties.document.set("MKP_SCHEDULE_HEARTBEAT", JSON.stringify({ at: s.w.rt.clock.now() }));
+      await s.page.getByRole("button", { name: "Turn on hourly runs" }).click();
+      await s.page.locator("#status.success, #alert:not(:empty)").first().waitFor({ timeout: 15_000 });
+      expect(await s.page.innerText("#alert")).toMatch(/already on.*ann@example\.nl/);
+      expect(await s.page.locator("#status.success").count()).toBe(0);
+      expect(s.w.rt.triggers.filter((t) => t.type === "hourly")).toEqual([]);
     } finally {
       await s.close();
     }
