@@ -19,7 +19,8 @@ export type CatalogueName =
   | "panel"
   | "refresh"
   | "columns"
-  | "schedule";
+  | "schedule"
+  | "names";
 
 /** A handle on one catalogue: its name only; `pick` gives its texts in this execution's language. */
 export interface Catalogue<T> {

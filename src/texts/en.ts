@@ -6,6 +6,7 @@ import { TEXTS_EN } from "../core/texts";
 import { ANSWER_EN } from "../core/texts-answers";
 import { COLUMNS_EN } from "../core/texts-columns";
 import { CUSTOMER_EN } from "../core/texts-customers";
+import { NAMES_EN } from "../core/texts-names";
 import { PANEL_EN } from "../core/texts-panel";
 import { REFRESH_EN } from "../core/texts-refresh";
 import { SCHEDULE_EN } from "../core/texts-schedule";
@@ -20,4 +21,5 @@ export const texts = {
   refresh: REFRESH_EN,
   columns: COLUMNS_EN,
   schedule: SCHEDULE_EN,
+  names: NAMES_EN,
 } satisfies LanguageTexts;

@@ -6,6 +6,7 @@ import { TEXTS_NL } from "../core/texts";
 import { ANSWER_NL } from "../core/texts-answers";
 import { COLUMNS_NL } from "../core/texts-columns";
 import { CUSTOMER_NL } from "../core/texts-customers";
+import { NAMES_NL } from "../core/texts-names";
 import { PANEL_NL } from "../core/texts-panel";
 import { REFRESH_NL } from "../core/texts-refresh";
 import { SCHEDULE_NL } from "../core/texts-schedule";
@@ -20,4 +21,5 @@ export const texts = {
   refresh: REFRESH_NL,
   columns: COLUMNS_NL,
   schedule: SCHEDULE_NL,
+  names: NAMES_NL,
 } satisfies LanguageTexts;
