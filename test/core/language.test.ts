@@ -33,6 +33,7 @@ const loaderOf =
       refresh: {},
       columns: {},
       schedule: {},
+      names: {},
     };
   };
 
