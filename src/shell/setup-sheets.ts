@@ -88,15 +88,29 @@ export function setupSheet<K extends string>(
   return { sheet, columns };
 }
 
+/** Sets `rule` on the column's data cells; cells whose rule `keep` accepts keep theirs. */
 function validateColumn(
   sheet: Sheet,
   column: number | undefined,
   rule: GoogleAppsScript.Spreadsheet.DataValidation,
+  keep?: (existing: GoogleAppsScript.Spreadsheet.DataValidation) => boolean,
 ) {
   const rows = sheet.getMaxRows() - 1;
   if (column === undefined || rows < 1) return;
-  sheet.getRange(2, column + 1, rows, 1).setDataValidation(rule);
+  const range = sheet.getRange(2, column + 1, rows, 1);
+  if (!keep) {
+    range.setDataValidation(rule);
+    return;
+  }
+  const existing = range.getDataValidations();
+  const kept = existing.map((r) => (r[0] && keep(r[0]) ? r[0] : null));
+  if (kept.every((r) => r === null)) range.setDataValidation(rule);
+  else range.setDataValidations(kept.map((r) => [r ?? rule]));
 }
+
+/** The team's own checkboxes (e.g. ticked = `ja`, unticked = `nee`) are checkboxes already. */
+const isCheckbox = (rule: GoogleAppsScript.Spreadsheet.DataValidation): boolean =>
+  String(rule.getCriteriaType()) === String(SpreadsheetApp.DataValidationCriteria.CHECKBOX);
 
 /** Sets up the sheets: missing ones in the language of those already there, else the locale's. */
 export function setupSheets(ss: Spreadsheet): string {
@@ -116,6 +130,7 @@ export function setupSheets(ss: Spreadsheet): string {
       .setAllowInvalid(true)
       .setHelpText(texts().notificationHelp())
       .build(),
+    isCheckbox,
   );
   const lines = setupSheet(ss, "lines", LINE_COLUMNS, lang);
   validateColumn(
