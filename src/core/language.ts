@@ -20,7 +20,8 @@ export type CatalogueName =
   | "refresh"
   | "columns"
   | "schedule"
-  | "names";
+  | "names"
+  | "setup";
 
 /** A handle on one catalogue: its name only; `pick` gives its texts in this execution's language. */
 export interface Catalogue<T> {

@@ -10,6 +10,7 @@ import { NAMES_EN } from "../core/texts-names";
 import { PANEL_EN } from "../core/texts-panel";
 import { REFRESH_EN } from "../core/texts-refresh";
 import { SCHEDULE_EN } from "../core/texts-schedule";
+import { SETUP_EN } from "../core/texts-setup";
 import { VALUES_EN } from "../core/texts-values";
 
 export const texts = {
@@ -22,4 +23,5 @@ export const texts = {
   columns: COLUMNS_EN,
   schedule: SCHEDULE_EN,
   names: NAMES_EN,
+  setup: SETUP_EN,
 } satisfies LanguageTexts;

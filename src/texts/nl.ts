@@ -10,6 +10,7 @@ import { NAMES_NL } from "../core/texts-names";
 import { PANEL_NL } from "../core/texts-panel";
 import { REFRESH_NL } from "../core/texts-refresh";
 import { SCHEDULE_NL } from "../core/texts-schedule";
+import { SETUP_NL } from "../core/texts-setup";
 import { VALUES_NL } from "../core/texts-values";
 
 export const texts = {
@@ -22,4 +23,5 @@ export const texts = {
   columns: COLUMNS_NL,
   schedule: SCHEDULE_NL,
   names: NAMES_NL,
+  setup: SETUP_NL,
 } satisfies LanguageTexts;

@@ -34,6 +34,7 @@ const loaderOf =
       columns: {},
       schedule: {},
       names: {},
+      setup: {},
     };
   };
 
