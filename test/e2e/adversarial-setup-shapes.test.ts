@@ -59,7 +59,6 @@ describe("sheets in both languages", () => {
         "Offer lines": [LINE_HEADERS, ["NEW-1", "Work", "10.00", "21"], ["OLD-1", "Work", "10.00", "21"]],
       },
     });
-    const offertes = JSON.stringify(spreadsheetState(w.ss));
     runOk(w, "setupSheets");
     runOk(w, "createPendingOffers");
     const posted = (await w.api.requests()).filter((r) => r.route === "POST /customer-offers/manual");
@@ -70,7 +69,6 @@ describe("sheets in both languages", () => {
     expect(sent).toEqual([used === "Offers" ? "NEW-1" : "OLD-1"]);
     expect(w.ss.displayValues(used)[0]?.length).toBeGreaterThan(6);
     expect(w.ss.displayValues(other)[0]).toEqual(OFFER_HEADERS.slice(0, 6));
-    expect(JSON.stringify(spreadsheetState(w.ss))).not.toBe(offertes);
   });
 });
 
