@@ -21,6 +21,7 @@ import { cellAt } from "../core/table";
 import { texts as catalogue } from "../core/texts";
 import { FIELD_NAMES } from "../core/texts-bundled";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
+import { NAME_TEXTS } from "../core/texts-names";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
 import { createNewCustomers } from "./create-customers";
@@ -56,8 +57,15 @@ function known(ctx: RunContext): {
     : [];
   const news = ctx.customers.readNewCustomers();
   const fresh = news ? parseNewCustomers(news.table, news.columns) : [];
+  // A created row is known by what it was created as: a row typed over with another company later
+  // must not lend that company the old customer's ID.
   for (const n of fresh)
-    if (n.customerId !== "") customers.push({ id: n.customerId, companyName: n.companyName, email: n.email });
+    if (n.customerId !== "")
+      customers.push({
+        id: n.customerId,
+        companyName: n.sent?.companyName ?? n.companyName,
+        email: n.sent?.primaryEmail ?? n.email,
+      });
   return { customers, fresh, language: news?.language ?? "en" };
 }
 
@@ -154,6 +162,8 @@ export function resolveOfferCustomers(
     if (m.kind === "one") return ok(m.customer.id);
     if (m.kind === "several") return bad(t.severalCustomers(field, text, m.candidates.map(label)));
     const n = newRowFor(fresh, text);
+    if (n && n.customerId !== "" && n.sent)
+      return bad(pick(NAME_TEXTS).newRowChanged(field, n.companyName, n.customerId, n.sent.companyName));
     if (n) {
       const why =
         n.body === null ? t.newHasProblems() : n.status === "failed" ? t.newFailed() : t.newWaiting();

@@ -30,17 +30,32 @@ const LEGAL_FORMS = new Set([
   // strips a legal form only), and an offer must never reach the wrong one.
 ]);
 
-/** `Bakkerij de Vries B.V.` and `bakkerij  DEVRIES bv` both become `bakkerijdevries`. */
+/** `Bakkerij de Vries B.V.`, `bakkerij  DEVRIES bv` and `Bakkerij de Vries B. V.` become `bakkerijdevries`. */
 export function nameKey(name: string): string {
+  // Letters of every script count (`Ромашка`, `Ωmega`): dropping them would make two names one.
   const tokens = name
     .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\p{M}/gu, "")
     .toLowerCase()
     .replace(/\./g, "")
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t !== "");
-  while (tokens.length > 1 && LEGAL_FORMS.has(tokens[tokens.length - 1] ?? "")) tokens.pop();
+  while (tokens.length > 1) {
+    const n = legalFormAtEnd(tokens);
+    if (n === 0) break;
+    tokens.splice(tokens.length - n, n);
+  }
   return tokens.join("");
+}
+
+/** How many tokens at the end spell a legal form: `bv` (1), or `b v` typed as `B. V.` (2). */
+function legalFormAtEnd(tokens: readonly string[]): number {
+  if (LEGAL_FORMS.has(tokens[tokens.length - 1] ?? "")) return 1;
+  for (let n = 2; n <= Math.min(4, tokens.length - 1); n++) {
+    const tail = tokens.slice(-n);
+    if (tail.every((t) => t.length === 1) && LEGAL_FORMS.has(tail.join(""))) return n;
+  }
+  return 0;
 }
 
 export const emailKey = (email: string): string => email.trim().toLowerCase();

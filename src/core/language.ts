@@ -19,7 +19,9 @@ export type CatalogueName =
   | "panel"
   | "refresh"
   | "columns"
-  | "schedule";
+  | "schedule"
+  | "names"
+  | "setup";
 
 /** A handle on one catalogue: its name only; `pick` gives its texts in this execution's language. */
 export interface Catalogue<T> {

@@ -20,6 +20,7 @@ import type { Language } from "../core/language";
 import { pick } from "../core/language";
 import { texts } from "../core/texts";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
+import { SETUP_TEXTS } from "../core/texts-setup";
 import { findSheet, newSheetLanguage } from "./sheets";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -72,14 +73,41 @@ function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec<string>): v
   if (wanted.some((w, i) => w[0] !== formats[i]?.[0])) range.setNumberFormats(wanted);
 }
 
-/** The sheet `id`, created (headers, formats) or repaired; missing ones get the language `lang`. */
+/** Rows looked at for a header row typed below row 1 (under a title or a blank row). */
+const HEADER_SEARCH_ROWS = 5;
+
+/** The row (2…) holding the sheet's headers when row 1 holds none of them; null otherwise. */
+function headersBelowRow1(sheet: Sheet, specs: readonly ColumnSpec<string>[]): number | null {
+  const lastColumn = sheet.getLastColumn();
+  const lastRow = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
+  if (lastColumn < 1 || lastRow < 2) return null;
+  const rows = sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  const known = (row: readonly unknown[]) => specs.length - matchHeaders(row, specs).missing.length;
+  if (known(rows[0] ?? []) > 0) return null;
+  // Two known headers in one row: a header row, not a data row that happens to hold a word like Status.
+  const below = rows.findIndex((row, i) => i > 0 && known(row) >= 2);
+  return below < 0 ? null : below + 1;
+}
+
+/**
+ * The sheet `id`, created (headers, formats) or repaired; missing ones get the language `lang`. A
+ * sheet whose headers are below row 1 is left alone (headers written into a title row would make a
+ * second header row): `notes` gets why, and no columns are returned.
+ */
 export function setupSheet<K extends string>(
   ss: Spreadsheet,
   id: SheetId,
   specs: readonly ColumnSpec<K>[],
   lang: Language,
+  notes: string[] = [],
 ) {
-  const sheet = findSheet(ss, id) ?? ss.insertSheet(SHEET_NAMES[id][lang]);
+  const found = findSheet(ss, id);
+  const sheet = found ?? ss.insertSheet(SHEET_NAMES[id][lang]);
+  const below = found ? headersBelowRow1(found, specs) : null;
+  if (below !== null) {
+    notes.push(pick(SETUP_TEXTS).headersNotInRow1(sheet.getName(), below));
+    return { sheet, columns: {} as Partial<Record<K, number>> };
+  }
   const columns = ensureHeaders(sheet, specs, lang);
   for (const spec of specs) {
     const column = columns[spec.key];
@@ -88,25 +116,41 @@ export function setupSheet<K extends string>(
   return { sheet, columns };
 }
 
+/** Sets `rule` on the column's data cells; cells whose rule `keep` accepts keep theirs. */
 function validateColumn(
   sheet: Sheet,
   column: number | undefined,
   rule: GoogleAppsScript.Spreadsheet.DataValidation,
+  keep?: (existing: GoogleAppsScript.Spreadsheet.DataValidation) => boolean,
 ) {
   const rows = sheet.getMaxRows() - 1;
   if (column === undefined || rows < 1) return;
-  sheet.getRange(2, column + 1, rows, 1).setDataValidation(rule);
+  const range = sheet.getRange(2, column + 1, rows, 1);
+  if (!keep) {
+    range.setDataValidation(rule);
+    return;
+  }
+  const existing = range.getDataValidations();
+  const kept = existing.map((r) => (r[0] && keep(r[0]) ? r[0] : null));
+  if (kept.every((r) => r === null)) range.setDataValidation(rule);
+  else range.setDataValidations(kept.map((r) => [r ?? rule]));
 }
+
+/** The team's own checkboxes (e.g. ticked = `ja`, unticked = `nee`) are checkboxes already. */
+const isCheckbox = (rule: GoogleAppsScript.Spreadsheet.DataValidation): boolean =>
+  String(rule.getCriteriaType()) === String(SpreadsheetApp.DataValidationCriteria.CHECKBOX);
 
 /** Sets up the sheets: missing ones in the language of those already there, else the locale's. */
 export function setupSheets(ss: Spreadsheet): string {
   const lang = newSheetLanguage(ss);
+  const notes: string[] = [];
   // The hidden ref column is the product's own: a create run adds it when it first marks a row.
   const offers = setupSheet(
     ss,
     "offers",
     OFFER_COLUMNS.filter((c) => !c.hidden),
     lang,
+    notes,
   );
   validateColumn(
     offers.sheet,
@@ -116,8 +160,9 @@ export function setupSheets(ss: Spreadsheet): string {
       .setAllowInvalid(true)
       .setHelpText(texts().notificationHelp())
       .build(),
+    isCheckbox,
   );
-  const lines = setupSheet(ss, "lines", LINE_COLUMNS, lang);
+  const lines = setupSheet(ss, "lines", LINE_COLUMNS, lang, notes);
   validateColumn(
     lines.sheet,
     lines.columns.vatRate,
@@ -127,23 +172,24 @@ export function setupSheets(ss: Spreadsheet): string {
       .setHelpText(texts().vatRateHelp())
       .build(),
   );
-  const log = setupSheet(ss, "runLog", RUN_LOG_COLUMNS, lang);
-  const customers = setupSheet(ss, "customers", CUSTOMER_COLUMNS, lang);
-  const newCustomers = setupSheet(ss, "newCustomers", NEW_CUSTOMER_COLUMNS, lang);
-  validateColumn(offers.sheet, offers.columns.customerId, customerDropdown(customers));
-  return texts().setupDone([offers, lines, log, customers, newCustomers].map((s) => s.sheet.getName()));
+  const log = setupSheet(ss, "runLog", RUN_LOG_COLUMNS, lang, notes);
+  const customers = setupSheet(ss, "customers", CUSTOMER_COLUMNS, lang, notes);
+  const newCustomers = setupSheet(ss, "newCustomers", NEW_CUSTOMER_COLUMNS, lang, notes);
+  // Customers left alone (headers below row 1): the team's dropdown, if any, stays as it is.
+  const names = customers.columns.companyName;
+  if (names !== undefined)
+    validateColumn(offers.sheet, offers.columns.customerId, customerDropdown(customers.sheet, names));
+  const sheets = [offers, lines, log, customers, newCustomers];
+  const ready = sheets.filter((s) => Object.keys(s.columns).length > 0).map((s) => s.sheet.getName());
+  return [...(ready.length > 0 ? [texts().setupDone(ready)] : []), ...notes].join(" ");
 }
 
 /** A dropdown of the company names in Customers; other values allowed (an ID can be typed). */
-function customerDropdown(customers: {
-  sheet: Sheet;
-  columns: { companyName?: number };
-}): GoogleAppsScript.Spreadsheet.DataValidation {
-  const builder = SpreadsheetApp.newDataValidation()
+function customerDropdown(customers: Sheet, column: number): GoogleAppsScript.Spreadsheet.DataValidation {
+  const rows = Math.max(1, customers.getMaxRows() - 1);
+  return SpreadsheetApp.newDataValidation()
     .setAllowInvalid(true)
-    .setHelpText(pick(CUSTOMER_TEXTS).dropdownHelp());
-  const column = customers.columns.companyName;
-  if (column === undefined) return builder.requireValueInList([], true).build();
-  const rows = Math.max(1, customers.sheet.getMaxRows() - 1);
-  return builder.requireValueInRange(customers.sheet.getRange(2, column + 1, rows, 1), true).build();
+    .setHelpText(pick(CUSTOMER_TEXTS).dropdownHelp())
+    .requireValueInRange(customers.getRange(2, column + 1, rows, 1), true)
+    .build();
 }

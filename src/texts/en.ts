@@ -6,9 +6,11 @@ import { TEXTS_EN } from "../core/texts";
 import { ANSWER_EN } from "../core/texts-answers";
 import { COLUMNS_EN } from "../core/texts-columns";
 import { CUSTOMER_EN } from "../core/texts-customers";
+import { NAMES_EN } from "../core/texts-names";
 import { PANEL_EN } from "../core/texts-panel";
 import { REFRESH_EN } from "../core/texts-refresh";
 import { SCHEDULE_EN } from "../core/texts-schedule";
+import { SETUP_EN } from "../core/texts-setup";
 import { VALUES_EN } from "../core/texts-values";
 
 export const texts = {
@@ -20,4 +22,6 @@ export const texts = {
   refresh: REFRESH_EN,
   columns: COLUMNS_EN,
   schedule: SCHEDULE_EN,
+  names: NAMES_EN,
+  setup: SETUP_EN,
 } satisfies LanguageTexts;

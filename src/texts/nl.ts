@@ -6,9 +6,11 @@ import { TEXTS_NL } from "../core/texts";
 import { ANSWER_NL } from "../core/texts-answers";
 import { COLUMNS_NL } from "../core/texts-columns";
 import { CUSTOMER_NL } from "../core/texts-customers";
+import { NAMES_NL } from "../core/texts-names";
 import { PANEL_NL } from "../core/texts-panel";
 import { REFRESH_NL } from "../core/texts-refresh";
 import { SCHEDULE_NL } from "../core/texts-schedule";
+import { SETUP_NL } from "../core/texts-setup";
 import { VALUES_NL } from "../core/texts-values";
 
 export const texts = {
@@ -20,4 +22,6 @@ export const texts = {
   refresh: REFRESH_NL,
   columns: COLUMNS_NL,
   schedule: SCHEDULE_NL,
+  names: NAMES_NL,
+  setup: SETUP_NL,
 } satisfies LanguageTexts;

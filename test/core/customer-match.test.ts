@@ -18,6 +18,19 @@ describe("nameKey", () => {
     expect(nameKey("Café Zoë VOF")).toBe("cafezoe");
     expect(nameKey("BV")).toBe("bv");
   });
+
+  test("a legal form typed with spaces (B. V., v. o. f.) is still a legal form", () => {
+    expect(nameKey("Jansen Techniek B. V.")).toBe("jansentechniek");
+    expect(nameKey("Smit v. o. f.")).toBe("smit");
+    expect(nameKey("Smit B. V. Holding")).toBe("smitbvholding");
+  });
+
+  test("letters of other scripts count: two Cyrillic or Greek names never become one", () => {
+    expect(nameKey("Ромашка B.V.")).toBe("ромашка");
+    expect(nameKey("Василёк BV")).not.toBe(nameKey("Ромашка BV"));
+    expect(nameKey("Ωmega Trading")).not.toBe(nameKey("Mega Trading"));
+    expect(nameKey("Straße GmbH")).toBe("straße");
+  });
 });
 
 describe("matchCustomer", () => {

@@ -33,6 +33,8 @@ const loaderOf =
       refresh: {},
       columns: {},
       schedule: {},
+      names: {},
+      setup: {},
     };
   };
 
