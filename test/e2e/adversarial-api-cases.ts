@@ -1,5 +1,5 @@
-// Adversarial API cases that take a second or more each (an answer held past the fetch timeout): a fast
-// one runs in adversarial-api-answers.test.ts, the others in adversarial-api-answers.exhaustive.test.ts.
+// Adversarial API cases that take a second or more each (an answer held past the fetch timeout):
+// one runs in adversarial-api-create.exhaustive.test.ts, the others in adversarial-api-answers.exhaustive.test.ts.
 
 import { expect } from "@jest/globals";
 import type { DoubleConfig } from "../../tools/mkp-double/types";
