@@ -4,11 +4,30 @@ import type { OfferRow } from "./offer-types";
 import type { CreatedOffer } from "./responses";
 import type { OutValues } from "./write-back";
 
+/**
+ * The API's expiresAt as a calendar day, or null when it is none: a date as it is; a date-time (not
+ * the documented form) as its day in the sheet's zone, so that one instant in two notations is one
+ * day; any other text is never compared as if it were a date (CONTRACT §4, `expired`).
+ */
+export function expiryDay(apiExpiry: string, formatTimestamp: (iso: string) => string): string | null {
+  const text = apiExpiry.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const shown = /^\d{4}-\d{2}-\d{2}[T ]\d/.test(text) ? formatTimestamp(text) : "";
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(shown) ? shown.slice(0, 10) : null;
+}
+
 /** accepted / rejected from the API's timestamps; expired when neither and the offer has expired. */
-export function derivedStatus(offer: CreatedOffer, expiresAt: string | null, todayYmd: string): string {
+export function derivedStatus(
+  offer: CreatedOffer,
+  expiresAt: string | null,
+  todayYmd: string,
+  formatTimestamp: (iso: string) => string = (iso) => iso,
+): string {
   if (offer.acceptedAt) return "accepted";
   if (offer.rejectedAt) return "rejected";
-  const expiry = offer.expiresAt || expiresAt;
+  // The offer's own expiry decides (the cell may have been edited since it was sent); the row's
+  // date only when MijnKlantportaal gave none that reads as a day.
+  const expiry = expiryDay(offer.expiresAt, formatTimestamp) ?? expiresAt;
   return expiry && expiry < todayYmd ? "expired" : "created";
 }
 
@@ -21,7 +40,7 @@ export function refreshValues(
   todayYmd: string,
 ): OutValues | null {
   const next = {
-    status: derivedStatus(offer, row.expiresAt, todayYmd),
+    status: derivedStatus(offer, row.expiresAt, todayYmd, formatTimestamp),
     amount: offer.amount,
     acceptedAt: offer.acceptedAt ? formatTimestamp(offer.acceptedAt) : "",
     rejectedAt: offer.rejectedAt ? formatTimestamp(offer.rejectedAt) : "",
