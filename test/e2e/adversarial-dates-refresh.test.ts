@@ -164,6 +164,25 @@ describe("Expires at edited after creation, and expiry dates in odd forms", () =
     expect(w.column("Status")).toEqual([status]);
   });
 
+  test("no expiry from the API: the row's Expires at date cell is read in the sheet's zone (Auckland)", async () => {
+    const data = createdRows([
+      { number: "CELL-1", expires: "", apiExpires: "" },
+      { number: "CELL-2", expires: "", apiExpires: "" },
+    ]);
+    // Date cells late on the 13th and on the 14th, Auckland time; now is the 14th there (UTC: the 13th).
+    data.offers[0]![3] = { date: "2025-04-13T23:30", f: "yyyy-mm-dd" };
+    data.offers[1]![3] = { date: "2025-04-14T23:30", f: "yyyy-mm-dd" };
+    const w = await world({
+      timeZone: "Pacific/Auckland",
+      runtime: { scriptTimeZone: "America/Los_Angeles", startTime: Date.parse("2025-04-13T13:00:00Z") },
+      offers: data.offers,
+      lines: data.lines,
+    });
+    await w.api.seedOffers(data.seeds);
+    expectOk(w.run("refreshOfferStatuses"));
+    expect(w.column("Status")).toEqual(["expired", "created"]);
+  });
+
   test.each(["14-04-2025", "30/04/2025", "April 30, 2025", ""])(
     "an expiresAt that is no date (%p) is never read as one: the row's own Expires at decides",
     async (apiExpires) => {
