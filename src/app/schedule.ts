@@ -12,14 +12,15 @@ import {
   RUNS_STOPPED_AT,
   SCHEDULE_HEARTBEAT,
   SCHEDULE_OWNER,
+  SCHEDULE_STALE_HOURS,
+  SCHEDULE_STALE_MS,
   saveState,
 } from "../core/state-keys";
 import { texts } from "../core/texts";
 import { SCHEDULE_TEXTS } from "../core/texts-schedule";
 
-/** Hourly runs start every hour (give or take a quarter): three hours without one, they stopped. */
-export const STALE_HOURS = 3;
-const STALE_MS = STALE_HOURS * 3_600_000;
+export const STALE_HOURS = SCHEDULE_STALE_HOURS;
+const STALE_MS = SCHEDULE_STALE_MS;
 
 /**
  * Whether another user's schedule has stopped: its last hourly run is hours old. Without any note

@@ -2,7 +2,7 @@
 // 4 characters), hourly runs and their owner, the running batch's progress, and the last runs.
 
 import { matchHeaders, RUN_LOG_COLUMNS, type RunLogKey } from "./columns";
-import type { Progress } from "./state-keys";
+import { type Progress, SCHEDULE_STALE_MS } from "./state-keys";
 
 /** An entry not updated for this long belongs to an execution that was killed: not shown. */
 export const PROGRESS_STALE_MS = 7 * 60_000;
@@ -13,7 +13,13 @@ export type RunSummary = Readonly<Record<RunLogKey, string>>;
 export interface PanelState {
   readonly user: string;
   readonly key: { readonly saved: boolean; readonly lastFour: string | null };
-  readonly schedule: { readonly on: boolean; readonly owner: string | null; readonly mine: boolean };
+  readonly schedule: {
+    readonly on: boolean;
+    readonly owner: string | null;
+    readonly mine: boolean;
+    /** On, but no hourly run has started for hours (the owner's trigger is gone): anyone may take over. */
+    readonly stalled: boolean;
+  };
   readonly progress: Progress | null;
   /** Newest first, at most LAST_RUNS; null when not asked for. */
   readonly runs: readonly RunSummary[] | null;
@@ -27,6 +33,8 @@ export interface PanelInputs {
   readonly user: string;
   readonly storedKey: string | null;
   readonly scheduleOwner: string | null;
+  /** When the owner's last hourly run started (state key SCHEDULE_HEARTBEAT), epoch ms; null: not noted. */
+  readonly lastHourlyAt: number | null;
   /** Whether this user's own hourly trigger is installed. */
   readonly hourlyMine: boolean;
   /** The running batch's progress entry (state key PROGRESS), as stored. */
@@ -64,7 +72,15 @@ export function panelState(input: PanelInputs): PanelState {
       saved: input.storedKey !== null,
       lastFour: input.storedKey === null ? null : input.storedKey.slice(-4),
     },
-    schedule: { on: mine || input.scheduleOwner !== null, owner: input.scheduleOwner, mine },
+    schedule: {
+      on: mine || input.scheduleOwner !== null,
+      owner: input.scheduleOwner,
+      mine,
+      stalled:
+        input.scheduleOwner !== null &&
+        input.lastHourlyAt !== null &&
+        input.now - input.lastHourlyAt > SCHEDULE_STALE_MS,
+    },
     // An entry not updated for a while belongs to an execution that was killed: not shown.
     progress:
       input.progress !== null && input.now - input.progress.updatedAt <= PROGRESS_STALE_MS

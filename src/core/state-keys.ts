@@ -161,6 +161,9 @@ export const SCHEDULE_OWNER = text("MKP_SCHEDULE_OWNER", "document");
  * the owner's trigger is gone (deleted in the editor, their account removed): another user may then
  * turn hourly runs on, or off, in their place.
  */
+/** Hourly runs start every hour (give or take a quarter): three hours without one, they stopped. */
+export const SCHEDULE_STALE_HOURS = 3;
+export const SCHEDULE_STALE_MS = SCHEDULE_STALE_HOURS * 3_600_000;
 export const SCHEDULE_HEARTBEAT = json<{ at: number }>("MKP_SCHEDULE_HEARTBEAT", "document", (o) => {
   const at = num(o.at);
   return at === null ? null : { at };

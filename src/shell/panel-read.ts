@@ -2,7 +2,14 @@
 // with one read of the Run log at most.
 
 import type { PanelInputs } from "../core/panel";
-import { API_KEY, LANGUAGE, loadState, PROGRESS, SCHEDULE_OWNER } from "../core/state-keys";
+import {
+  API_KEY,
+  LANGUAGE,
+  loadState,
+  PROGRESS,
+  SCHEDULE_HEARTBEAT,
+  SCHEDULE_OWNER,
+} from "../core/state-keys";
 import { findSheet } from "./sheets";
 import { appsScriptStores } from "./stores";
 import { appsScriptTriggers } from "./triggers";
@@ -13,6 +20,7 @@ export function readPanelInputs(withRuns: boolean, stores = appsScriptStores()):
     user: Session.getEffectiveUser().getEmail(),
     storedKey: key && key.trim() !== "" ? key : null,
     scheduleOwner: loadState(stores, SCHEDULE_OWNER),
+    lastHourlyAt: loadState(stores, SCHEDULE_HEARTBEAT)?.at ?? null,
     hourlyMine: appsScriptTriggers(stores).hourlyOn(),
     progress: loadState(stores, PROGRESS),
     runLog: withRuns ? readRunLog() : null,

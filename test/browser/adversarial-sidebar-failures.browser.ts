@@ -116,6 +116,25 @@ describe("the sidebar when a server call fails", () => {
     }
   });
 
+  test("hourly runs of another user that stopped hours ago: said so, and what to do", async () => {
+    const s = await openWith(browser, "showSidebar", batch(1, "HS"));
+    try {
+      s.w.rt.properties.document.set("MKP_SCHEDULE_OWNER", "ann@example.nl");
+      s.w.rt.properties.document.set(
+        "MKP_SCHEDULE_HEARTBEAT",
+        JSON.stringify({ at: s.w.rt.clock.now() - 5 * 3_600_000 }),
+      );
+      await waitFor(
+        s.page,
+        "#schedule",
+        /ann@example\.nl, but no hourly run has started for more than 3 hours/,
+      );
+      expect(await s.page.innerText("#schedule")).toMatch(/Turn on hourly runs to run them with your key\.$/);
+    } finally {
+      await s.close();
+    }
+  });
+
   test("a run that hits an unexpected error is shown as an error, not as a success", async () => {
     const s = await openWith(browser, "showSidebar", batch(1, "UE"), undefined, {
       host: () => ({

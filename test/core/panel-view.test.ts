@@ -33,6 +33,7 @@ const inputs = (over: Partial<PanelInputs> = {}): PanelInputs => ({
   user: "sales@example.com",
   storedKey: "secret-key-0001",
   scheduleOwner: "boss@example.com",
+  lastHourlyAt: null,
   hourlyMine: false,
   progress: { action: "create", done: 120, toGo: 180, startedAt: NOW - 130_000, updatedAt: NOW - 1000 },
   runLog: [
@@ -89,7 +90,7 @@ describe("what the poll answers", () => {
     expect(reply.lang).toBe("nl");
     expect(reply.etaMinutes).toBe(3);
     expect(reply.key).toEqual({ saved: true, lastFour: "0001" });
-    expect(reply.schedule).toEqual({ on: true, owner: "boss@example.com", mine: false });
+    expect(reply.schedule).toEqual({ on: true, owner: "boss@example.com", mine: false, stalled: false });
     expect(reply.runs?.[0]).toMatchObject({
       action: "create",
       startedBy: "menu",

@@ -4,6 +4,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { RUN_LOG_COLUMNS } from "../../src/core/columns";
 import { LAST_RUNS, lastRuns, type PanelInputs, PROGRESS_STALE_MS, panelState } from "../../src/core/panel";
+import { SCHEDULE_STALE_MS } from "../../src/core/state-keys";
 
 const NOW = Date.UTC(2026, 11, 1, 9);
 const HEADER = RUN_LOG_COLUMNS.map((c) => c.header);
@@ -26,6 +27,7 @@ const inputs = (over: Partial<PanelInputs> = {}): PanelInputs => ({
   user: "ann@example.nl",
   storedKey: null,
   scheduleOwner: null,
+  lastHourlyAt: null,
   hourlyMine: false,
   progress: null,
   runLog: null,
@@ -51,13 +53,24 @@ describe("panelState", () => {
   });
 
   test.each([
-    [null, false, { on: false, owner: null, mine: false }],
-    ["ann@example.nl", true, { on: true, owner: "ann@example.nl", mine: true }],
-    ["bob@example.nl", false, { on: true, owner: "bob@example.nl", mine: false }],
+    [null, false, { on: false, owner: null, mine: false, stalled: false }],
+    ["ann@example.nl", true, { on: true, owner: "ann@example.nl", mine: true, stalled: false }],
+    ["bob@example.nl", false, { on: true, owner: "bob@example.nl", mine: false, stalled: false }],
     // A trigger of mine with no owner recorded (an older version): on, and mine.
-    [null, true, { on: true, owner: null, mine: true }],
+    [null, true, { on: true, owner: null, mine: true, stalled: false }],
   ] as const)("owner %j, my trigger %j → %j", (scheduleOwner, hourlyMine, schedule) => {
     expect(panelState(inputs({ scheduleOwner, hourlyMine })).schedule).toEqual(schedule);
+  });
+
+  test.each([
+    ["an hour ago", NOW - 3_600_000, false],
+    ["just under three hours ago", NOW - SCHEDULE_STALE_MS, false],
+    ["over three hours ago", NOW - SCHEDULE_STALE_MS - 1, true],
+    ["never noted (a schedule from before the notes)", null, false],
+  ] as const)("the owner's last hourly run %s: stalled %j", (_l, lastHourlyAt, stalled) => {
+    expect(panelState(inputs({ scheduleOwner: "bob@example.nl", lastHourlyAt })).schedule.stalled).toBe(
+      stalled,
+    );
   });
 
   test("progress is shown while fresh, and hidden once older than 7 minutes", () => {
