@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { API_KEY, stopDouble, type World } from "../e2e/world";
-import { openWith, recordSent, waitFor } from "./adversarial-support";
-import { focusedId, styleOf } from "./harness";
+import { recordSent } from "./adversarial-support";
+import { focusedId, openIn, styleOf, waitFor } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const stored = (w: World) => w.rt.properties.user().get("MKP_API_KEY") ?? null;
 const dutchDialog = (withKey: boolean) =>
-  openWith(browser, "showApiKeyDialog", { locale: "nl_NL", withKey, config: { apiKeys: [API_KEY] } });
+  openIn(browser, "showApiKeyDialog", { locale: "nl_NL", withKey, config: { apiKeys: [API_KEY] } });
 
 describe("the key dialog, adversarially", () => {
   test("nl: an empty field and a key with a space are refused in Dutch, before any request", async () => {

@@ -6,7 +6,8 @@ import type { Browser } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { batch } from "../e2e/batches";
 import { postedNumbers, runLogRows, stopDouble } from "../e2e/world";
-import { openWith, recordSent, waitFor } from "./adversarial-support";
+import { recordSent } from "./adversarial-support";
+import { openIn, waitFor } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ const SERVICE_ERROR = "Service Spreadsheets failed while accessing document with
 describe("the sidebar when a server call fails", () => {
   test("nl: a poll that throws is told in Dutch; the next good poll takes the message away", async () => {
     let failing = false;
-    const s = await openWith(browser, "showSidebar", { ...batch(1, "PF"), locale: "nl_NL" }, undefined, {
+    const s = await openIn(browser, "showSidebar", { ...batch(1, "PF"), locale: "nl_NL" }, undefined, {
       host: () => ({ fail: (fn) => (failing && fn === "getPanelState" ? SERVICE_ERROR : null) }),
     });
     try {
@@ -40,7 +41,7 @@ describe("the sidebar when a server call fails", () => {
   });
 
   test("the connection drops: plain words in the user's language, no 'HTTP 0'; it recovers by itself", async () => {
-    const s = await openWith(browser, "showSidebar", { ...batch(1, "NC"), locale: "nl_NL" });
+    const s = await openIn(browser, "showSidebar", { ...batch(1, "NC"), locale: "nl_NL" });
     try {
       await waitFor(s.page, "#progress-text", /^Er worden nu geen offertes aangemaakt\.$/);
       await s.page.route("**/run", (route) => route.abort("internetdisconnected"));
@@ -56,7 +57,7 @@ describe("the sidebar when a server call fails", () => {
   });
 
   test("en: an action stopped at Apps Script's time limit: said plainly, the button usable again", async () => {
-    const s = await openWith(browser, "showSidebar", batch(1, "TL"));
+    const s = await openIn(browser, "showSidebar", batch(1, "TL"));
     try {
       await waitFor(s.page, "#progress-text", /^No batch is running\.$/);
       // What google.script.run hands the failure handler when Apps Script ends the execution.
@@ -88,7 +89,7 @@ describe("the sidebar when a server call fails", () => {
   // does show the same message in an alert (notifier.problem); the sidebar said "success" until its
   // buttons went through runFromSidebar, which says whether the run stopped.
   test("a run that stops (no API key) is shown as an error, not as a success", async () => {
-    const s = await openWith(browser, "showSidebar", { ...batch(1, "NK"), withKey: false });
+    const s = await openIn(browser, "showSidebar", { ...batch(1, "NK"), withKey: false });
     try {
       await waitFor(s.page, "#key-state", /^not set$/);
       await s.page.getByRole("button", { name: "Create pending offers" }).click();
@@ -102,7 +103,7 @@ describe("the sidebar when a server call fails", () => {
   });
 
   test("turning on hourly runs that another user's key runs is refused, and shown as an error", async () => {
-    const s = await openWith(browser, "showSidebar", batch(1, "HO"));
+    const s = await openIn(browser, "showSidebar", batch(1, "HO"));
     try {
       s.w.rt.properties.document.set("MKP_SCHEDULE_OWNER", "ann@example.nl");
       s.w.rt.properties.document.set("MKP_SCHEDULE_HEARTBEAT", JSON.stringify({ at: s.w.rt.clock.now() }));
@@ -117,7 +118,7 @@ describe("the sidebar when a server call fails", () => {
   });
 
   test("hourly runs of another user that stopped hours ago: said so, and what to do", async () => {
-    const s = await openWith(browser, "showSidebar", batch(1, "HS"));
+    const s = await openIn(browser, "showSidebar", batch(1, "HS"));
     try {
       s.w.rt.properties.document.set("MKP_SCHEDULE_OWNER", "ann@example.nl");
       s.w.rt.properties.document.set(
@@ -136,7 +137,7 @@ describe("the sidebar when a server call fails", () => {
   });
 
   test("a run that hits an unexpected error is shown as an error, not as a success", async () => {
-    const s = await openWith(browser, "showSidebar", batch(1, "UE"), undefined, {
+    const s = await openIn(browser, "showSidebar", batch(1, "UE"), undefined, {
       host: () => ({
         fail: (fn, call) => (fn === "validateOffers" && call.service === "Range" ? SERVICE_ERROR : null),
       }),
@@ -154,7 +155,7 @@ describe("the sidebar when a server call fails", () => {
 
 describe("an action button clicked twice", () => {
   test("a double click (and a third click) starts one run; the button says busy meanwhile", async () => {
-    const s = await openWith(
+    const s = await openIn(
       browser,
       "showSidebar",
       { ...batch(2, "DC"), runtime: { fetchTimeoutWallMs: 20_000 } },

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { LINE_HEADERS, OFFER_HEADERS, stopDouble } from "../e2e/world";
-import { openWith, waitFor } from "./adversarial-support";
-import { seriousViolations } from "./harness";
+import { openIn, seriousViolations, waitFor } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -44,7 +43,7 @@ const LOG = [
 
 describe("the sidebar at 300 px with long Dutch texts and a hand-edited Logboek", () => {
   test("nothing overflows, every button is whole, odd rows are shown as typed", async () => {
-    const s = await openWith(
+    const s = await openIn(
       browser,
       "showSidebar",
       {

@@ -7,7 +7,8 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { batch } from "../e2e/batches";
 import { stopDouble } from "../e2e/world";
-import { openWith, putProgress, waitFor } from "./adversarial-support";
+import { putProgress } from "./adversarial-support";
+import { openIn, waitFor } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ async function idleFor(page: Page, inFlight: () => number, ms: number, step = 50
 
 describe("the sidebar left open", () => {
   test("idle for 10 minutes it polls every 30 s after the first minute, and still catches a batch", async () => {
-    const s = await openWith(browser, "showSidebar", batch(1, "ID"), undefined, { fakeClock: true });
+    const s = await openIn(browser, "showSidebar", batch(1, "ID"), undefined, { fakeClock: true });
     const polls = track(s.page);
     try {
       await waitFor(s.page, "#progress-text", /^No batch is running\.$/);
@@ -74,7 +75,7 @@ describe("the sidebar left open", () => {
   });
 
   test("a poll that takes long is not joined by others: one poll at a time", async () => {
-    const s = await openWith(browser, "showSidebar", batch(1, "SL"), undefined, { fakeClock: true });
+    const s = await openIn(browser, "showSidebar", batch(1, "SL"), undefined, { fakeClock: true });
     const polls = track(s.page);
     try {
       await waitFor(s.page, "#progress-text", /^No batch is running\.$/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { API_KEY, stopDouble, type World } from "../e2e/world";
-import { focusedId, openIn, SCREENSHOTS, type Session, seriousViolations, styleOf } from "./harness";
+import { focusedId, openIn, SCREENSHOTS, type Session, seriousViolations, styleOf, waitFor } from "./harness";
 
 const KEY_PROPERTY = "MKP_API_KEY";
 const OTHER_KEY = "other-key-7788";
@@ -22,9 +22,6 @@ afterAll(async () => {
 
 const storedKey = (w: World) => w.rt.properties.user().get(KEY_PROPERTY) ?? null;
 const text = (page: Page, selector: string) => page.locator(selector).innerText();
-const waitFor = (page: Page, selector: string, pattern: RegExp) =>
-  page.locator(selector, { hasText: pattern }).waitFor({ timeout: 15_000 });
-
 async function dialog(withKey: boolean): Promise<Session> {
   return openIn(browser, "showApiKeyDialog", { withKey, ...KEYS });
 }

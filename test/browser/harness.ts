@@ -27,20 +27,32 @@ export interface Session {
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  /** What the host does around each server call (observe, fail). */
+  host?: (w: World) => HostOptions;
+  /** Viewport override (default: the size Sheets gives the page; the sidebar is 300 px wide). */
+  viewport?: { width: number; height: number };
+  /** Install Playwright's fake clock before the page loads (advance it with page.clock). */
+  fakeClock?: boolean;
+}
+
 /** Runs `entry` in a fresh world and shows what it opened in a new page, at the size Sheets gives it. */
 export async function openIn(
   browser: Browser,
   entry: string,
   opts: WorldOptions = {},
   prepare?: (w: World) => void | Promise<void>,
-  hostOptions?: (w: World) => HostOptions,
+  open: OpenOptions = {},
 ): Promise<Session> {
   const w = await world(opts);
   await prepare?.(w);
-  const host = await startBrowserHost(w.rt, hostOptions?.(w));
+  const host = await startBrowserHost(w.rt, open.host?.(w));
   const opened = await host.open(entry);
-  const context = await browser.newContext({ viewport: { width: opened.width, height: opened.height } });
+  const context = await browser.newContext({
+    viewport: open.viewport ?? { width: opened.width, height: opened.height },
+  });
   const page = await context.newPage();
+  if (open.fakeClock) await page.clock.install();
   const requested: string[] = [];
   page.on("request", (r) => requested.push(r.url()));
   await page.goto(opened.url);
@@ -56,6 +68,10 @@ export async function openIn(
     },
   };
 }
+
+/** Waits until `selector` shows a text matching `pattern`. */
+export const waitFor = (page: Page, selector: string, pattern: RegExp, timeout = 15_000) =>
+  page.locator(selector, { hasText: pattern }).waitFor({ timeout });
 
 interface AxeViolation {
   id: string;

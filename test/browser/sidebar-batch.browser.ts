@@ -8,7 +8,11 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { batch, expectExactlyOnce } from "../e2e/batches";
 import { runLogRows, stopDouble, type World } from "../e2e/world";
-import { openIn, SCREENSHOTS, seriousViolations } from "./harness";
+import { openIn, SCREENSHOTS, seriousViolations, waitFor as waitForText } from "./harness";
+
+/** As harness' waitFor, given longer: the batch's answers are slow on purpose. */
+const waitFor = (page: Page, selector: string, pattern: RegExp) =>
+  waitForText(page, selector, pattern, 30_000);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,9 +25,6 @@ afterAll(async () => {
 
 const N = 300;
 const created = (w: World): number => w.column("Status").filter((s) => s === "created").length;
-const waitFor = (page: Page, selector: string, pattern: RegExp) =>
-  page.locator(selector, { hasText: pattern }).waitFor({ timeout: 30_000 });
-
 /** Starts recording, in the page itself, every text the progress line shows. */
 function recordProgressTexts(page: Page): Promise<unknown> {
   return page.evaluate(`(() => {
@@ -52,7 +53,7 @@ describe("the sidebar during a batch of 300 offers", () => {
           },
         ]);
       },
-      (w) => ({ observe: () => created(w) }),
+      { host: (w) => ({ observe: () => created(w) }) },
     );
     try {
       await waitFor(s.page, "#progress-text", /^No batch is running\.$/);

@@ -5,7 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { batch } from "../e2e/batches";
 import { postedNumbers, runOk, stopDouble } from "../e2e/world";
-import { focusedId, openIn, seriousViolations } from "./harness";
+import { focusedId, openIn, seriousViolations, waitFor } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,8 +16,6 @@ afterAll(async () => {
   await stopDouble();
 });
 
-const waitFor = (page: Page, selector: string, pattern: RegExp) =>
-  page.locator(selector, { hasText: pattern }).waitFor({ timeout: 15_000 });
 const buttons = (page: Page) => page.locator("button[data-fn]").allInnerTexts();
 
 describe("the sidebar's language", () => {

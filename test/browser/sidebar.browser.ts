@@ -1,10 +1,10 @@
 // The sidebar (CONTRACT §9) in headless Chromium: the HTML showSidebar produced, with every
 // google.script.run call answered by the built bundle in the local runtime against the MKP double.
 import { afterAll, beforeAll, describe, expect, test } from "@jest/globals";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { launchChromium } from "../../tools/browser/chromium";
 import { runLogMessages, runLogRows, runOk, stopDouble, type World } from "../e2e/world";
-import { focusedId, openIn, seriousViolations } from "./harness";
+import { focusedId, openIn, seriousViolations, waitFor } from "./harness";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,9 +18,6 @@ afterAll(async () => {
 const offer = (n: string) => [n, "cst_demo0001", "2025-04-14", "", ""];
 const line = (n: string) => [n, "Workshop", 100, 21];
 const OFFERS = ["S-1", "S-2", "S-3"];
-const waitFor = (page: Page, selector: string, pattern: RegExp) =>
-  page.locator(selector, { hasText: pattern }).waitFor({ timeout: 15_000 });
-
 function putProgress(w: World, progress: Record<string, unknown>): void {
   w.rt.cache.document.set("MKP_PROGRESS", {
     value: JSON.stringify(progress),
