@@ -8,7 +8,7 @@ import { createOffers, validateOffers } from "../../src/app/create-offers";
 import { texts } from "../../src/core/texts";
 import { FIELD_NAMES } from "../../src/core/texts-bundled";
 import { LINE_HEADERS, LINE_HEADERS_NL, OFFER_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
-import { harness } from "./fake-services";
+import { harness, oneLineEach } from "./fake-services";
 import { sheet } from "./fake-workbook";
 import { answer } from "./fakes";
 
@@ -19,7 +19,7 @@ const offerRow = (n: string, customer = "cst_a", issued: unknown = D) => [n, cus
 
 function setup(rows: unknown[][], lines?: unknown[][]) {
   const offers = sheet("Offers", OFFER_HEADERS, rows);
-  const lineRows = lines ?? rows.map((r) => [r[0], "Website", 100, 21]);
+  const lineRows = lines ?? oneLineEach(rows);
   return harness(offers, sheet("Offer lines", [...LINE_HEADERS, "Message"], lineRows));
 }
 
@@ -197,11 +197,7 @@ describe("createOffers on fakes", () => {
     const rows = [offerRow("K-1"), offerRow("K-2", "")];
     const h = harness(
       sheet("Offertes", OFFER_HEADERS_NL, rows),
-      sheet(
-        "Offerteregels",
-        LINE_HEADERS_NL,
-        rows.map((r) => [r[0], "Website", 100, 21]),
-      ),
+      sheet("Offerteregels", LINE_HEADERS_NL, oneLineEach(rows)),
     );
     const outcome = createOffers(h.context(), false);
     expect(outcome.counts).toMatchObject({ created: 1, invalid: 1 });

@@ -8,8 +8,7 @@ import { createOffers } from "../../src/app/create-offers";
 import { resolveOfferCustomers } from "../../src/app/customer-step";
 import { openOffersBook } from "../../src/app/offers-book";
 import { NEW_CUSTOMER_COLUMNS } from "../../src/core/customer-columns";
-import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
-import { harness } from "./fake-services";
+import { offersHarness } from "./fake-services";
 import { sheet } from "./fake-workbook";
 
 const D = new Date(Date.UTC(2026, 11, 1));
@@ -18,14 +17,7 @@ const NEW_HEADERS = NEW_CUSTOMER_COLUMNS.filter((c) => !c.hidden).map((c) => c.h
 
 function setup(customers: string[]) {
   const rows = customers.map((c, i) => [`K-${i + 1}`, c, D, E]);
-  const h = harness(
-    sheet("Offers", OFFER_HEADERS, rows),
-    sheet(
-      "Offer lines",
-      LINE_HEADERS,
-      rows.map((r) => [r[0], "Website", 100, 21]),
-    ),
-  );
+  const h = offersHarness(rows);
   return h;
 }
 

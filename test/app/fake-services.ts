@@ -18,6 +18,7 @@ import type {
 } from "../../src/core/customer-ports";
 import type { Lock, Mailer, RunContext } from "../../src/core/ports";
 import { API_KEY } from "../../src/core/state-keys";
+import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
 import { FakeMkp } from "./fake-mkp";
 import { type FakeSheet, FakeWorkbook, sheet } from "./fake-workbook";
 import { FakeDialogs, FakeNotifier, FakeTriggers, fakeContext, fakeStores, virtualClock } from "./fakes";
@@ -227,4 +228,16 @@ export function harness(offers: FakeSheet | null, lines: FakeSheet | null, start
     customers,
     context,
   };
+}
+
+/** Offer lines for `rows` of Offers: one line each (Website, 100, 21 %). */
+export const oneLineEach = (rows: readonly (readonly unknown[])[]): unknown[][] =>
+  rows.map((r) => [r[0], "Website", 100, 21]);
+
+/** A harness whose Offers hold `rows` (contract headers), each with one line. */
+export function offersHarness(rows: unknown[][]) {
+  return harness(
+    sheet("Offers", OFFER_HEADERS, rows as never),
+    sheet("Offer lines", LINE_HEADERS, oneLineEach(rows) as never),
+  );
 }

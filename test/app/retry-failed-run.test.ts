@@ -5,9 +5,7 @@
 import { describe, expect, test } from "@jest/globals";
 import { retryFailedOffers } from "../../src/app/retry-failed";
 import { PANEL_EN } from "../../src/core/texts-panel";
-import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
-import { harness } from "./fake-services";
-import { sheet } from "./fake-workbook";
+import { offersHarness } from "./fake-services";
 import { FakeDialogs } from "./fakes";
 
 const D = new Date(Date.UTC(2026, 11, 1));
@@ -20,14 +18,7 @@ function setup() {
     ["K-3", "cst_a", D, E, "", "failed", "", "", "Refused"],
     ["K-4", "cst_a", D, E],
   ];
-  return harness(
-    sheet("Offers", OFFER_HEADERS, rows),
-    sheet(
-      "Offer lines",
-      LINE_HEADERS,
-      rows.map((r) => [r[0], "Website", 100, 21]),
-    ),
-  );
+  return offersHarness(rows);
 }
 
 describe("retryFailedOffers after yes", () => {

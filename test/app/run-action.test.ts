@@ -9,9 +9,7 @@ import type { RunOutcome } from "../../src/app/run-outcome";
 import { emptyCounts } from "../../src/core/plan-run";
 import { RUNS_STOPPED_AT, saveState } from "../../src/core/state-keys";
 import { texts } from "../../src/core/texts";
-import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
-import { harness } from "./fake-services";
-import { sheet } from "./fake-workbook";
+import { offersHarness } from "./fake-services";
 
 const D = new Date(Date.UTC(2026, 11, 1));
 const E = new Date(Date.UTC(2026, 11, 31));
@@ -19,14 +17,7 @@ const E = new Date(Date.UTC(2026, 11, 31));
 const done = (message = "3 created."): RunOutcome => ({ counts: emptyCounts(), message });
 
 function setup(rows: unknown[][] = []) {
-  return harness(
-    sheet("Offers", OFFER_HEADERS, rows),
-    sheet(
-      "Offer lines",
-      LINE_HEADERS,
-      rows.map((r) => [r[0], "Website", 100, 21]),
-    ),
-  );
+  return offersHarness(rows);
 }
 
 describe("runAction", () => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from "@jest/globals";
 import { runAction } from "../../src/app/run-action";
 import { scheduledBatch } from "../../src/app/scheduled-batch";
 import { LINE_HEADERS, OFFER_HEADERS } from "../fixtures/headers";
-import { harness, START } from "./fake-services";
+import { harness, oneLineEach, START } from "./fake-services";
 import { fixedZone, sheet } from "./fake-workbook";
 
 const D = new Date(Date.UTC(2026, 11, 1));
@@ -33,11 +33,7 @@ function setup() {
     ["K-2", "cst_a", D, E],
   ];
   h.workbook.offers = sheet("Offers", OFFER_HEADERS, rows);
-  h.workbook.lines = sheet(
-    "Offer lines",
-    LINE_HEADERS,
-    rows.map((r) => [r[0], "Website", 100, 21]),
-  );
+  h.workbook.lines = sheet("Offer lines", LINE_HEADERS, oneLineEach(rows));
   h.api.addCustomer("Acme BV");
   return h;
 }
