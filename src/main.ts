@@ -6,6 +6,7 @@ import * as create from "./app/create-offers";
 import * as refresh from "./app/refresh-statuses";
 import { retryFailedOffers as retryFailed } from "./app/retry-failed";
 import { runAction, withLock } from "./app/run-action";
+import { type Told, told } from "./app/run-outcome";
 import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
 import * as sidebar from "./app/sidebar";
@@ -49,15 +50,7 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as GoogleAppsScript.Events.SheetsOnOpen | undefined);
 }
 
-/** What an action told the user, and whether it stopped on something to fix (the sidebar shows it). */
-interface Told {
-  readonly message: string;
-  readonly stopped: boolean;
-}
-const told = (outcome: { message: string; stopped?: boolean }): Told => ({
-  message: outcome.message,
-  stopped: outcome.stopped === true,
-});
+const toasted = (t: Told): Told => ({ message: toast(t.message), stopped: t.stopped });
 
 function setupSheetsTold(): Told {
   const ctx = makeContext("menu");
@@ -142,14 +135,8 @@ const ACTIONS = {
         { continuation: "create" },
       ),
     ),
-  enableScheduledRuns: (): Told => {
-    const r = schedule.enableScheduledRuns(makeContext("menu"));
-    return { message: toast(r.message), stopped: r.stopped };
-  },
-  disableScheduledRuns: (): Told => {
-    const r = schedule.disableScheduledRuns(makeContext("menu"));
-    return { message: toast(r.message), stopped: r.stopped };
-  },
+  enableScheduledRuns: (): Told => toasted(schedule.enableScheduledRuns(makeContext("menu"))),
+  disableScheduledRuns: (): Told => toasted(schedule.disableScheduledRuns(makeContext("menu"))),
   refreshOfferStatuses: (): Told =>
     told(
       runAction(

@@ -8,6 +8,7 @@ import type { RowUpdate } from "../core/write-back";
 import { createOffers } from "./create-offers";
 import { type OffersBook, openOffersBook, writeOfferUpdates } from "./offers-book";
 import { runAction } from "./run-action";
+import { type Told, told } from "./run-outcome";
 
 /** Clears the failed rows (in the sheet, and in the book as read): they are pending again. */
 export function clearFailed(book: OffersBook): { book: OffersBook; rows: Set<number> } {
@@ -28,7 +29,7 @@ export function clearFailed(book: OffersBook): { book: OffersBook; rows: Set<num
 }
 
 /** The whole action; returns what the user was told, and whether it stopped on a problem. */
-export function retryFailedOffers(ctx: RunContext): { message: string; stopped: boolean } {
+export function retryFailedOffers(ctx: RunContext): Told {
   const t = pick(PANEL_TEXTS);
   // Counted before the lock is taken: the question may stay open for a while.
   const opened = openOffersBook(ctx.workbook);
@@ -46,8 +47,7 @@ export function retryFailedOffers(ctx: RunContext): { message: string; stopped: 
     return { message: t.retryCancelled(), stopped: false };
   }
   // The rows are read again under the lock: those failed then are the ones cleared and sent.
-  const outcome = runAction(ctx, "create", (c) => createOffers(c, false, clearFailed), {
-    continuation: "create",
-  });
-  return { message: outcome.message, stopped: outcome.stopped === true };
+  return told(
+    runAction(ctx, "create", (c) => createOffers(c, false, clearFailed), { continuation: "create" }),
+  );
 }

@@ -14,6 +14,17 @@ export interface RunOutcome {
   readonly progress?: boolean;
 }
 
+/** What an action told the user, and whether it stopped on something to fix (the sidebar shows so). */
+export interface Told {
+  readonly message: string;
+  readonly stopped: boolean;
+}
+
+export const told = (outcome: { readonly message: string; readonly stopped?: boolean }): Told => ({
+  message: outcome.message,
+  stopped: outcome.stopped === true,
+});
+
 export function stopped(message: string, counts?: RunCounts): RunOutcome {
   return { counts: counts ?? emptyCounts(), message, stopped: true };
 }

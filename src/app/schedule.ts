@@ -18,9 +18,7 @@ import {
 } from "../core/state-keys";
 import { texts } from "../core/texts";
 import { SCHEDULE_TEXTS } from "../core/texts-schedule";
-
-export const STALE_HOURS = SCHEDULE_STALE_HOURS;
-const STALE_MS = SCHEDULE_STALE_MS;
+import type { Told } from "./run-outcome";
 
 /**
  * Whether another user's schedule has stopped: its last hourly run is hours old. Without any note
@@ -32,18 +30,13 @@ function ownerStopped(ctx: RunContext): boolean {
     saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
     return false;
   }
-  return ctx.clock.now() - beat.at > STALE_MS;
+  return ctx.clock.now() - beat.at > SCHEDULE_STALE_MS;
 }
 
 /** What turning runs on or off told the user; `stopped` when it was refused (another user's runs). */
-export interface ScheduleTold {
-  readonly message: string;
-  readonly stopped: boolean;
-}
+const said = (message: string, stopped = false): Told => ({ message, stopped });
 
-const said = (message: string, stopped = false): ScheduleTold => ({ message, stopped });
-
-export function enableScheduledRuns(ctx: RunContext): ScheduleTold {
+export function enableScheduledRuns(ctx: RunContext): Told {
   const me = ctx.userEmail();
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
   const takeOver = owner !== null && me !== "" && owner !== me;
@@ -52,11 +45,11 @@ export function enableScheduledRuns(ctx: RunContext): ScheduleTold {
   if (me) saveState(ctx.stores, SCHEDULE_OWNER, me);
   saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
   clearState(ctx.stores, RUNS_STOPPED_AT);
-  if (takeOver) return said(pick(SCHEDULE_TEXTS).takenOver(owner, STALE_HOURS));
+  if (takeOver) return said(pick(SCHEDULE_TEXTS).takenOver(owner, SCHEDULE_STALE_HOURS));
   return said(result === "already" ? texts().scheduleAlreadyOn() : texts().scheduleOn());
 }
 
-export function disableScheduledRuns(ctx: RunContext): ScheduleTold {
+export function disableScheduledRuns(ctx: RunContext): Told {
   const me = ctx.userEmail();
   const removed = ctx.triggers.removeAll();
   saveState(ctx.stores, RUNS_STOPPED_AT, { at: ctx.clock.now() });
@@ -65,7 +58,7 @@ export function disableScheduledRuns(ctx: RunContext): ScheduleTold {
   else if (removed === 0) {
     if (!ownerStopped(ctx)) return said(texts().scheduleOwnedBy(owner), true);
     clearState(ctx.stores, SCHEDULE_OWNER);
-    return said(pick(SCHEDULE_TEXTS).staleOff(owner, STALE_HOURS));
+    return said(pick(SCHEDULE_TEXTS).staleOff(owner, SCHEDULE_STALE_HOURS));
   }
   return said(removed > 0 ? texts().scheduleOff() : texts().scheduleWasOff());
 }
@@ -85,7 +78,7 @@ export function hourlyRunMayGo(ctx: RunContext): boolean {
   // No owner and no hourly run for hours: another user turned off runs that had stopped, and this
   // trigger came back (its user authorised the script again). It must not run on, unseen.
   const beat = loadState(ctx.stores, SCHEDULE_HEARTBEAT);
-  if (owner === null && me !== "" && beat !== null && ctx.clock.now() - beat.at > STALE_MS) {
+  if (owner === null && me !== "" && beat !== null && ctx.clock.now() - beat.at > SCHEDULE_STALE_MS) {
     ctx.triggers.removeAll();
     return false;
   }

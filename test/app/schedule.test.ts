@@ -2,14 +2,14 @@
 // one hourly trigger per spreadsheet (its owner's), and turning off stops any continuation too.
 
 import { describe, expect, test } from "@jest/globals";
-import {
-  disableScheduledRuns,
-  enableScheduledRuns,
-  hourlyRunMayGo,
-  STALE_HOURS,
-} from "../../src/app/schedule";
+import { disableScheduledRuns, enableScheduledRuns, hourlyRunMayGo } from "../../src/app/schedule";
 import { pick } from "../../src/core/language";
-import { RUNS_STOPPED_AT, SCHEDULE_HEARTBEAT, SCHEDULE_OWNER } from "../../src/core/state-keys";
+import {
+  RUNS_STOPPED_AT,
+  SCHEDULE_HEARTBEAT,
+  SCHEDULE_OWNER,
+  SCHEDULE_STALE_HOURS as STALE_HOURS,
+} from "../../src/core/state-keys";
 import { texts } from "../../src/core/texts";
 import { SCHEDULE_TEXTS } from "../../src/core/texts-schedule";
 import { FakeAccount, type FakeStores, FakeTriggers, fakeContext, fakeStores, virtualClock } from "./fakes";
