@@ -31,9 +31,10 @@ function ensureHeaders<K extends string>(
   sheet: Sheet,
   specs: readonly ColumnSpec<K>[],
   localeLang: Language,
+  top: TopRows,
 ): Partial<Record<K, number>> {
-  const lastColumn = sheet.getLastColumn();
-  const header = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
+  const { lastColumn } = top;
+  const header = top.rows[0] ?? [];
   const { columns, missing } = matchHeaders(header, specs);
   if (missing.length > 0) {
     const needed = lastColumn + missing.length;
@@ -76,12 +77,23 @@ function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec<string>): v
 /** Rows looked at for a header row typed below row 1 (under a title or a blank row). */
 const HEADER_SEARCH_ROWS = 5;
 
-/** The row (2…) holding the sheet's headers when row 1 holds none of them; null otherwise. */
-function headersBelowRow1(sheet: Sheet, specs: readonly ColumnSpec<string>[]): number | null {
+/** The first rows of a sheet (row 1 first, as wide as its data), read once for its set-up. */
+interface TopRows {
+  readonly lastColumn: number;
+  readonly rows: readonly (readonly unknown[])[];
+}
+
+function topRows(sheet: Sheet): TopRows {
   const lastColumn = sheet.getLastColumn();
   const lastRow = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
-  if (lastColumn < 1 || lastRow < 2) return null;
-  const rows = sheet.getRange(1, 1, lastRow, lastColumn).getValues();
+  if (lastColumn < 1 || lastRow < 1) return { lastColumn: Math.max(lastColumn, 0), rows: [] };
+  return { lastColumn, rows: sheet.getRange(1, 1, lastRow, lastColumn).getValues() };
+}
+
+/** The row (2…) holding the sheet's headers when row 1 holds none of them; null otherwise. */
+function headersBelowRow1(top: TopRows, specs: readonly ColumnSpec<string>[]): number | null {
+  const { rows } = top;
+  if (rows.length < 2) return null;
   const known = (row: readonly unknown[]) => specs.length - matchHeaders(row, specs).missing.length;
   if (known(rows[0] ?? []) > 0) return null;
   // Two known headers in one row: a header row, not a data row that happens to hold a word like Status.
@@ -103,12 +115,13 @@ export function setupSheet<K extends string>(
 ) {
   const found = findSheet(ss, id);
   const sheet = found ?? ss.insertSheet(SHEET_NAMES[id][lang]);
-  const below = found ? headersBelowRow1(found, specs) : null;
+  const top: TopRows = found ? topRows(found) : { lastColumn: 0, rows: [] };
+  const below = headersBelowRow1(top, specs);
   if (below !== null) {
     notes.push(pick(SETUP_TEXTS).headersNotInRow1(sheet.getName(), below));
     return { sheet, columns: {} as Partial<Record<K, number>> };
   }
-  const columns = ensureHeaders(sheet, specs, lang);
+  const columns = ensureHeaders(sheet, specs, lang, top);
   for (const spec of specs) {
     const column = columns[spec.key];
     if (column !== undefined) formatColumn(sheet, column, spec);
