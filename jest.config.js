@@ -7,8 +7,8 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "\\.exhaustive\\.test\\.ts$"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
-  // Core and app code read their texts through a loader: here, the language modules (not HtmlService).
-  setupFiles: ["<rootDir>/test/setup-texts.ts"],
+  // Core and app code read their texts and features through loaders: here, the modules (not HtmlService).
+  setupFiles: ["<rootDir>/test/setup-modules.ts"],
   globalSetup: "<rootDir>/test/e2e/global-setup.ts",
   globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
   // Jest's default is one worker fewer than the cores (one worker on two cores); the e2e tests spend

@@ -1,16 +1,17 @@
 // Builds the deployable Apps Script project into dist/ (the clasp rootDir): one bundled script with
-// a top-level function declaration per entry point, the manifest, the HTML, and one texts file per
+// a top-level function declaration per entry point, the manifest, the HTML, one texts file per
 // language (TextsEn.html, TextsNl.html: a script kept as HTML so that Apps Script does not parse it
-// on every execution; shell/texts-file.ts evaluates it when an execution first needs a text).
+// on every execution; shell/texts-file.ts evaluates it when an execution first needs a text), and
+// one file per feature built apart (FeatureCustomers.html, FeatureSheets.html: scripts/bundle.mjs,
+// shell/feature-file.ts).
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
-import { build } from "esbuild";
+import { bundleEntry, bundleProject, FEATURE_GLOBAL, FEATURES, GLOBAL, SHARED_PARAMETER } from "./bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist");
-const GLOBAL = "__mkp";
 /** The global a texts file defines; shell/texts-file.ts reads `<TEXTS_GLOBAL>.texts`. */
 const TEXTS_GLOBAL = "__mkpTexts";
 const LANGUAGES = { en: "TextsEn", nl: "TextsNl" };
@@ -18,26 +19,9 @@ const LANGUAGES = { en: "TextsEn", nl: "TextsNl" };
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const bundleOf = async (entry, globalName) => {
-  const result = await build({
-    entryPoints: [join(root, entry)],
-    bundle: true,
-    format: "iife",
-    globalName,
-    target: "es2020",
-    platform: "neutral",
-    charset: "utf8",
-    legalComments: "none",
-    // The bundle is loaded on every execution, so it is minified. No keepNames: nothing reads a
-    // function's name at run time (the entry points are found by their exported keys, below), and
-    // Apps Script's stack traces give file and line anyway.
-    minify: true,
-    write: false,
-    logLevel: "warning",
-  });
-  return result.outputFiles[0].text;
-};
-const bundle = await bundleOf("src/main.ts", GLOBAL);
+const bundleOf = async (entry, globalName) => (await bundleEntry(root, entry, globalName)).text;
+const project = await bundleProject(root);
+const bundle = project.script.text;
 
 // Find the entry points by loading the bundle in an empty V8 context: loading must do nothing but
 // define things, so any service call at load time fails the build here.
@@ -87,6 +71,20 @@ if (Object.keys(shapes.nl).sort().join(",") !== names0)
 for (const name of Object.keys(shapes.en)) {
   if (shapes.en[name] !== shapes.nl[name])
     throw new Error(`catalogue ${name}: the two languages have other keys`);
+}
+
+// Each feature: evaluated as the shell evaluates it (new Function, handed the bundle's shared modules),
+// it must export functions, and hold none of the script's modules.
+for (const [name, { file }] of Object.entries(FEATURES)) {
+  const { text } = project.features[name];
+  const exports = vm.runInContext(
+    `(new Function(${JSON.stringify(SHARED_PARAMETER)}, ${JSON.stringify(`${text}\nreturn ${FEATURE_GLOBAL};`)}))(${GLOBAL}.__shared)`,
+    sandbox,
+  );
+  const fns = Object.keys(exports ?? {}).filter((k) => typeof exports[k] === "function");
+  if (fns.length === 0) throw new Error(`${file} exports no function`);
+  writeFileSync(join(out, `${file}.html`), text);
+  sizes[file] = Buffer.byteLength(text);
 }
 
 const size = Buffer.byteLength(code);

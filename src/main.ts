@@ -3,14 +3,13 @@
 
 import * as apiKey from "./app/api-key";
 import * as create from "./app/create-offers";
-import * as refresh from "./app/refresh-statuses";
 import { retryFailedOffers as retryFailed } from "./app/retry-failed";
 import { runAction, withLock } from "./app/run-action";
 import { type Told, told } from "./app/run-outcome";
 import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
 import * as sidebar from "./app/sidebar";
-import { syncCustomersRun } from "./app/sync-customers";
+import { feature } from "./core/features";
 import { language } from "./core/language";
 import { panelState } from "./core/panel";
 import { type PanelReply, panelReply } from "./core/panel-view";
@@ -20,10 +19,13 @@ import { applyLanguage } from "./shell/language";
 import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
 import { readPanelInputs } from "./shell/panel-read";
 import { chooseLanguage, makeContext } from "./shell/run-context";
-import { setupSheets as setup } from "./shell/setup-sheets";
 import { appsScriptStores } from "./shell/stores";
 import { useProjectTexts } from "./shell/texts-file";
 import { armSafetyNet, isHourly } from "./shell/triggers";
+
+type CustomersFeature = typeof import("./app/customers-feature");
+type SheetsFeature = typeof import("./shell/sheets-feature");
+const refresh = () => feature<typeof import("./app/refresh-feature")>("refresh");
 
 const TITLE = "MijnKlantportaal";
 
@@ -54,7 +56,9 @@ const toasted = (t: Told): Told => ({ message: toast(t.message), stopped: t.stop
 
 function setupSheetsTold(): Told {
   const ctx = makeContext("menu");
-  const done = withLock(ctx, () => setup(SpreadsheetApp.getActiveSpreadsheet()));
+  const done = withLock(ctx, () =>
+    feature<SheetsFeature>("sheets").setupSheets(SpreadsheetApp.getActiveSpreadsheet()),
+  );
   if (done !== null) return { message: toast(done.value), stopped: false };
   ctx.notifier.problem(texts().busy());
   return { message: texts().busy(), stopped: true };
@@ -142,7 +146,7 @@ const ACTIONS = {
       runAction(
         makeContext("menu"),
         "refresh",
-        (ctx) => refresh.refreshOutcome(ctx, refresh.refreshStatuses(ctx)),
+        (ctx) => refresh().refreshOutcome(ctx, refresh().refreshStatuses(ctx)),
         { continuation: "refresh" },
       ),
     ),
@@ -191,7 +195,14 @@ export function runFromSidebar(fn: unknown): Told {
 
 /** Fills or updates the sheet Customers from MijnKlantportaal (CONTRACT §4a). */
 export function syncCustomers(): void {
-  runAction(makeContext("menu"), "customers", syncCustomersRun, { continuation: "create" });
+  runAction(
+    makeContext("menu"),
+    "customers",
+    (ctx) => feature<CustomersFeature>("customers").syncCustomersRun(ctx),
+    {
+      continuation: "create",
+    },
+  );
 }
 
 /** Trigger handler (hourly, and continuations of work that did not fit in one execution). */
@@ -202,7 +213,7 @@ export function runScheduledBatch(e?: GoogleAppsScript.Events.TimeDriven): void 
   if (hourly && !schedule.hourlyRunMayGo(ctx)) return;
   if (!hourly) armSafetyNet(ctx.stores);
   if (!hourly && ctx.triggers.continuationKind() === "refresh") {
-    runAction(ctx, "scheduled", (c) => refresh.refreshOutcome(c, refresh.refreshStatuses(c)), {
+    runAction(ctx, "scheduled", (c) => refresh().refreshOutcome(c, refresh().refreshStatuses(c)), {
       continuation: "refresh",
       mail: true,
     });

@@ -12,7 +12,7 @@ import { sheetLabel } from "../core/table";
 import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession, keyRefusedText } from "./api-session";
-import { resolveOfferCustomers } from "./customer-step";
+import { resolveOfferCustomers } from "./customer-names";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";

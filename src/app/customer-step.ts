@@ -1,10 +1,8 @@
-// Before offers are planned: customers named by company name or e-mail are resolved to their IDs
-// from Customers (synced first when it is older than a day or a name is not found), and New customers
-// that offers need are created first. Offers naming only `cst_…` IDs cost nothing here.
+// Customers named by company name or e-mail, resolved to their IDs from Customers (synced first when
+// it is older than a day or a name is not found), New customers that offers need created first. Part
+// of the customers feature (core/features.ts): loaded only by a run whose offers name one.
 
-import { isBlankCell, shownText } from "../core/cells";
 import {
-  CUSTOMER_ID,
   emailKey,
   indexCustomers,
   type KnownCustomer,
@@ -17,7 +15,6 @@ import { type NewCustomerRow, parseCustomerRows, parseNewCustomers } from "../co
 import { parseOffers } from "../core/parse-offers";
 import type { RunContext } from "../core/ports";
 import { bad, ok, type Parsed } from "../core/result";
-import { cellAt } from "../core/table";
 import { texts as catalogue } from "../core/texts";
 import { FIELD_NAMES } from "../core/texts-bundled";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
@@ -25,26 +22,15 @@ import { NAME_TEXTS } from "../core/texts-names";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession } from "./api-session";
 import { createNewCustomers } from "./create-customers";
+import { type CustomerStep, ERROR_TEXT, type NamedCustomers, NOT_A_NAME } from "./customer-names";
 import type { OffersBook } from "./offers-book";
 import { apiAccess } from "./settings";
-import { SYNC_MAX_AGE_MS, syncCustomers, syncState } from "./sync-customers";
+import { syncCustomers } from "./sync-customers";
+import { SYNC_MAX_AGE_MS, syncState } from "./sync-state";
 
 /** A name not found is synced for only when the last complete pass is older than this. */
 const MISSING_NAME_RESYNC_MS = 5 * 60_000;
 const GONE = /^(No longer in MijnKlantportaal|Niet meer in MijnKlantportaal)/;
-/** A spreadsheet error (`#N/A`), shown by the cell or typed; and formula-like text (`=cst`). */
-const ERROR_TEXT = /^#(N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!?)$/i;
-const NOT_A_NAME = (text: string): boolean => text.startsWith("=") || ERROR_TEXT.test(text);
-
-export interface CustomerStep {
-  readonly book: OffersBook;
-  /** A sync pass or new customers are left for a later execution. */
-  readonly moreWork: boolean;
-  /** Writes showing the resolved IDs on the rows (create runs only). */
-  readonly updates: RowUpdate[];
-}
-
-const OPEN = new Set(["pending", "invalid", "warning", "sendAnyway"]);
 
 function known(ctx: RunContext): {
   customers: KnownCustomer[];
@@ -74,24 +60,18 @@ const newRowFor = (fresh: readonly NewCustomerRow[], text: string): NewCustomerR
     ? fresh.find((n) => emailKey(n.email) === emailKey(text))
     : fresh.find((n) => n.key !== "" && n.key === nameKey(text));
 
-export function resolveOfferCustomers(
+/**
+ * The offers naming a customer by company name or e-mail (found by customer-names.ts, which calls
+ * this only when there are any): resolved from Customers, synced or created first where needed.
+ */
+export function resolveNamedCustomers(
   ctx: RunContext,
   book: OffersBook,
   mode: "create" | "validate",
+  named: NamedCustomers,
 ): CustomerStep {
   const columns = book.offersSheet.columns;
-  const texts = new Map<number, string>();
-  const notNames = new Set<string>();
-  for (const row of book.offers) {
-    if (!OPEN.has(row.status) || row.offerId !== "") continue;
-    const cell = cellAt(book.offersSheet.table.rows[row.sheetRow - 2] ?? [], columns, "customerId");
-    const text = isBlankCell(cell) ? "" : shownText(cell);
-    if (text === "" || CUSTOMER_ID.test(text)) continue;
-    if (typeof cell.value === "boolean" || NOT_A_NAME(text)) notNames.add(text);
-    else texts.set(row.sheetRow, text);
-  }
-  if (texts.size === 0 && notNames.size === 0) return { book, moreWork: false, updates: [] };
-
+  const { texts, notNames } = named;
   let { customers, fresh, language } = known(ctx);
   let index = indexCustomers(customers);
   const needed = (): NewCustomerRow[] => {

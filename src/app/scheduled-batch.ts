@@ -2,21 +2,28 @@
 // execution (offers created in the last hour wait for a later run), and once a day sync the
 // customer list, as one Run log row.
 
+import { feature } from "../core/features";
 import type { RunContext } from "../core/ports";
 import { sentences } from "../core/texts";
 import { createOffers } from "./create-offers";
-import { refreshOutcome, refreshStatuses, SCHEDULED_REFRESH_OPTIONS } from "./refresh-statuses";
 import type { RunOutcome } from "./run-outcome";
-import { syncCustomersRun, syncDue } from "./sync-customers";
+import { syncDue } from "./sync-state";
+
+type CustomersFeature = typeof import("./customers-feature");
+type RefreshFeature = typeof import("./refresh-feature");
 
 export function scheduledBatch(ctx: RunContext): RunOutcome {
   const created = createOffers(ctx, false);
   // Offers still waiting to be created come first: the refresh waits for a later execution.
   if (created.stopped || created.continueAt !== undefined) return created;
-  const refreshed = refreshOutcome(ctx, refreshStatuses(ctx, SCHEDULED_REFRESH_OPTIONS));
+  const refresh = feature<RefreshFeature>("refresh");
+  const refreshed = refresh.refreshOutcome(
+    ctx,
+    refresh.refreshStatuses(ctx, refresh.SCHEDULED_REFRESH_OPTIONS),
+  );
   // At most once a day (or to finish a pass under way), with what is left of the execution.
   if (!refreshed.stopped && refreshed.continueAt === undefined && syncDue(ctx)) {
-    const synced = syncCustomersRun(ctx);
+    const synced = feature<CustomersFeature>("customers").syncCustomersRun(ctx);
     return {
       counts: created.counts,
       message: sentences(created.message, refreshed.message, synced.message),

@@ -25,7 +25,6 @@ import {
   CUSTOMER_SYNC,
   CUSTOMERS_PER_PAGE_REFUSED,
   type CustomerSyncState,
-  loadState,
   saveState,
 } from "../core/state-keys";
 import { texts } from "../core/texts";
@@ -35,9 +34,8 @@ import { ListPager } from "./list-pager";
 import { CLOCK_SKEW_MS } from "./reconcile";
 import { type RunOutcome, stopped } from "./run-outcome";
 import { apiAccess } from "./settings";
+import { syncState } from "./sync-state";
 
-/** A synced Customers sheet older than this is synced again before names are looked up. */
-export const SYNC_MAX_AGE_MS = 24 * 3_600_000;
 /** Pages asked for per round trip when the list's length is not known (bounds the overshoot). */
 const PROBE_PAGES = 3;
 const MAX_PAGES_PER_TRIP = 20;
@@ -70,15 +68,6 @@ export const emptySync = (): SyncResult => ({
   more: false,
   settled: 0,
 });
-
-export const syncState = (ctx: RunContext): CustomerSyncState =>
-  loadState(ctx.stores, CUSTOMER_SYNC) ?? { pass: null, completedAt: null, pages: null, provenAt: null };
-
-/** True when the sheet was last synced more than a day ago (or never), or a pass is under way. */
-export function syncDue(ctx: RunContext): boolean {
-  const s = syncState(ctx);
-  return s.pass !== null || s.completedAt === null || ctx.clock.now() - s.completedAt > SYNC_MAX_AGE_MS;
-}
 
 function rowsOf(read: SheetRead<"customerId">): Map<string, CustomerRow> {
   const rows = parseCustomerRows(read.table, read.columns, (t) => GONE.test(t));

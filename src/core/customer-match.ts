@@ -2,7 +2,9 @@
 // Names are compared without case, accents, spaces, punctuation and a legal-form suffix (`B.V.`, `BV`,
 // `V.O.F.` …); a name or e-mail must match exactly one customer, otherwise up to three candidates.
 
-export const CUSTOMER_ID = /^cst_[A-Za-z0-9]+$/;
+import { CUSTOMER_ID } from "./customer-id";
+
+export { CUSTOMER_ID };
 
 /** Legal forms written after a Dutch, Belgian, German or English company name (dots removed). */
 const LEGAL_FORMS = new Set([

@@ -2,10 +2,12 @@
 // triggers, lock, mail, HTTP, and how to tell the user (toasts and alerts for a menu run, the log
 // for a trigger run). Services are opened when first used.
 
+import type { CustomerSheets } from "../core/customer-ports";
+import { feature } from "../core/features";
 import { languageFor, useLanguage } from "../core/language";
 import type { RunContext } from "../core/ports";
 import { LANGUAGE, loadState } from "../core/state-keys";
-import { spreadsheetCustomerSheets } from "./customers-sheet";
+import { useProjectFeatures } from "./feature-file";
 import { ApiClient } from "./http";
 import { appsScriptMailer } from "./mail";
 import { appsScriptStores } from "./stores";
@@ -36,6 +38,27 @@ export function chooseLanguage(locale: () => string, choice?: () => string | nul
   useProjectTexts();
 }
 
+type SheetsFeature = typeof import("./sheets-feature");
+
+/** The Customers sheets, through the sheets feature: read only when a run first touches them. */
+function customerSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CustomerSheets {
+  let real: CustomerSheets | undefined;
+  const sheets = (): CustomerSheets => {
+    real ??= feature<SheetsFeature>("sheets").spreadsheetCustomerSheets(ss);
+    return real;
+  };
+  return {
+    readCustomers: (create) => sheets().readCustomers(create),
+    readNewCustomers: () => sheets().readNewCustomers(),
+    writeCustomers: (updates, appends) => sheets().writeCustomers(updates, appends),
+    writeNewCustomers: (updates) => sheets().writeNewCustomers(updates),
+    readSeen: () => sheets().readSeen(),
+    addSeen: (ids) => sheets().addSeen(ids),
+    clearSeen: () => sheets().clearSeen(),
+    flush: () => sheets().flush(),
+  };
+}
+
 /** Utilities.sleep takes at most 5 minutes at a time. */
 const MAX_SLEEP_MS = 300_000;
 
@@ -43,6 +66,7 @@ export function makeContext(startedBy: "menu" | "trigger", options = { addRefCol
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const stores = appsScriptStores();
   const workbook = spreadsheetWorkbook(ss, options);
+  useProjectFeatures();
   chooseLanguage(
     () => workbook.locale(),
     () => loadState(stores, LANGUAGE),
@@ -58,7 +82,7 @@ export function makeContext(startedBy: "menu" | "trigger", options = { addRefCol
     notifier: startedBy === "menu" ? menuNotifier(ss) : triggerNotifier(),
     stores,
     workbook,
-    customers: spreadsheetCustomerSheets(ss),
+    customers: customerSheets(ss),
     triggers: appsScriptTriggers(stores),
     lock: {
       tryLock(waitMs) {

@@ -5,7 +5,7 @@
 
 import { describe, expect, test } from "@jest/globals";
 import { createOffers } from "../../src/app/create-offers";
-import { resolveOfferCustomers } from "../../src/app/customer-step";
+import { resolveOfferCustomers } from "../../src/app/customer-names";
 import { openOffersBook } from "../../src/app/offers-book";
 import { NEW_CUSTOMER_COLUMNS } from "../../src/core/customer-columns";
 import { offersHarness } from "./fake-services";

@@ -3,7 +3,8 @@
 // the list checked by ID and marked, never deleted; the requests each pass costs.
 
 import { describe, expect, test } from "@jest/globals";
-import { syncCustomersRun, syncDue } from "../../src/app/sync-customers";
+import { syncCustomersRun } from "../../src/app/sync-customers";
+import { syncDue } from "../../src/app/sync-state";
 import { pick } from "../../src/core/language";
 import { CUSTOMER_TEXTS } from "../../src/core/texts-customers";
 import { harness } from "./fake-services";
