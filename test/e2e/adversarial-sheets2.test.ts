@@ -171,3 +171,31 @@ describe("cells whose writes Sheets refuses (the team's validation that rejects 
     expect(told).not.toMatch(/refused|verwijderd of gedupliceerd/);
   });
 });
+
+test("refreshOfferStatuses with a Status dropdown that has no 'accepted': the user is told which cell refused it", async () => {
+  const w = await world({
+    offers: [
+      ["RF-1", "cst_demo0001", "2025-04-01", "2025-05-14", "", "created", "off_seed000001", "10.00"],
+      ["RF-2", "cst_demo0001", "2025-04-01", "2025-05-14", "", "created", "off_seed000002", "10.00"],
+    ],
+    lines: [
+      ["RF-1", "Work", 10, 21],
+      ["RF-2", "Work", 10, 21],
+    ],
+  });
+  const seed = (id: string, offerNumber: string) => ({
+    id,
+    offerNumber,
+    customerId: "cst_demo0001",
+    issuedAt: "2025-04-01",
+    expiresAt: "2025-05-14",
+    amount: "10.00",
+  });
+  await w.api.seedOffers([seed("off_seed000001", "RF-1"), seed("off_seed000002", "RF-2")]);
+  await w.api.updateOffer("off_seed000001", { acceptedAt: "2025-04-10 14:30:00" });
+  await w.api.updateOffer("off_seed000002", { rejectedAt: "2025-04-11 09:00:00" });
+  rejectIn(w, "Offers", 6, [2, 3], onlyThese(["created", "rejected"]));
+  runOk(w, "refreshOfferStatuses");
+  expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "rejected"]);
+  expect(runLogMessages(w.ss).at(-1)).toMatch(/refused to write Status in row 2 of Offers/);
+});
