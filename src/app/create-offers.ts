@@ -16,6 +16,7 @@ import { resolveOfferCustomers } from "./customer-names";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";
+import { refusedKeys, refusedNote } from "./refused-note";
 import { type RunOutcome, stopped } from "./run-outcome";
 import { ProgressRecorder } from "./run-progress";
 import { type RowWriter, type Sent, sendOffers } from "./send-offers";
@@ -44,12 +45,29 @@ class Tally {
   }
 }
 
-/** The offers whose rows went missing during the run, by offer number, once each (with any ID). */
-function lostNote(book: OffersBook, lost: readonly RowUpdate[]): string {
+/** An update's offer number as the sheet showed it when read. */
+function offerNames(book: OffersBook): (u: RowUpdate) => string {
   const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber || texts().rowLabel(o.sheetRow)]));
-  const ids = new Map<string, string>();
-  for (const u of lost) ids.set(u.key, u.values.offerId || ids.get(u.key) || "");
-  return texts().lostRows([...ids].map(([key, id]) => `${numberOf.get(key) ?? key}${id ? ` (${id})` : ""}`));
+  return (u) => numberOf.get(u.key) ?? (u.key || texts().rowLabel(u.sheetRow));
+}
+
+/**
+ * The offers whose rows went missing during the run, by offer number, once each (with any ID), and
+ * the cells Sheets refused to write (those rows were there: told apart, with what to change).
+ */
+function lostNote(book: OffersBook, lost: readonly RowUpdate[]): string {
+  const refused = book.workbook.refusedWrites();
+  const name = offerNames(book);
+  const skip = refusedKeys(refused);
+  const ids = new Map<string, { name: string; id: string }>();
+  for (const u of lost)
+    if (!skip.has(u.key)) ids.set(u.key, { name: name(u), id: u.values.offerId || ids.get(u.key)?.id || "" });
+  return sentences(
+    ids.size > 0
+      ? texts().lostRows([...ids.values()].map((v) => `${v.name}${v.id ? ` (${v.id})` : ""}`))
+      : "",
+    refusedNote(refused, name),
+  );
 }
 
 function orphanNote(book: OffersBook, orphans: readonly LineRow[]): string {
@@ -261,7 +279,7 @@ class CreateRun {
     const counts = this.tally.counts();
     let message = sentences(
       texts().summary(counts),
-      this.lost.length > 0 ? lostNote(this.book, this.lost) : "",
+      lostNote(this.book, this.lost),
       orphanNote(this.book, orphans),
     );
     if (session.unauthorized) return stopped(sentences(keyRefusedText(session.keyRefusal), message), counts);
@@ -344,6 +362,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
   const message = sentences(
     texts().validated(plan.counts),
     lost.length > 0 ? texts().notMarked(lost.length) : "",
+    refusedNote(ctx.workbook.refusedWrites(), offerNames(book)),
     orphanNote(book, orphans),
   );
   return { counts: plan.counts, message };

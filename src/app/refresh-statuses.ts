@@ -26,6 +26,7 @@ import { ApiSession, keyRefusedText } from "./api-session";
 import { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook } from "./offers-book";
 import { emptyResult, Refresher, type RefreshResult } from "./refresher";
+import { refusedNote } from "./refused-note";
 import { type RunOutcome, stopped } from "./run-outcome";
 import { apiAccess } from "./settings";
 
@@ -141,9 +142,11 @@ export function refreshStatuses(
   if (session.unauthorized) r.keyRefused = keyRefusedText(session.keyRefusal);
   r.progress = session.requests === 0 || session.answered > 0;
   r.moreWork = step.left.length > 0 && !session.unauthorized && !session.quotaExhausted;
+  const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber]));
   r.message = sentences(
     texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests }),
     leftRecent,
+    refusedNote(ctx.workbook.refusedWrites(), (u) => numberOf.get(u.key) ?? u.key),
   );
   return r;
 }

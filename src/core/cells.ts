@@ -43,18 +43,27 @@ export function errorText(cell: Cell): string {
   return typeof cell.value === "string" && cell.value.trim() !== "" ? cell.value.trim() : cell.display.trim();
 }
 
+// Spaces, and the invisible characters text pasted from a web page, a mail or Word carries at its
+// ends (zero-width space, non-joiner, joiner, word joiner, byte-order mark): Sheets shows none of them.
+const EDGES = /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g;
+
+/** `text` without spaces or invisible characters around it (inside it, they are kept). */
+export function trimText(text: string): string {
+  return text.replace(EDGES, "");
+}
+
 /** Nothing a person typed: empty, only spaces, or an unchecked checkbox (FALSE). */
 export function isBlankCell(cell: Cell): boolean {
   const v = cell.value;
   if (v === null || v === undefined || v === false) return true;
-  if (typeof v === "string") return v.trim() === "" && cell.display.trim() === "";
+  if (typeof v === "string") return trimText(v) === "" && trimText(cell.display) === "";
   return false;
 }
 
 /** Text as the user sees it, trimmed (non-breaking spaces count as spaces). */
 export function shownText(cell: Cell): string {
   const raw = typeof cell.value === "string" ? cell.value : cell.display;
-  return raw.replace(/\u00a0/g, " ").trim();
+  return trimText(raw.replace(/\u00a0/g, " "));
 }
 
 /** Quotes a user's value for a message, shortened so a message stays readable. */

@@ -21,7 +21,8 @@ export type CatalogueName =
   | "columns"
   | "schedule"
   | "names"
-  | "setup";
+  | "setup"
+  | "writes";
 
 /** A handle on one catalogue: its name only; `pick` gives its texts in this execution's language. */
 export interface Catalogue<T> {

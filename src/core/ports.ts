@@ -64,6 +64,16 @@ export interface TableRead<K extends string> extends HeaderMatch<K> {
   readonly plainText: (keys: readonly K[]) => boolean;
 }
 
+/** A cell whose write Sheets refused: a data validation rule that rejects other values, or a protection. */
+export interface RefusedWrite {
+  readonly sheet: string;
+  readonly row: number;
+  /** The column's header as the sheet shows it. */
+  readonly header: string;
+  /** In Offers: the update of that row, not (or not wholly) written. */
+  readonly update?: RowUpdate;
+}
+
 /** The product's own sheets, as the use cases see them: reads once, writes by offer number. */
 export interface Workbook {
   /** Offers and Offer lines (one data-range read each), or the name of a sheet that is missing. */
@@ -92,6 +102,8 @@ export interface Workbook {
   readLedger(): LedgerEntry[];
   /** Appends entries to the ledger (created, hidden, when missing). */
   appendLedger(entries: readonly LedgerEntry[]): void;
+  /** The cells of Offers and Offer lines whose writes Sheets refused in this execution. */
+  refusedWrites(): readonly RefusedWrite[];
 }
 
 export interface ZonedTime {

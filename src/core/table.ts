@@ -1,6 +1,6 @@
 // A sheet's data as read in one go (header row + data rows of cells), and reading a cell by key.
 
-import { type Cell, EMPTY_CELL } from "./cells";
+import { type Cell, EMPTY_CELL, trimText } from "./cells";
 import { type ColumnMap, SHEET_NAMES, type SheetId } from "./columns";
 import { language } from "./language";
 
@@ -24,9 +24,9 @@ export function cellAt<K extends string>(row: readonly Cell[], columns: ColumnMa
   return index === undefined ? EMPTY_CELL : (row[index] ?? EMPTY_CELL);
 }
 
-/** The key that joins lines to offers and finds duplicates: trimmed, case-insensitive. */
+/** The key that joins lines to offers and finds duplicates: trimmed (see trimText), case-insensitive. */
 export function offerKey(offerNumber: string): string {
-  return offerNumber.trim().toLowerCase();
+  return trimText(offerNumber).toLowerCase();
 }
 
 /** 1 → A, 27 → AA. */

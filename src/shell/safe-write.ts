@@ -69,3 +69,25 @@ export function writeCells(
   });
   return failed;
 }
+
+/**
+ * Writes one column of plain text from `row` down. When Sheets refuses the write, the rows are
+ * halved until the refused cells are found, so that a long column with one cell that rejects costs
+ * a few dozen calls, not one per row. Returns the rows that could not be written.
+ */
+export function writeColumn(sheet: Sheet, row: number, column: number, texts: readonly string[]): number[] {
+  if (texts.length === 0) return [];
+  const range = sheet.getRange(row, column, texts.length, 1);
+  range.setNumberFormat("@");
+  try {
+    range.setValues(texts.map((t) => [t]));
+    return [];
+  } catch {
+    if (texts.length === 1) return [row];
+  }
+  const half = Math.ceil(texts.length / 2);
+  return [
+    ...writeColumn(sheet, row, column, texts.slice(0, half)),
+    ...writeColumn(sheet, row + half, column, texts.slice(half)),
+  ];
+}

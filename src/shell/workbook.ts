@@ -15,14 +15,14 @@ import {
 } from "../core/columns";
 import { language } from "../core/language";
 import type { LedgerEntry } from "../core/ledger";
-import type { TableRead, Workbook } from "../core/ports";
+import type { RefusedWrite, TableRead, Workbook } from "../core/ports";
 import { statusIn } from "../core/statuses";
 import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
 import { LedgerSheet } from "./ledger-sheet";
 import { outText } from "./outbound";
 import { PlainCells } from "./plain-cells";
 import { appendRunLog } from "./run-log";
-import { type RangeCache, writeCells } from "./safe-write";
+import { type RangeCache, writeCells, writeColumn } from "./safe-write";
 import { findNamedSheet } from "./sheets";
 import { zonedTime } from "./time";
 
@@ -164,6 +164,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   // The Offers cells as read at the start (a fixed rectangle): read again before each write.
   let offersRange: GoogleAppsScript.Spreadsheet.Range | undefined;
   const ranges: RangeCache = new Map();
+  const refused: RefusedWrite[] = [];
   return {
     readOffersAndLines() {
       const offersSheet = sheetOf("offers");
@@ -241,15 +242,31 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       for (const { row, update } of placed)
         if (update.values.status !== undefined && unwritten.has(`${row}:${statusColumn + 1}`))
           lost.push(update);
+      if (unwritten.size > 0) {
+        const name = sheetOf("offers")?.name ?? "";
+        const byRow = new Map(placed.map((p) => [p.row, p.update]));
+        for (const cell of unwritten) {
+          const [row = 0, column = 0] = cell.split(":").map(Number);
+          const update = byRow.get(row);
+          const header = String(shown[0]?.[column - 1] ?? "");
+          refused.push({ sheet: name, row, header, ...(update ? { update } : {}) });
+        }
+      }
       return lost;
     },
     writeLineMessages(column, texts) {
       if (texts.length === 0) return;
-      const sheet = sheetOf("lines")?.sheet;
-      if (!sheet) return;
-      const range = sheet.getRange(2, column + 1, texts.length, 1);
-      range.setNumberFormat("@");
-      range.setValues(texts.map((t) => [outText(t)]));
+      const lines = sheetOf("lines");
+      if (!lines) return;
+      const failed = writeColumn(
+        lines.sheet,
+        2,
+        column + 1,
+        texts.map((t) => outText(t)),
+      );
+      if (failed.length === 0) return;
+      const header = String(lines.sheet.getRange(1, column + 1).getDisplayValue());
+      for (const row of failed) refused.push({ sheet: lines.name, row, header });
     },
     selectedOfferRows() {
       const list = ss.getActiveRangeList();
@@ -269,5 +286,6 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
     zonedTime: () => zonedTime(tz()),
     readLedger: (): LedgerEntry[] => ledger.read(),
     appendLedger: (entries: readonly LedgerEntry[]) => ledger.append(entries),
+    refusedWrites: () => refused,
   };
 }

@@ -12,6 +12,7 @@ import { REFRESH_EN } from "../core/texts-refresh";
 import { SCHEDULE_EN } from "../core/texts-schedule";
 import { SETUP_EN } from "../core/texts-setup";
 import { VALUES_EN } from "../core/texts-values";
+import { WRITES_EN } from "../core/texts-writes";
 
 export const texts = {
   main: TEXTS_EN,
@@ -24,4 +25,5 @@ export const texts = {
   schedule: SCHEDULE_EN,
   names: NAMES_EN,
   setup: SETUP_EN,
+  writes: WRITES_EN,
 } satisfies LanguageTexts;

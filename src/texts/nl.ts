@@ -12,6 +12,7 @@ import { REFRESH_NL } from "../core/texts-refresh";
 import { SCHEDULE_NL } from "../core/texts-schedule";
 import { SETUP_NL } from "../core/texts-setup";
 import { VALUES_NL } from "../core/texts-values";
+import { WRITES_NL } from "../core/texts-writes";
 
 export const texts = {
   main: TEXTS_NL,
@@ -24,4 +25,5 @@ export const texts = {
   schedule: SCHEDULE_NL,
   names: NAMES_NL,
   setup: SETUP_NL,
+  writes: WRITES_NL,
 } satisfies LanguageTexts;

@@ -14,7 +14,7 @@ import {
   type OfferKey,
 } from "../../src/core/columns";
 import type { LedgerEntry } from "../../src/core/ledger";
-import type { RunLogEntry, TableRead, Workbook, ZonedTime } from "../../src/core/ports";
+import type { RefusedWrite, RunLogEntry, TableRead, Workbook, ZonedTime } from "../../src/core/ports";
 import { statusIn } from "../../src/core/statuses";
 import { locateRows, planBlocks, type RowUpdate } from "../../src/core/write-back";
 import { type CellLike, cell } from "../core/helpers";
@@ -196,5 +196,10 @@ export class FakeWorkbook implements Workbook {
     if (entries.length === 0) return;
     this.events.push("ledger");
     this.ledger.push(...entries);
+  }
+
+  /** The fake's cells take any value. */
+  refusedWrites(): readonly RefusedWrite[] {
+    return [];
   }
 }

@@ -58,6 +58,7 @@ function workbook(offers: CellLike[][], header = OFFER_HEADERS, missingSheet: st
     zonedTime: () => zoned,
     readLedger: unused,
     appendLedger: unused,
+    refusedWrites: () => [],
   };
   return { wb, writes, goneKeys };
 }

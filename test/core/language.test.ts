@@ -35,6 +35,7 @@ const loaderOf =
       schedule: {},
       names: {},
       setup: {},
+      writes: {},
     };
   };
 
