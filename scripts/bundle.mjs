@@ -13,6 +13,7 @@ export const FEATURE_GLOBAL = "__mkpFeature";
 /** Features by name (core/features.ts FeatureName): entry module and project file. */
 export const FEATURES = {
   customers: { entry: "src/app/customers-feature.ts", file: "FeatureCustomers" },
+  lookups: { entry: "src/app/lookups-feature.ts", file: "FeatureLookups" },
   refresh: { entry: "src/app/refresh-feature.ts", file: "FeatureRefresh" },
   sheets: { entry: "src/shell/sheets-feature.ts", file: "FeatureSheets" },
 };

@@ -13,7 +13,8 @@ import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
 import { ApiSession, keyRefusedText } from "./api-session";
 import { resolveOfferCustomers } from "./customer-names";
-import { OfferList } from "./offer-list";
+import { newOfferList } from "./lookups";
+import type { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
 import { lookUp } from "./reconcile";
 import { refusedKeys, refusedNote } from "./refused-note";
@@ -82,7 +83,8 @@ function orphanNote(book: OffersBook, orphans: readonly LineRow[]): string {
 /** One create run's moving parts. */
 class CreateRun {
   readonly session: ApiSession;
-  readonly list: OfferList;
+  /** The offers in MijnKlantportaal, made when a row must be looked up (most runs need none). */
+  private list: OfferList | undefined;
   readonly tally: Tally;
   readonly lost: RowUpdate[] = [];
   readonly writer: RowWriter;
@@ -103,7 +105,6 @@ class CreateRun {
     access: { key: string; url: string },
   ) {
     this.session = new ApiSession(ctx, access.url, access.key);
-    this.list = new OfferList(this.session);
     this.tally = new Tally(plan.counts);
     this.firstWrites = [...plan.updates];
     this.progress = new ProgressRecorder(ctx);
@@ -120,13 +121,18 @@ class CreateRun {
     for (const w of plan.waiting) this.waitFor(w.notBefore);
   }
 
+  private offerList(): OfferList {
+    this.list ??= newOfferList(this.session);
+    return this.list;
+  }
+
   private waitFor(at: number): void {
     this.nextAttemptAt = Math.min(this.nextAttemptAt ?? at, at);
   }
 
   private settle(items: readonly Unsettled[], respectBackoff?: boolean): Settlement {
     const result = lookUp(
-      this.list,
+      () => this.offerList(),
       items.map((u) => ({
         ref: u.ref || `key:${u.key}`,
         offerNumber: u.sent.offerNumber,

@@ -35,14 +35,15 @@ export function isSentFor(t: LookupTarget, offer: CreatedOffer): boolean {
   );
 }
 
-export function lookUp(list: OfferList, targets: readonly LookupTarget[]): LookupResult {
+/** `list` is made only when there is something to look up (the lookups feature: core/features.ts). */
+export function lookUp(list: () => OfferList, targets: readonly LookupTarget[]): LookupResult {
   const found = new Map<string, CreatedOffer>();
   if (targets.length === 0) return { found, complete: true };
   const byNumber = new Map<string, LookupTarget[]>();
   for (const t of targets) byNumber.set(t.offerNumber, [...(byNumber.get(t.offerNumber) ?? []), t]);
   const earliest = (a: CreatedOffer, b: CreatedOffer): CreatedOffer =>
     (instantOf(a.createdAt)?.ms ?? 0) <= (instantOf(b.createdAt)?.ms ?? 0) ? a : b;
-  const result = list.walkNewest({
+  const result = list().walkNewest({
     sinceMs: Math.min(...targets.map(sinceOf)),
     expected: targets.length,
     left: () => targets.length - found.size,

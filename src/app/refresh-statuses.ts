@@ -23,7 +23,8 @@ import { sentences, texts } from "../core/texts";
 import { REFRESH_TEXTS } from "../core/texts-refresh";
 import { SCHEDULE_TEXTS } from "../core/texts-schedule";
 import { ApiSession, keyRefusedText } from "./api-session";
-import { OfferList } from "./offer-list";
+import { newOfferList } from "./lookups";
+import type { OfferList } from "./offer-list";
 import { type OffersBook, openOffersBook } from "./offers-book";
 import { emptyResult, Refresher, type RefreshResult } from "./refresher";
 import { refusedNote } from "./refused-note";
@@ -121,7 +122,7 @@ export function refreshStatuses(
   }
   const session = new ApiSession(ctx, access.url, access.key);
   const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
-  const list = new OfferList(session);
+  const list = newOfferList(session);
   const stampOf = stamper(book, rows);
   const saved = loadState(ctx.stores, LIST_CURSOR);
   const resume =

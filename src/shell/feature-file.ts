@@ -7,6 +7,7 @@ import { type FeatureLoader, type FeatureName, useFeatureLoader } from "../core/
 
 const FILES: Readonly<Record<FeatureName, string>> = {
   customers: "FeatureCustomers",
+  lookups: "FeatureLookups",
   refresh: "FeatureRefresh",
   sheets: "FeatureSheets",
 };

@@ -32,7 +32,7 @@ const target = (offerNumber: string, more: Partial<LookupTarget> = {}): LookupTa
 describe.each(["asc", "desc"] as const)("looking up sent offers (%s)", (order) => {
   it("last year's offer of the same number is not ours: proven absent", () => {
     const { list, account } = setup(order);
-    const r = lookUp(list, [target("K-0007")]);
+    const r = lookUp(() => list, [target("K-0007")]);
     expect(r.found.size).toBe(0);
     expect(r.complete).toBe(true);
     expect(account.listRequestCount).toBeLessThanOrEqual(25);
@@ -42,7 +42,7 @@ describe.each(["asc", "desc"] as const)("looking up sent offers (%s)", (order) =
     const { list, account } = setup(order);
     account.add("K-0007", MARKED + 2000, "cst_other");
     const ours = account.add("K-0007", MARKED + 3000, "cst_a");
-    const r = lookUp(list, [target("K-0007")]);
+    const r = lookUp(() => list, [target("K-0007")]);
     expect(r.found.get("ref-K-0007")?.id).toBe(ours.id);
     expect(r.complete).toBe(true);
   });
@@ -51,13 +51,13 @@ describe.each(["asc", "desc"] as const)("looking up sent offers (%s)", (order) =
     const { list, account } = setup(order);
     const early = account.add("S-1", MARKED - CLOCK_SKEW_MS + 60_000);
     account.add("S-1", MARKED + 60_000);
-    const r = lookUp(list, [target("S-1")]);
+    const r = lookUp(() => list, [target("S-1")]);
     expect(r.found.get("ref-S-1")?.id).toBe(early.id);
   });
 
   it("nothing to look up costs nothing", () => {
     const { list, account } = setup(order);
-    expect(lookUp(list, [])).toEqual({ found: new Map(), complete: true });
+    expect(lookUp(() => list, [])).toEqual({ found: new Map(), complete: true });
     expect(account.listRequestCount).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { DIST, LINE_HEADERS, OFFER_HEADERS, runOk, stopDouble, world } from "./w
 
 afterAll(stopDouble);
 
-const FEATURES = ["FeatureCustomers", "FeatureRefresh", "FeatureSheets"] as const;
+const FEATURES = ["FeatureCustomers", "FeatureLookups", "FeatureRefresh", "FeatureSheets"] as const;
 type Feature = (typeof FEATURES)[number];
 const READ = "HtmlService.createHtmlOutputFromFile";
 
@@ -84,9 +84,9 @@ describe("reading the feature files", () => {
     expect(message).not.toMatch(/\b(no|found|or)\b/);
   });
 
-  test("Set up sheets reads the sheets feature only; a refresh the refresh feature only", async () => {
+  test("Set up sheets reads the sheets feature only; a refresh the refresh and lookups features", async () => {
     const w = await world({
-      runtime: { distDir: distWithout("FeatureCustomers", "FeatureRefresh") },
+      runtime: { distDir: distWithout(...others("FeatureSheets")) },
       offers: [["S-1", "cst_demo0001", "2025-04-14"]],
       lines: [lineRow("S-1")],
     });
@@ -102,7 +102,21 @@ describe("reading the feature files", () => {
     v.rt.clock.advance(2 * 3_600_000);
     const refresh = runOk(v, "refreshOfferStatuses");
     expect(v.column("Status")).toEqual(["created"]);
-    expect(refresh.counts[READ]).toBe(2);
+    expect(refresh.counts[READ]).toBe(3);
+  });
+
+  test("a row left `sending`: the create run reads the lookups feature to find its offer", async () => {
+    const w = await world({
+      runtime: { distDir: distWithout(...others("FeatureLookups")) },
+      offers: [["L-1", "cst_demo0001", "2025-04-14", "", "", "sending"]],
+      lines: [lineRow("L-1")],
+    });
+    const [seeded] = await w.api.seedOffers([{ offerNumber: "L-1", customerId: "cst_demo0001" }]);
+    const run = runOk(w, "createPendingOffers");
+    expect(w.column("Status")).toEqual(["created"]);
+    expect(w.column("Offer ID")).toEqual([seeded?.id]);
+    expect((await w.api.offers()).filter((o) => o.offerNumber === "L-1")).toHaveLength(1);
+    expect(run.counts[READ]).toBe(2);
   });
 
   test("an hourly run whose daily sync is due reads refresh, customers and sheets once each", async () => {
