@@ -9,6 +9,7 @@ import { instantOf, UNZONED_MARGIN_MS } from "../core/offer-list";
 import type { OfferRow } from "../core/offer-types";
 import type { RunContext } from "../core/ports";
 import { createdStamp, newestFirst, rowsToDo, SMALL_REFRESH, stoppedAt } from "../core/refresh";
+import { isOfferId } from "../core/responses";
 import {
   clearState,
   LIST_CURSOR,
@@ -101,8 +102,7 @@ export function refreshStatuses(
   const book = opened.book;
   // A row the user marked skip (or with a status we do not know) is left alone.
   const open = book.offers.filter(
-    (r) =>
-      r.offerId.startsWith("off_") && !["sending", "skip", "unknown", "failed", "warning"].includes(r.status),
+    (r) => isOfferId(r.offerId) && !["sending", "skip", "unknown", "failed", "warning"].includes(r.status),
   );
   const within = options.skipCreatedWithinMs;
   const recent =

@@ -133,16 +133,23 @@ function fromJson(status: number, json: unknown): AnswerSummary {
   else if (Array.isArray(errors)) {
     // A list: of strings, or of {field, message}.
     for (const e of errors.slice(0, MAX_FIELDS)) {
-      const text = str(e) ?? (isRecord(e) ? (str(e.message) ?? str(e.detail)) : null);
+      // A pair or list of words (["lines", "bad"]) reads as one text.
+      const words = Array.isArray(e)
+        ? e
+            .slice(0, MAX_MESSAGES)
+            .map(str)
+            .filter((w) => w !== null)
+        : [];
+      const text =
+        str(e) ??
+        (isRecord(e) ? (str(e.message) ?? str(e.detail)) : words.length > 0 ? words.join(": ") : null);
       const path = isRecord(e) ? (str(e.field) ?? str(e.path) ?? str(e.attribute)) : null;
       if (path !== null) fields.push({ path, messages: text === null ? [] : [text] });
       else if (text !== null) general.push(text);
     }
   } else if (isRecord(errors)) {
     // Laravel: {"lines.0.vatRate": ["The vat rate must be 0, 9 or 21."]}.
-    for (const path of Object.keys(errors).slice(0, MAX_FIELDS)) {
-      fields.push({ path, messages: messagesOf(errors[path]) });
-    }
+    for (const path of Object.keys(errors).slice(0, MAX_FIELDS)) nested(path, errors[path], fields, 0);
   }
   const fieldList = fields.filter((f) => plainText(f.path.slice(0, 400)) !== "");
   const first = fieldList[0]?.messages[0] ?? null;
@@ -152,6 +159,19 @@ function fromJson(status: number, json: unknown): AnswerSummary {
     dropGeneric(status, capText([...new Set(kept)].join("; "), MAX_ANSWER_CHARS)),
     fieldList,
   );
+}
+
+/**
+ * One field's errors; nested objects (`{"lines": {"0": {"vatRate": […]}}}`) become dotted paths
+ * (`lines.0.vatRate`), a few levels and MAX_FIELDS fields at most.
+ */
+function nested(path: string, v: unknown, into: { path: string; messages: string[] }[], depth: number): void {
+  if (into.length >= MAX_FIELDS) return;
+  if (isRecord(v) && str(v.message) === null && depth < 3) {
+    for (const key of Object.keys(v).slice(0, MAX_FIELDS)) nested(`${path}.${key}`, v[key], into, depth + 1);
+    return;
+  }
+  into.push({ path, messages: messagesOf(v) });
 }
 
 function messagesOf(v: unknown): string[] {

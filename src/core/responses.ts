@@ -57,7 +57,8 @@ export function header(headers: Headers, name: string): string | null {
 
 export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    // A byte order mark before the JSON (some servers and proxies add one) is not part of it.
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
   } catch {
     return null;
   }
@@ -79,14 +80,30 @@ const stamp = (v: unknown): string | null => {
   return new Date(ms).toISOString();
 };
 
+/**
+ * An offer ID: documented as `off_…`, but an API that serves ids in another form (no prefix, an integer)
+ * must still be read. Otherwise a created offer looks absent in its answer and in the list, and is sent
+ * again: one offer for each run. Short text of letters, digits, `_` and `-` only, never a sentence.
+ */
+export function isOfferId(text: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(text);
+}
+
+/** The id of an offer object: `off_…` always; another form only when the object has an offer number. */
+function offerIdOf(o: Record<string, unknown>): string | null {
+  const raw = typeof o.id === "number" && Number.isSafeInteger(o.id) && o.id > 0 ? String(o.id) : str(o.id);
+  if (raw === null) return null;
+  if (raw.startsWith("off_")) return raw;
+  return typeof o.offerNumber === "string" && isOfferId(raw) ? raw : null;
+}
+
 /** The CustomerOffer in a response body, or null when it is not one. */
 export function asCustomerOffer(json: unknown): CreatedOffer | null {
   if (json === null || typeof json !== "object") return null;
   const o = json as Record<string, unknown>;
   const data = o.data !== null && typeof o.data === "object" && !Array.isArray(o.data) ? o.data : null;
-  if (!str(o.id) && data) return asCustomerOffer(data);
-  const id = str(o.id);
-  if (!id?.startsWith("off_")) return null;
+  const id = offerIdOf(o);
+  if (id === null) return data ? asCustomerOffer(data) : null;
   return {
     id,
     amount: str(o.amount) ?? (typeof o.amount === "number" ? o.amount.toFixed(2) : ""),

@@ -71,8 +71,19 @@ export function createUrlFetchApp(env: ExecEnv, settings: UrlFetchSettings): obj
     const t0 = performance.now();
     const results = sendHttp(wire, settings.fetchTimeoutWallMs);
     settings.blocked.ms += performance.now() - t0;
+    // A server may say how long its answer took in virtual time (X-Virtual-Elapsed-Ms, the MKP double's
+    // slow fault): the batch's requests run side by side, so the call takes the longest of them, and an
+    // answer that would come at or after the fetch timeout is a timeout.
+    const elapsed = results.map((r) => ("error" in r ? 0 : virtualElapsed(r.rawHeaders)));
+    const slowest = Math.max(0, ...elapsed);
+    const late = slowest >= settings.fetchTimeoutVirtualMs;
+    const timedOut = late || results.some((r) => "error" in r && r.error === "timeout");
     // A failure of any request fails the whole call (the others were still sent), as in Apps Script.
-    if (results.some((r) => "error" in r && r.error === "timeout")) env.spend(settings.fetchTimeoutVirtualMs);
+    env.spend(timedOut ? settings.fetchTimeoutVirtualMs : slowest);
+    if (late) {
+      const i = elapsed.indexOf(slowest);
+      throw env.makeError(`Timeout: ${requests[i]?.url ?? ""}`);
+    }
     results.forEach((r, i) => {
       const url = requests[i]!.url;
       if (!("error" in r)) return;
@@ -114,6 +125,15 @@ export function createUrlFetchApp(env: ExecEnv, settings: UrlFetchSettings): obj
     },
     env,
   );
+}
+
+function virtualElapsed(rawHeaders: string[]): number {
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() !== "x-virtual-elapsed-ms") continue;
+    const ms = Number(rawHeaders[i + 1]);
+    return Number.isFinite(ms) && ms > 0 ? ms : 0;
+  }
+  return 0;
 }
 
 function toWire(env: ExecEnv, url: string, params: Params): WireRequest {

@@ -32,6 +32,8 @@ export const DEFAULT_CONFIG: Readonly<DoubleConfig> = Object.freeze({
   pastEndStatus: 200,
   nextOnFullLastPage: false,
   timestampFormat: "atom",
+  amountFormat: "dot",
+  offerIdFormat: "off",
 });
 
 export const CUSTOMER_ID_PATTERN = /^cst_[A-Za-z0-9]+$/;

@@ -10,6 +10,8 @@ const KINDS = new Set([
   "created-then-status",
   "created-then-timeout",
   "delay",
+  "slow",
+  "created-then-answer",
 ]);
 
 export interface FaultTarget {

@@ -8,6 +8,7 @@ import { limitHeaders, retryUntil, tooManyHeaders, WINDOW_MS } from "./rate-limi
 import type { DoubleState } from "./state";
 import { nowFrom } from "./time";
 import { type Holds, sendJson, sendRaw } from "./transport";
+import type { Fault } from "./types";
 
 export { Holds, sendJson } from "./transport";
 
@@ -187,9 +188,45 @@ export async function serveApi(
       await holds.sleep(Math.max(0, fault.ms));
       if (res.destroyed) return;
       break;
+    case "slow": {
+      const result = route();
+      const elapsed = { "X-Virtual-Elapsed-Ms": String(slowMs(fault.virtualMs, entry.seq)) };
+      return answer(result.status, result.body, { ...rateHeaders, ...elapsed });
+    }
+    case "created-then-answer": {
+      const result = route();
+      const id = result.offerId ?? result.customerId ?? "";
+      const headers: Record<string, string> = { "Content-Type": "application/json", ...rateHeaders };
+      for (const [name, value] of Object.entries(fault.headers ?? {}))
+        headers[name] = value.replace("{id}", id);
+      const status = fault.status ?? result.status;
+      settle(status, headers, "fault");
+      return sendRaw(res, status, Buffer.from(changedBody(result.body, fault)), headers);
+    }
   }
   const result = route();
   answer(result.status, result.body, rateHeaders);
+}
+
+/** A slow fault's virtual duration: fixed, or spread over [min, max] by the request's number. */
+function slowMs(virtualMs: number | [number, number], seq: number): number {
+  if (typeof virtualMs === "number") return Math.max(0, Math.round(virtualMs));
+  const [min, max] = virtualMs;
+  // A fixed spread (golden ratio steps), so that the same requests take the same times.
+  const share = (seq * 0.618_033_988_75) % 1;
+  return Math.max(0, Math.round(min + share * (max - min)));
+}
+
+/** The body of a created-then-answer fault: the object with fields left out or replaced, as text. */
+function changedBody(body: unknown, fault: Extract<Fault, { kind: "created-then-answer" }>): string {
+  if (fault.empty === true) return "";
+  let value = body;
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const copy = { ...(value as Record<string, unknown>) };
+    for (const field of fault.omit ?? []) delete copy[field];
+    value = { ...copy, ...(fault.patch ?? {}) };
+  }
+  return `${fault.prefix ?? ""}${JSON.stringify(value)}${fault.suffix ?? ""}`;
 }
 
 function genericError(status: number): { code: number; message: string } {

@@ -33,7 +33,7 @@ import type {
   StoredOffer,
   TooManyRecord,
 } from "./types";
-import { offerStamps } from "./variants";
+import { offerForms, offerStamps } from "./variants";
 
 export class DoubleState implements MkpControl {
   /** Base URL of the API (set by listen), used in links and pagination URLs. */
@@ -50,6 +50,9 @@ export class DoubleState implements MkpControl {
   private customerArray: Customer[] | null = null;
   private offerList: StoredOffer[] = [];
   private offerIndex = new Map<string, StoredOffer>();
+  /** Integer ids of offers (offerIdFormat "number"), both ways. */
+  private idNumbers = new Map<string, number>();
+  private numberIds = new Map<number, string>();
   private log: ReceivedRequest[] = [];
   private seq = 0;
   private createdCount = 0;
@@ -66,6 +69,8 @@ export class DoubleState implements MkpControl {
     this.customerArray = null;
     this.offerList = [];
     this.offerIndex = new Map();
+    this.idNumbers = new Map();
+    this.numberIds = new Map();
     this.log = [];
     this.seq = 0;
     this.createdCount = 0;
@@ -262,8 +267,23 @@ export class DoubleState implements MkpControl {
     return logged;
   }
 
+  /** By id as stored, or as served in another offerIdFormat (without `off_`, or the integer). */
   findOffer(id: string): StoredOffer | null {
-    return this.offerIndex.get(id) ?? null;
+    const stored = this.offerIndex.get(id) ?? this.offerIndex.get(`off_${id}`);
+    if (stored !== undefined) return stored;
+    const byNumber = /^\d{1,15}$/.test(id) ? this.numberIds.get(Number(id)) : undefined;
+    return byNumber === undefined ? null : (this.offerIndex.get(byNumber) ?? null);
+  }
+
+  /** The integer id of an offer, given on first use (offerIdFormat "number"). */
+  private numberOf(id: string): number {
+    let n = this.idNumbers.get(id);
+    if (n === undefined) {
+      n = 100_000 + this.idNumbers.size + 1;
+      this.idNumbers.set(id, n);
+      this.numberIds.set(n, id);
+    }
+    return n;
   }
 
   /** Offers in list order (config listOrder), as a view: a list request copies one page only. */
@@ -365,7 +385,8 @@ export class DoubleState implements MkpControl {
 
   /** The API view of an offer (no lines, no sendNotification), links from the current base URL. */
   toApi(offer: StoredOffer): unknown {
-    return offerStamps(toApiOffer(offer, this.baseUrl), this.settings.timestampFormat);
+    const stamped = offerStamps(toApiOffer(offer, this.baseUrl), this.settings.timestampFormat);
+    return offerForms(stamped, this.settings, (id) => this.numberOf(id));
   }
 
   blankOffer(input: NewOffer): StoredOffer {

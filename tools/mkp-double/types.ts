@@ -79,6 +79,16 @@ export interface DoubleConfig {
    * time `2024-04-29 21:00:00`) or "epoch" (a number of seconds).
    */
   timestampFormat: "atom" | "utc-micro" | "no-offset" | "epoch";
+  /**
+   * How `amount` of offers is served (undocumented beyond the example "12.95"): "dot" (default), "comma"
+   * ("121,00", a Dutch decimal), "cents" (an integer number of cents, 12100) or "number" (121 as a JSON number).
+   */
+  amountFormat: "dot" | "comma" | "cents" | "number";
+  /**
+   * How offer ids are served (documented: always `off_…`): "off" (default), "plain" (the same id without
+   * its prefix) or "number" (a JSON integer). Requests naming the id in the served form find the offer.
+   */
+  offerIdFormat: "off" | "plain" | "number";
 }
 
 export interface FuzzConfig {
@@ -179,7 +189,29 @@ export type Fault =
   | { kind: "reset" }
   | { kind: "created-then-status"; status: number }
   | { kind: "created-then-timeout"; holdMs?: number }
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /**
+   * Answered normally, but the answer took this much virtual time (a number, or [min, max] picked per
+   * request): sent as `X-Virtual-Elapsed-Ms`, which the local runtime's UrlFetchApp spends (the longest of
+   * one fetchAll batch, as its requests run side by side; at or above its fetch timeout the call times out).
+   */
+  | { kind: "slow"; virtualMs: number | [number, number] }
+  /**
+   * The request is carried out (the offer or customer is created), then answered with its own body changed:
+   * `prefix`/`suffix` around the JSON text (a BOM, trailing garbage), fields left out (`omit`) or replaced
+   * (`patch`), or no body at all (`empty`); `status` replaces the success status; `{id}` in a header value
+   * is the new object's id (a `Location` header).
+   */
+  | {
+      kind: "created-then-answer";
+      status?: number;
+      prefix?: string;
+      suffix?: string;
+      omit?: string[];
+      patch?: Record<string, unknown>;
+      empty?: boolean;
+      headers?: Record<string, string>;
+    };
 
 export type FaultKind = Fault["kind"];
 

@@ -59,3 +59,28 @@ export function offerStamps(offer: CustomerOffer, format: DoubleConfig["timestam
     createdAt: stamp(offer.createdAt),
   };
 }
+
+/** `amount` ("121.00") in the configured form: "121,00", 12100 (cents) or 121 (a JSON number). */
+export function formatAmount(amount: string, format: DoubleConfig["amountFormat"]): string | number {
+  if (format === "dot" || !/^-?\d+\.\d{2}$/.test(amount)) return amount;
+  if (format === "comma") return amount.replace(".", ",");
+  if (format === "cents") return Math.round(Number(amount) * 100);
+  return Number(amount);
+}
+
+/** The API view with its amount and id in the configured forms; `numberOf` gives an offer's integer id. */
+export function offerForms(
+  served: unknown,
+  cfg: Pick<DoubleConfig, "amountFormat" | "offerIdFormat">,
+  numberOf: (id: string) => number,
+): unknown {
+  if (cfg.amountFormat === "dot" && cfg.offerIdFormat === "off") return served;
+  const offer = served as Record<string, unknown> & { id: string; amount: string };
+  const id =
+    cfg.offerIdFormat === "plain"
+      ? offer.id.replace(/^off_/, "")
+      : cfg.offerIdFormat === "number"
+        ? numberOf(offer.id)
+        : offer.id;
+  return { ...offer, id, amount: formatAmount(offer.amount, cfg.amountFormat) };
+}
