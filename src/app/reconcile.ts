@@ -30,7 +30,7 @@ const sinceOf = (t: LookupTarget): number => (t.markedAt > 0 ? t.markedAt - CLOC
 export function isSentFor(t: LookupTarget, offer: CreatedOffer): boolean {
   return (
     offer.offerNumber === t.offerNumber &&
-    offer.customerId === t.customerId &&
+    (offer.customerId === t.customerId || (offer.id === "" && offer.customerId === "")) &&
     createdSince(offer, sinceOf(t))
   );
 }
@@ -39,6 +39,8 @@ export function isSentFor(t: LookupTarget, offer: CreatedOffer): boolean {
 export function lookUp(list: () => OfferList, targets: readonly LookupTarget[]): LookupResult {
   const found = new Map<string, CreatedOffer>();
   if (targets.length === 0) return { found, complete: true };
+  // Targets an unreadable item of the list (no ID) may be: never proven absent.
+  const doubtful = new Set<string>();
   const byNumber = new Map<string, LookupTarget[]>();
   for (const t of targets) byNumber.set(t.offerNumber, [...(byNumber.get(t.offerNumber) ?? []), t]);
   const earliest = (a: CreatedOffer, b: CreatedOffer): CreatedOffer =>
@@ -51,11 +53,16 @@ export function lookUp(list: () => OfferList, targets: readonly LookupTarget[]):
     onOffer: (offer) => {
       for (const t of byNumber.get(offer.offerNumber) ?? []) {
         if (!isSentFor(t, offer)) continue;
+        if (offer.id === "") {
+          doubtful.add(t.ref);
+          continue;
+        }
         const before = found.get(t.ref);
         found.set(t.ref, before ? earliest(before, offer) : offer);
       }
     },
     done: () => found.size === targets.length,
   });
-  return { found, complete: result.complete || found.size === targets.length };
+  const proven = [...doubtful].every((ref) => found.has(ref));
+  return { found, complete: (result.complete && proven) || found.size === targets.length };
 }

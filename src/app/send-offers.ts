@@ -3,6 +3,7 @@
 // marks. 429s and clear temporary errors are retried here; answers after which the offer may exist
 // (5xx, timeouts) leave the row `sending` for reconciliation.
 
+import { amountMismatch } from "../core/amount-check";
 import { type LedgerEntry, newRef, outcomeEntry, sentEntry } from "../core/ledger";
 import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
 import { classify, type Outcome } from "../core/responses";
@@ -150,7 +151,12 @@ export function sendOffers(
       pendingLedger.push(
         outcomeEntry(entry, event, answeredAt, outcome.kind === "created" ? outcome.offer : undefined),
       );
-      pendingWrites.push(rowOf(q.item, outcomeValues(outcome, formatTimestamp).values));
+      const { values } = outcomeValues(outcome, formatTimestamp);
+      if (outcome.kind === "created") {
+        const differs = amountMismatch(outcome.offer.amount, q.item.body.lines);
+        if (differs !== null) values.message = differs;
+      }
+      pendingWrites.push(rowOf(q.item, values));
     });
     queue.sort((a, b) => a.item.sheetRow - b.item.sheetRow);
     if (queue.length > 0) onProgress(created, queue.length);

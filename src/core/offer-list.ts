@@ -1,7 +1,7 @@
 // The customer-offers list as the API pages it (Laravel's simple paginator: no total, no order or
 // filter documented): one page parsed, its order told from createdAt, timestamps made comparable.
 
-import { asCustomerOffer, type CreatedOffer, parseJson } from "./responses";
+import { asListedOffer, type CreatedOffer, parseJson } from "./responses";
 
 export interface ListPage {
   readonly offers: CreatedOffer[];
@@ -46,7 +46,7 @@ export function parseEnvelope<T>(body: string, asItem: (item: unknown) => T | nu
 
 /** A page of the customer-offers list, or null. */
 export function parseListPage(body: string): ListPage | null {
-  const page = parseEnvelope(body, asCustomerOffer);
+  const page = parseEnvelope(body, asListedOffer);
   return page && { offers: page.items, hasNext: page.hasNext, perPage: page.perPage };
 }
 

@@ -116,6 +116,29 @@ export function asCustomerOffer(json: unknown): CreatedOffer | null {
   };
 }
 
+/**
+ * An item of the offers list: an offer, or one whose ID cannot be read but whose offer number can
+ * (ID "" then, its customer "" when unreadable too). A lookup must not prove an offer absent past
+ * such an item of the same number (reconcile.ts): it may be that very offer. Others: null.
+ */
+export function asListedOffer(json: unknown): CreatedOffer | null {
+  const offer = asCustomerOffer(json);
+  if (offer || json === null || typeof json !== "object") return offer;
+  const o = json as Record<string, unknown>;
+  const offerNumber = str(o.offerNumber) ?? "";
+  if (offerNumber === "") return null;
+  return {
+    id: "",
+    amount: "",
+    createdAt: stamp(o.createdAt) ?? "",
+    offerNumber,
+    customerId: str(o.customerId) ?? "",
+    acceptedAt: null,
+    rejectedAt: null,
+    expiresAt: "",
+  };
+}
+
 /** `lines.0.vatRate` → `Line 1, VAT rate`; `customerId` → `Customer ID`; unknown names as the API gave them. */
 export function fieldLabel(error: Pick<FieldError, "path" | "line" | "field">): string {
   const t = pick(ANSWER_TEXTS);

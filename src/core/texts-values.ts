@@ -77,6 +77,10 @@ export const VALUES_EN = {
   numberLikeFormula: (q: string) => `Offer number ${q} starts with "=" (a formula typed as text?)`,
   heldBack: (reasons: readonly string[]) =>
     `Not sent: ${reasons.join("; ")}. Fix the row, or type "send anyway" in Status if it is right as it is.`,
+
+  // A created offer whose amount in MijnKlantportaal is not what its lines add up to
+  amountDiffers: (amount: string, excl: string, incl: string) =>
+    `Created, but MijnKlantportaal gives this offer an amount of ${amount}, while its lines add up to ${excl} excl. VAT (${incl} incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.`,
 };
 
 export type ValueTexts = typeof VALUES_EN;
@@ -112,6 +116,9 @@ export const VALUES_NL: ValueTexts = {
   numberLikeFormula: (q) => `Offertenummer ${q} begint met "=" (een formule die als tekst is getypt?)`,
   heldBack: (reasons) =>
     `Niet verstuurd: ${reasons.join("; ")}. Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.`,
+
+  amountDiffers: (amount, excl, incl) =>
+    `Aangemaakt, maar MijnKlantportaal geeft deze offerte een bedrag van ${amount}, terwijl de regels samen ${excl} excl. btw zijn (${incl} incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.`,
 };
 
 export const VALUES_TEXTS = catalogue<ValueTexts>("values");

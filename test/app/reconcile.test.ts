@@ -55,6 +55,36 @@ describe.each(["asc", "desc"] as const)("looking up sent offers (%s)", (order) =
     expect(r.found.get("ref-S-1")?.id).toBe(early.id);
   });
 
+  it("an item of the list whose ID cannot be read, of the number sent: never proven absent", () => {
+    const { list, account } = setup(order);
+    const unreadable = account.add("K-0007", MARKED + 2000, "cst_a") as { id: unknown };
+    unreadable.id = null;
+    const r = lookUp(() => list, [target("K-0007")]);
+    expect(r.found.size).toBe(0);
+    expect(r.complete).toBe(false);
+  });
+
+  it("an item without a readable ID or customer, of the number sent: never proven absent either", () => {
+    const { list, account } = setup(order);
+    const unreadable = account.add("K-0007", MARKED + 2000) as { id: unknown; customerId: unknown };
+    unreadable.id = 12.5;
+    unreadable.customerId = { name: "?" };
+    expect(lookUp(() => list, [target("K-0007")]).complete).toBe(false);
+  });
+
+  it("an unreadable item of another number, or our offer found beside it: the lookup still settles", () => {
+    const { list, account } = setup(order);
+    const other = account.add("Z-0001", MARKED + 1000, "cst_a") as { id: unknown };
+    other.id = null;
+    expect(lookUp(() => list, [target("K-0007")]).complete).toBe(true);
+    const twin = account.add("K-0007", MARKED + 2000, "cst_a") as { id: unknown };
+    twin.id = null;
+    const ours = account.add("K-0007", MARKED + 3000, "cst_a");
+    const r = lookUp(() => list, [target("K-0007")]);
+    expect(r.found.get("ref-K-0007")?.id).toBe(ours.id);
+    expect(r.complete).toBe(true);
+  });
+
   it("nothing to look up costs nothing", () => {
     const { list, account } = setup(order);
     expect(lookUp(() => list, [])).toEqual({ found: new Map(), complete: true });
