@@ -142,7 +142,7 @@ export function recordSends(state: PacingState, count: number, now: number): Pac
   };
 }
 
-/** One answer's lesson: the limit, what is left, and after a 429 how long to keep away. */
+/** One answer's lesson: the limit, what is left, and after a 429 (or a 503 saying so) how long to keep away. */
 export function recordAnswer(state: PacingState, answer: PacingAnswer, now: number): PacingState {
   let s = settle(state, now);
   if (!(answer.status >= 100 && answer.status <= 599)) return s;
@@ -154,6 +154,13 @@ export function recordAnswer(state: PacingState, answer: PacingAnswer, now: numb
     const blocked = Math.min(Math.max(until, now) + SAFETY_MS, now + MAX_BLOCK_MS);
     // Its remaining (surely 0) is superseded by the server's time; after it, one request probes.
     return { ...s, blockedUntil: Math.max(blocked, s.blockedUntil ?? 0), unsureSince: now };
+  }
+  // A 503 that says when to come back (Retry-After only): the key keeps away that long too.
+  const back = answer.status === 503 ? header(answer.headers, "retry-after") : null;
+  const backAt = back === null ? null : limitedUntil({ "retry-after": back }, now);
+  if (backAt !== null && backAt > now) {
+    const blocked = Math.min(backAt + SAFETY_MS, now + MAX_BLOCK_MS);
+    s = { ...s, blockedUntil: Math.max(blocked, s.blockedUntil ?? 0) };
   }
   const unsureSince = s.unsureSince !== null && now > s.unsureSince ? null : s.unsureSince;
   const remaining = leadingInt(header(answer.headers, "x-ratelimit-remaining"));

@@ -294,6 +294,27 @@ describe("after a 429", () => {
     expect(room(probed, expectedAt + 400)).toBe(40);
   });
 
+  test.each([
+    ["seconds", { "Retry-After": "90" }, now + 91_000],
+    ["an HTTP date", { "retry-after": "Wed, 21 Oct 2015 07:28:00 GMT" }, now + 31_000],
+  ])("a 503 with retry-after in %s: no request before it, then the room as it was", (_n, headers, at) => {
+    const before = afterBatch(1, ok(60, 59), now - 1_000);
+    const s = recordAnswer(before, answer(503, headers), now);
+    expect(room(s, at - 1)).toBe(0);
+    expect(nextRoomAt(s, now)).toBe(at);
+    expect(room(s, at)).toBe(room(before, at));
+    expect(room(s, at)).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ["no retry-after", {}],
+    ["only x-ratelimit-reset", { "x-ratelimit-reset": "30" }],
+    ["a retry-after in the past", { "retry-after": "Wed, 21 Oct 2015 07:00:00 GMT" }],
+  ])("a 503 with %s blocks nothing", (_n, headers) => {
+    const s = recordAnswer(afterBatch(1, ok(60, 59), now - 1_000), answer(503, headers), now);
+    expect(room(s, now)).toBe(59);
+  });
+
   test("a 200 in the same batch as the 429 does not end the probing", () => {
     let s = recordSends(afterBatch(1, ok(60, 59), T0 - 1_000), 5, T0);
     s = recordAnswer(s, ok(60, 3), T0);

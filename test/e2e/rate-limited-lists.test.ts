@@ -1,6 +1,7 @@
 // A 429 in the middle of reading a list (CONTRACT §6: a 429 is honoured, never a failure): the
 // customer sync and the status refresh wait its retry-after and go on where they were, reading
-// every page once more at most, with nothing lost or written twice.
+// every page once more at most, with nothing lost or written twice. A 503 that gives a Retry-After
+// is kept away from as long, by every request of the key.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { customer, customerIds, customerRequests, customerWorld } from "./customers-world";
@@ -55,5 +56,31 @@ describe("a 429 while a list is read", () => {
     expect(Math.min(...after.map((r) => r.at)) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(
       RETRY_AFTER_S * 1000,
     );
+  });
+});
+
+describe("a 503 with a Retry-After", () => {
+  test("no request with the key before it; every offer created once", async () => {
+    const w = await world(batch(3, "SU"));
+    await w.api.injectFaults([
+      {
+        match: { method: "POST" },
+        times: 1,
+        fault: { kind: "status", status: 503, headers: { "Retry-After": "90" } },
+      },
+    ]);
+    runOk(w, "createPendingOffers");
+    for (let i = 0; i < 3 && w.column("Status").some((s) => s !== "created"); i++) {
+      w.rt.clock.advance(3_600_000);
+      runOk(w, "createPendingOffers");
+    }
+    const made = (await w.api.offers()).filter((o) => o.source === "api").map((o) => o.offerNumber);
+    expect(made.sort()).toEqual(["SU-0001", "SU-0002", "SU-0003"]);
+    const requests = await w.api.requests();
+    const refused = requests.find((r) => r.status === 503);
+    expect(refused).toBeDefined();
+    const later = requests.filter((r) => r.at > (refused?.at ?? 0));
+    expect(later.length).toBeGreaterThan(0);
+    expect(Math.min(...later.map((r) => r.at)) - (refused?.at ?? 0)).toBeGreaterThanOrEqual(90_000);
   });
 });
