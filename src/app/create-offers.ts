@@ -22,6 +22,7 @@ import { type RunOutcome, stopped } from "./run-outcome";
 import { ProgressRecorder } from "./run-progress";
 import { type RowWriter, type Sent, sendOffers } from "./send-offers";
 import { apiAccess } from "./settings";
+import { explainMerges, leaveHiddenAlone } from "./sheet-shapes";
 
 /** How long an ambiguous request is given to appear in the list before it may be sent again. */
 const SETTLE_UNANSWERED_MS = 60_000;
@@ -279,7 +280,7 @@ class CreateRun {
   }
 
   /** 4. What the run did, in a sentence, and whether (and when) a continuation should follow. */
-  summarize(selectedOnly: boolean, orphans: readonly LineRow[]): RunOutcome {
+  summarize(selectedOnly: boolean, orphans: readonly LineRow[], hiddenNote = ""): RunOutcome {
     const { session } = this;
     this.session.save();
     const counts = this.tally.counts();
@@ -287,6 +288,7 @@ class CreateRun {
       texts().summary(counts),
       lostNote(this.book, this.lost),
       orphanNote(this.book, orphans),
+      hiddenNote,
     );
     if (session.unauthorized) return stopped(sentences(keyRefusedText(session.keyRefusal), message), counts);
     if (session.quotaExhausted) return { counts, message: sentences(message, texts().quotaUsed()) };
@@ -319,16 +321,18 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
   if (!opened.ok) return stopped(opened.problem);
   // Customers named by company name or e-mail: resolved (and New customers created) first.
   const customers = resolveOfferCustomers(ctx, opened.book, "create");
-  let book = customers.book;
+  let book = explainMerges(customers.book);
   writeOfferUpdates(book, customers.updates);
   let selected: Set<number> | null = null;
+  let hiddenNote = "";
   if (only) ({ book, rows: selected } = only(book));
   if (selectedOnly) {
     selected = ctx.workbook.selectedOfferRows();
     // A selection holding no offer (the header row, blank rows below the data) selects nothing.
     const chosen = selected;
+    if (chosen) hiddenNote = leaveHiddenAlone(ctx.workbook, book.offers, chosen);
     if (chosen === null || !book.offers.some((o) => chosen.has(o.sheetRow)))
-      return stopped(texts().selectRows());
+      return stopped(sentences(texts().selectRows(), hiddenNote));
   }
   const ledger = foldLedger(ctx.workbook.readLedger());
   const plan = planRun(book.offers, {
@@ -345,7 +349,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
   if (customers.moreWork) run.moreWork = true;
   const again = run.lookUpLeftSending();
   run.send([...again, ...plan.toSend].sort((a, b) => a.sheetRow - b.sheetRow));
-  const outcome = run.summarize(selectedOnly, orphans);
+  const outcome = run.summarize(selectedOnly, orphans, hiddenNote);
   run.progress.finish(outcome.continueAt !== undefined);
   return outcome;
 }
@@ -353,7 +357,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
 export function validateOffers(ctx: RunContext): RunOutcome {
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
-  const book = resolveOfferCustomers(ctx, opened.book, "validate").book;
+  const book = explainMerges(resolveOfferCustomers(ctx, opened.book, "validate").book);
   const plan = planRun(book.offers, {
     selected: null,
     validateOnly: true,

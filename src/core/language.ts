@@ -22,7 +22,8 @@ export type CatalogueName =
   | "schedule"
   | "names"
   | "setup"
-  | "writes";
+  | "writes"
+  | "shapes";
 
 /** A handle on one catalogue: its name only; `pick` gives its texts in this execution's language. */
 export interface Catalogue<T> {

@@ -106,6 +106,8 @@ export interface ParsedLines {
   readonly withoutNumber: readonly LineRow[];
   /** The Offer lines sheet's name, for messages. */
   readonly sheetName: string;
+  /** The header of the lines' Message column, when there is one (each line's problems are there). */
+  readonly messageHeader?: string;
 }
 
 export function parseLines(
@@ -127,5 +129,11 @@ export function parseLines(
     if (list) list.push(line);
     else byOffer.set(line.key, [line]);
   });
-  return { byOffer, withoutNumber, sheetName: sheetLabel(table, "lines") };
+  const message = columns.message === undefined ? "" : String(table.header[columns.message] ?? "").trim();
+  return {
+    byOffer,
+    withoutNumber,
+    sheetName: sheetLabel(table, "lines"),
+    ...(message ? { messageHeader: message } : {}),
+  };
 }

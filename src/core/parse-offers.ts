@@ -4,7 +4,7 @@
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
 import { type ColumnMap, headerLanguage, OFFER_COLUMNS, type OfferKey } from "./columns";
 import { addDays, dayNumber, ymdOfCell, type ZonedYmd } from "./dates";
-import { language } from "./language";
+import { language, pick } from "./language";
 import type { CreateOfferBody, LineRow, OfferRow } from "./offer-types";
 import type { ParsedLines } from "./parse-lines";
 import { bad, ok, type Parsed } from "./result";
@@ -13,6 +13,7 @@ import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from ".
 import type { SheetLocale } from "./text-locale";
 import { texts } from "./texts";
 import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
+import { SHAPES_TEXTS } from "./texts-shapes";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
 export const MAX_CUSTOMER_ID_LENGTH = 100;
@@ -49,11 +50,18 @@ function textField(cell: Cell, field: string): Parsed<string> {
   return text === "" ? bad(texts().missing(field)) : ok(text);
 }
 
+/** How many lines' problems an offer's Message lists; the rest are counted (each line has its own Message). */
+export const MAX_LISTED_LINES = 10;
+
 /** One entry per line with problems: "Line 2 (row 19 of Offer lines): Description missing, …". */
-function lineProblems(lines: readonly LineRow[], sheet: string): string[] {
-  return lines.flatMap((line, i) =>
+function lineProblems(lines: readonly LineRow[], parsed: ParsedLines): string[] {
+  const sheet = parsed.sheetName;
+  const listed = lines.flatMap((line, i) =>
     line.problems.length === 0 ? [] : [texts().lineProblems(i + 1, line.sheetRow, sheet, line.problems)],
   );
+  if (listed.length <= MAX_LISTED_LINES) return listed;
+  const more = pick(SHAPES_TEXTS).moreLines(listed.length - MAX_LISTED_LINES, sheet, parsed.messageHeader);
+  return [...listed.slice(0, MAX_LISTED_LINES), more];
 }
 
 interface ParseContext {
@@ -136,7 +144,7 @@ function parseOfferRow(row: readonly Cell[], sheetRow: number, ctx: ParseContext
   if (offerNumber !== null && lines.length === 0) {
     problems.push(texts().noLines(offerNumber, ctx.lines.sheetName));
   }
-  problems.push(...lineProblems(lines, ctx.lines.sheetName));
+  problems.push(...lineProblems(lines, ctx.lines));
 
   let body: CreateOfferBody | null = null;
   if (

@@ -93,6 +93,10 @@ export interface Workbook {
   writeLineMessages(column: number, texts: readonly string[]): void;
   /** Offers rows intersecting the selection, or null when the selection is on another sheet. */
   selectedOfferRows(): Set<number> | null;
+  /** Of these Offers rows, those hidden by the sheet's filter or by hand (a call per row). */
+  hiddenOfferRows(rows: readonly number[]): Set<number>;
+  /** The merged cells of a sheet's data as first read (one call). */
+  mergedCells(sheet: "offers" | "lines"): CellBlock[];
   /** Makes every pending write reach the sheet now (before requests go out). */
   flush(): void;
   appendRunLog(entry: RunLogEntry): void;
@@ -104,6 +108,14 @@ export interface Workbook {
   appendLedger(entries: readonly LedgerEntry[]): void;
   /** The cells of Offers and Offer lines whose writes Sheets refused in this execution. */
   refusedWrites(): readonly RefusedWrite[];
+}
+
+/** A rectangle of cells, 1-based. */
+export interface CellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
 }
 
 export interface ZonedTime {

@@ -163,6 +163,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   let aheadDone = false;
   // The Offers cells as read at the start (a fixed rectangle): read again before each write.
   let offersRange: GoogleAppsScript.Spreadsheet.Range | undefined;
+  let linesRange: GoogleAppsScript.Spreadsheet.Range | undefined;
   const ranges: RangeCache = new Map();
   const refused: RefusedWrite[] = [];
   return {
@@ -173,7 +174,8 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       if (!linesSheet) return { missingSheet: SHEET_NAMES.lines[language()] };
       const { range, ...offers } = readTable(offersSheet.sheet, offersSheet.name, OFFER_COLUMNS, true);
       offersRange = range;
-      const { range: _, ...lines } = readTable(linesSheet.sheet, linesSheet.name, LINE_COLUMNS, false);
+      const { range: read, ...lines } = readTable(linesSheet.sheet, linesSheet.name, LINE_COLUMNS, false);
+      linesRange = read;
       return { offers, lines };
     },
     timeZone: tz,
@@ -280,6 +282,28 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
         for (let r = first; r < first + range.getNumRows(); r++) rows.add(r);
       }
       return onOffers ? rows : null;
+    },
+    hiddenOfferRows(rows) {
+      const sheet = offers();
+      const hidden = new Set<number>();
+      // One call tells whether there is a filter (and the rows under its header); Apps Script can
+      // only be asked about hidden rows one at a time.
+      const filtered = sheet.getFilter()?.getRange();
+      const top = filtered ? filtered.getRow() + 1 : 0;
+      const bottom = filtered ? filtered.getLastRow() : -1;
+      for (const row of rows)
+        if ((row >= top && row <= bottom && sheet.isRowHiddenByFilter(row)) || sheet.isRowHiddenByUser(row))
+          hidden.add(row);
+      return hidden;
+    },
+    mergedCells(id) {
+      const range = id === "offers" ? offersRange : linesRange;
+      return (range?.getMergedRanges() ?? []).map((m) => ({
+        row: m.getRow(),
+        column: m.getColumn(),
+        numRows: m.getNumRows(),
+        numColumns: m.getNumColumns(),
+      }));
     },
     flush: () => SpreadsheetApp.flush(),
     appendRunLog: (entry) => appendRunLog(ss, entry),

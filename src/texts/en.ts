@@ -11,6 +11,7 @@ import { PANEL_EN } from "../core/texts-panel";
 import { REFRESH_EN } from "../core/texts-refresh";
 import { SCHEDULE_EN } from "../core/texts-schedule";
 import { SETUP_EN } from "../core/texts-setup";
+import { SHAPES_EN } from "../core/texts-shapes";
 import { VALUES_EN } from "../core/texts-values";
 import { WRITES_EN } from "../core/texts-writes";
 
@@ -26,4 +27,5 @@ export const texts = {
   names: NAMES_EN,
   setup: SETUP_EN,
   writes: WRITES_EN,
+  shapes: SHAPES_EN,
 } satisfies LanguageTexts;

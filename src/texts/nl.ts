@@ -11,6 +11,7 @@ import { PANEL_NL } from "../core/texts-panel";
 import { REFRESH_NL } from "../core/texts-refresh";
 import { SCHEDULE_NL } from "../core/texts-schedule";
 import { SETUP_NL } from "../core/texts-setup";
+import { SHAPES_NL } from "../core/texts-shapes";
 import { VALUES_NL } from "../core/texts-values";
 import { WRITES_NL } from "../core/texts-writes";
 
@@ -26,4 +27,5 @@ export const texts = {
   names: NAMES_NL,
   setup: SETUP_NL,
   writes: WRITES_NL,
+  shapes: SHAPES_NL,
 } satisfies LanguageTexts;

@@ -171,6 +171,16 @@ export class FakeWorkbook implements Workbook {
     return this.selection;
   }
 
+  hiddenOfferRows(): Set<number> {
+    this.called("hiddenOfferRows");
+    return new Set();
+  }
+
+  mergedCells(): [] {
+    this.called("mergedCells");
+    return [];
+  }
+
   flush(): void {
     this.called("flush");
     this.events.push("flush");

@@ -53,6 +53,8 @@ function workbook(offers: CellLike[][], header = OFFER_HEADERS, missingSheet: st
     },
     writeLineMessages: unused,
     selectedOfferRows: unused,
+    hiddenOfferRows: unused,
+    mergedCells: unused,
     flush: unused,
     appendRunLog: unused,
     zonedTime: () => zoned,

@@ -36,6 +36,7 @@ const loaderOf =
       names: {},
       setup: {},
       writes: {},
+      shapes: {},
     };
   };
 

@@ -517,7 +517,7 @@ describe("recording and strictness", () => {
   test("an unknown member throws clearly", () => {
     const { app, sheet } = setup();
     const range = sheet().getRange("A1") as unknown as Record<string, () => void>;
-    expect(() => range.merge!()).toThrow("Range.merge is not implemented by the local runtime");
+    expect(() => range.randomize!()).toThrow("Range.randomize is not implemented by the local runtime");
     expect(() => (app as unknown as Record<string, unknown>).openByUrl).toThrow("SpreadsheetApp.openByUrl");
   });
 });

@@ -55,6 +55,7 @@ const SPREADSHEET_SERVICES = new Set([
   "Range",
   "RangeList",
   "Selection",
+  "Filter",
 ]);
 
 /** Methods that only hand out or describe a handle: no round trip to the spreadsheet. */
@@ -85,6 +86,7 @@ const HANDLE_METHODS = new Set([
   "getSheetId",
   "getUrl",
   "newDataValidation",
+  "newFilterCriteria",
 ]);
 
 /** `Range.getLastRow/getLastColumn` are arithmetic on the handle (unlike `Sheet.getLastRow`). */

@@ -4,6 +4,7 @@
 import { type ServiceEnv, strict } from "../env";
 import type { ValidationRule } from "./cell";
 import type { SpreadsheetModel } from "./model";
+import type { FilterRule } from "./row-state";
 import type { SheetModel } from "./sheet-model";
 import type { RangeFacade, RangeListFacade, SheetFacade, SpreadsheetFacade } from "./types";
 import type { WriteOptions } from "./values";
@@ -18,7 +19,10 @@ export type FacadeClass =
   | "Menu"
   | "DataValidationBuilder"
   | "DataValidation"
-  | "Selection";
+  | "Selection"
+  | "Filter"
+  | "FilterCriteria"
+  | "FilterCriteriaBuilder";
 
 /** A rectangle of one sheet (1-based, inclusive of its first row/column). */
 export interface RangeRef {
@@ -48,6 +52,7 @@ export class Ctx {
   readonly sheetOf = new WeakMap<object, SheetModel>();
   readonly rangeOf = new WeakMap<object, RangeRef>();
   readonly ruleOf = new WeakMap<object, ValidationRule>();
+  readonly criteriaOf = new WeakMap<object, FilterRule>();
   readonly menuOf = new WeakMap<object, { name: string; items: { label: string; functionName: string }[] }>();
 
   constructor(

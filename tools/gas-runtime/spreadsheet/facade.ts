@@ -3,6 +3,7 @@
 import type { ServiceEnv } from "../env";
 import { rangeFromA1, selectionRefs } from "./bounds";
 import { Ctx } from "./context";
+import { makeFilterCriteriaBuilder } from "./filter";
 import type { SpreadsheetModel } from "./model";
 import { makeRange } from "./range";
 import { makeRangeList } from "./range-list";
@@ -144,6 +145,7 @@ export function createSpreadsheetApp(model: SpreadsheetModel, env: ServiceEnv): 
       rec("flush");
     },
     newDataValidation: get("newDataValidation", () => makeBuilder(ctx)),
+    newFilterCriteria: get("newFilterCriteria", () => makeFilterCriteriaBuilder(ctx)),
   };
   return ctx.wrap("SpreadsheetApp", app);
 }

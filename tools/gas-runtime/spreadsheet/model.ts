@@ -197,6 +197,45 @@ export class SpreadsheetModel {
     this.sheet(sheet).insertRows(beforeRow, count);
   }
 
+  /** Hides rows as a user would (right-click › Hide rows). */
+  hideRows(sheet: SheetRef, row: number, count = 1): void {
+    for (let r = row; r < row + count; r++) this.sheet(sheet).rowState.hiddenByUser.add(r);
+  }
+
+  /** Merges the cells of an A1 range as a user would (Format › Merge cells › Merge all). */
+  mergeCells(sheet: SheetRef, a1: string): void {
+    const p = parseA1(a1);
+    if (!p || p.endRow === null || p.endCol === null) throw new Error(`Invalid A1 range: ${a1}`);
+    const block = {
+      row: p.startRow,
+      col: p.startCol,
+      numRows: p.endRow - p.startRow + 1,
+      numCols: p.endCol - p.startCol + 1,
+    };
+    if (!this.sheet(sheet).merge(block)) throw new Error(`${a1} cuts through merged cells`);
+  }
+
+  /**
+   * Puts a filter on an A1 range (its first row the header) hiding the rows whose `column` (1-based,
+   * of the sheet) shows one of `hiddenValues`, as a user filtering by values would.
+   */
+  filterRows(sheet: SheetRef, a1: string, column: number, hiddenValues: readonly string[]): void {
+    const s = this.sheet(sheet);
+    const p = parseA1(a1);
+    if (!p || p.endRow === null || p.endCol === null) throw new Error(`Invalid A1 range: ${a1}`);
+    const hidden = new Set<number>();
+    for (let r = p.startRow + 1; r <= p.endRow; r++)
+      if (hiddenValues.includes(displayValue(s.cell(r, column), this.locale, this.timeZone))) hidden.add(r);
+    s.rowState.filter = {
+      row: p.startRow,
+      col: p.startCol,
+      numRows: p.endRow - p.startRow + 1,
+      numCols: p.endCol - p.startCol + 1,
+      criteria: new Map([[column, { hiddenValues: [...hiddenValues] }]]),
+      hidden,
+    };
+  }
+
   /** Sorts rows 2..last by `column` (1-based), as a user sorting the sheet would. */
   sortRows(sheet: SheetRef, column: number, ascending = true): void {
     this.sheet(sheet).sortRows(column, ascending);

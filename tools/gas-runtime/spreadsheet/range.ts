@@ -3,8 +3,10 @@
 import { checkedRange } from "./bounds";
 import type { CellPrimitive, ValidationRule } from "./cell";
 import type { Ctx, RangeRef } from "./context";
+import { makeFilter } from "./filter";
 import { displayValue, effectiveFormat } from "./format";
 import * as ops from "./ops";
+import { covers } from "./row-state";
 import { RANGE_STYLE_METHODS, type RangeFacade } from "./types";
 import { makeDataValidation } from "./validation";
 import { applyWritten, evalFormulaLiteral, scriptValueOf, writtenFromScript } from "./values";
@@ -13,6 +15,8 @@ function primitive(v: unknown): CellPrimitive {
   if (v === undefined || v === null) return null;
   return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : String(v);
 }
+
+const MERGE_CUT = "You must select all cells in a merged range to merge or unmerge them.";
 
 export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
   const { sheet, row, col, numRows, numCols } = ref;
@@ -33,6 +37,11 @@ export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
       return fn();
     };
   let self: RangeFacade;
+  const merge = (blocks: RangeRef[]) => {
+    // All or nothing: a block that cuts through an existing merge refuses the whole call.
+    for (const b of blocks) if (sheet.mergesIn(b).some((m) => !covers(b, m))) throw ctx.error(MERGE_CUT);
+    for (const b of blocks) sheet.merge(b);
+  };
   const ruleArg = (rule: unknown): ValidationRule | undefined => {
     if (rule === null || rule === undefined) return undefined;
     const data = typeof rule === "object" ? ctx.ruleOf.get(rule) : undefined;
@@ -248,6 +257,41 @@ export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
       model.activeSheetName = sheet.name;
       return self;
     },
+    createFilter() {
+      rec("createFilter");
+      if (sheet.rowState.filter)
+        throw ctx.error("You can't create a filter in a sheet that already has a filter.");
+      sheet.rowState.filter = { row, col, numRows, numCols, criteria: new Map(), hidden: new Set() };
+      return makeFilter(ctx, sheet);
+    },
+    getFilter: get("getFilter", () => (sheet.rowState.filter ? makeFilter(ctx, sheet) : null)),
+    merge() {
+      rec("merge");
+      merge([ref]);
+      return self;
+    },
+    mergeAcross() {
+      rec("mergeAcross");
+      merge(Array.from({ length: numRows }, (_, i) => ({ ...ref, row: row + i, numRows: 1 })));
+      return self;
+    },
+    mergeVertically() {
+      rec("mergeVertically");
+      merge(Array.from({ length: numCols }, (_, i) => ({ ...ref, col: col + i, numCols: 1 })));
+      return self;
+    },
+    breakApart() {
+      rec("breakApart");
+      const state = sheet.rowState;
+      const inside = sheet.mergesIn(ref);
+      if (inside.some((m) => !covers(ref, m))) throw ctx.error(MERGE_CUT);
+      state.merges = state.merges.filter((m) => !inside.some((i) => i.row === m.row && i.col === m.col));
+      return self;
+    },
+    getMergedRanges: get("getMergedRanges", () =>
+      sheet.mergesIn(ref).map((m) => makeRange(ctx, { sheet, ...m })),
+    ),
+    isPartOfMerge: get("isPartOfMerge", () => sheet.mergesIn(ref).length > 0),
   };
   self = ctx.wrap("Range", range);
   ctx.rangeOf.set(self, { ...ref });

@@ -1,6 +1,7 @@
 // One sheet of the SpreadsheetModel: a sparse grid of cells (1-based row/column), its size and frozen
 // rows, and the structural edits a user or the script makes (insert/delete rows, sort).
 import { type Cell, type CellValue, hasContent } from "./cell";
+import { type Block, covers, intersects, RowState } from "./row-state";
 
 function sortRank(value: CellValue): [number, number | string] {
   if (value === null) return [9, 0];
@@ -19,6 +20,8 @@ export class SheetModel {
   hidden = false;
 
   frozenColumns = 0;
+  /** Rows hidden by the user, merged blocks and the filter. */
+  readonly rowState = new RowState();
   /** rows[r - 1][c - 1]; holes are empty cells. */
   private rows: (Cell | undefined)[][] = [];
 
@@ -90,12 +93,43 @@ export class SheetModel {
   deleteRows(row: number, count: number): void {
     this.rows.splice(row - 1, count);
     this.maxRows -= count;
+    this.rowState.deleted(row, count);
   }
 
   /** Inserts empty rows before `beforeRow` (rows from there move down). */
   insertRows(beforeRow: number, count: number): void {
     if (beforeRow - 1 < this.rows.length) this.rows.splice(beforeRow - 1, 0, ...new Array<never>(count));
     this.maxRows += count;
+    this.rowState.inserted(beforeRow, count);
+  }
+
+  /**
+   * Merges a block like Range.merge: only the top-left cell keeps its content (the others are
+   * emptied, as Sheets does). A block that cuts through an existing merge is refused (returns false);
+   * merges inside it are replaced.
+   */
+  merge(block: Block): boolean {
+    const state = this.rowState;
+    if (state.merges.some((m) => intersects(m, block) && !covers(block, m))) return false;
+    state.merges = state.merges.filter((m) => !covers(block, m));
+    if (block.numRows * block.numCols < 2) return true;
+    for (let r = block.row; r < block.row + block.numRows; r++)
+      for (let c = block.col; c < block.col + block.numCols; c++) {
+        if (r === block.row && c === block.col) continue;
+        const cell = this.cell(r, c);
+        if (cell) {
+          cell.value = null;
+          delete cell.formula;
+          delete cell.displayOverride;
+        }
+      }
+    state.merges.push({ ...block });
+    return true;
+  }
+
+  /** The merged blocks that share a cell with `block`. */
+  mergesIn(block: Block): Block[] {
+    return this.rowState.merges.filter((m) => intersects(m, block)).map((m) => ({ ...m }));
   }
 
   /** Inserts empty columns before `beforeCol`. */

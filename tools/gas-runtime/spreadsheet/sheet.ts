@@ -1,8 +1,10 @@
 // The Sheet facade: ranges by coordinates or A1, data extent, row/column structure, appendRow, frozen
-// rows. Layout-only setters (widths, hiding) are recorded and otherwise ignored.
+// rows, rows hidden by the user or by the filter. Layout-only setters (widths, hiding columns) are
+// recorded and otherwise ignored.
 
 import { checkedRange, rangeFromA1, selectionRefs } from "./bounds";
 import type { Ctx, RangeRef } from "./context";
+import { makeFilter } from "./filter";
 import * as ops from "./ops";
 import type { SheetModel } from "./sheet-model";
 import { SHEET_LAYOUT_METHODS, type SheetFacade } from "./types";
@@ -50,6 +52,24 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): SheetFacade {
       throw ctx.error("Sorry, it is not possible to delete all non-frozen rows.");
     }
     sheet.deleteRows(start, count);
+  };
+  // Hiding rows (1-based, like the other row methods; hideRows(rowIndex) hides one row).
+  const rowSpan = (start: unknown, count: unknown): [number, number] => {
+    const first = ctx.int(start, "rowIndex");
+    const n = count === undefined ? 1 : ctx.int(count, "numRows");
+    if (first < 1 || n < 1 || first + n - 1 > sheet.maxRows) throw ctx.error("Those rows are out of bounds.");
+    return [first, n];
+  };
+  const setHidden = ([first, n]: [number, number], hidden: boolean) => {
+    for (let r = first; r < first + n; r++) {
+      if (hidden) sheet.rowState.hiddenByUser.add(r);
+      else sheet.rowState.hiddenByUser.delete(r);
+    }
+  };
+  const rangeRows = (value: unknown): [number, number] => {
+    const ref = typeof value === "object" && value !== null ? ctx.rangeOf.get(value) : undefined;
+    if (!ref) throw ctx.error("Invalid argument: row (expected a Range).");
+    return [ref.row, ref.numRows];
   };
   const layout = Object.fromEntries(
     SHEET_LAYOUT_METHODS.map((m) => [
@@ -180,6 +200,32 @@ export function makeSheet(ctx: Ctx, sheet: SheetModel): SheetFacade {
       return self;
     },
     isSheetHidden: get("isSheetHidden", () => sheet.hidden),
+    hideRows(start, count) {
+      rec("hideRows");
+      setHidden(rowSpan(start, count), true);
+    },
+    showRows(start, count) {
+      rec("showRows");
+      setHidden(rowSpan(start, count), false);
+    },
+    hideRow(range) {
+      rec("hideRow");
+      setHidden(rangeRows(range), true);
+    },
+    unhideRow(range) {
+      rec("unhideRow");
+      setHidden(rangeRows(range), false);
+    },
+    isRowHiddenByUser(rowPosition) {
+      rec("isRowHiddenByUser");
+      return sheet.rowState.hiddenByUser.has(position(rowPosition, "row", sheet.maxRows));
+    },
+    isRowHiddenByFilter(rowPosition) {
+      rec("isRowHiddenByFilter");
+      const r = position(rowPosition, "row", sheet.maxRows);
+      return sheet.rowState.filter?.hidden.has(r) ?? false;
+    },
+    getFilter: get("getFilter", () => (sheet.rowState.filter ? makeFilter(ctx, sheet) : null)),
     activate() {
       rec("activate");
       model.activeSheetName = sheet.name;

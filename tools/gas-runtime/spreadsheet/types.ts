@@ -35,8 +35,6 @@ export const SHEET_LAYOUT_METHODS = [
   "setRowHeights",
   "hideColumns",
   "showColumns",
-  "hideRows",
-  "showRows",
   "setTabColor",
 ] as const;
 
@@ -96,6 +94,36 @@ export interface RangeFacade extends Chain<(typeof RANGE_STYLE_METHODS)[number],
   getCell(row: number, column: number): RangeFacade;
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeFacade;
   activate(): RangeFacade;
+  createFilter(): FilterFacade;
+  getFilter(): FilterFacade | null;
+  merge(): RangeFacade;
+  mergeAcross(): RangeFacade;
+  mergeVertically(): RangeFacade;
+  breakApart(): RangeFacade;
+  getMergedRanges(): RangeFacade[];
+  isPartOfMerge(): boolean;
+}
+
+export interface FilterFacade {
+  getRange(): RangeFacade;
+  remove(): void;
+  setColumnFilterCriteria(columnPosition: unknown, filterCriteria: unknown): FilterFacade;
+  removeColumnFilterCriteria(columnPosition: unknown): FilterFacade;
+  getColumnFilterCriteria(columnPosition: unknown): FilterCriteriaFacade | null;
+}
+
+export interface FilterCriteriaFacade {
+  getHiddenValues(): string[];
+  copy(): FilterCriteriaBuilderFacade;
+}
+
+export interface FilterCriteriaBuilderFacade {
+  setHiddenValues(values: unknown): FilterCriteriaBuilderFacade;
+  whenTextEqualTo(text: unknown): FilterCriteriaBuilderFacade;
+  whenCellNotEmpty(): FilterCriteriaBuilderFacade;
+  getHiddenValues(): string[];
+  build(): FilterCriteriaFacade;
+  copy(): FilterCriteriaBuilderFacade;
 }
 
 export interface RangeListFacade {
@@ -137,6 +165,13 @@ export interface SheetFacade extends Chain<(typeof SHEET_LAYOUT_METHODS)[number]
   hideSheet(): SheetFacade;
   showSheet(): SheetFacade;
   isSheetHidden(): boolean;
+  hideRows(rowIndex: unknown, numRows?: unknown): void;
+  showRows(rowIndex: unknown, numRows?: unknown): void;
+  hideRow(row: unknown): void;
+  unhideRow(row: unknown): void;
+  isRowHiddenByUser(rowPosition: unknown): boolean;
+  isRowHiddenByFilter(rowPosition: unknown): boolean;
+  getFilter(): FilterFacade | null;
   activate(): SheetFacade;
   clear(): SheetFacade;
   clearContents(): SheetFacade;
@@ -237,4 +272,5 @@ export interface SpreadsheetAppFacade {
   getUi(): UiFacade;
   flush(): void;
   newDataValidation(): DataValidationBuilderFacade;
+  newFilterCriteria(): FilterCriteriaBuilderFacade;
 }
