@@ -121,6 +121,9 @@ export class FakeMkp implements HttpClient {
     if (fault === "503") return answer(503, { message: "Service Unavailable" }, RATE);
     const offer = this.account.add(body.offerNumber, this.clock.now(), body.customerId);
     offer.expiresAt = body.expiresAt;
+    // The amount as MijnKlantportaal gives it: its lines' total excl. VAT.
+    const cents = body.lines.reduce((sum, l) => sum + Math.round(Number(l.amountExclVat) * 100), 0);
+    offer.amount = (cents / 100).toFixed(2);
     if (fault === "created-503") return answer(503, { message: "Service Unavailable" }, RATE);
     return answer(201, offer, RATE);
   }

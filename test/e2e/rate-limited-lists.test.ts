@@ -15,7 +15,7 @@ const limited = (path: string) => ({
   match: { method: "GET", path },
   skip: 1,
   times: 1,
-  fault: { kind: "status", status: 429, headers: { "Retry-After": String(RETRY_AFTER_S) } },
+  fault: { kind: "status" as const, status: 429, headers: { "Retry-After": String(RETRY_AFTER_S) } },
 });
 
 describe("a 429 while a list is read", () => {
