@@ -1,0 +1,176 @@
+// Contract audit of §5–§9 over the built bundle: the statements no other test proved in full (every
+// writing action under the lock, in both languages; the base-URL check on every path that sends the
+// key; the key of the user who turned on hourly runs; nl_BE; the sidebar offering every menu action).
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import { LINE_HEADERS_NL, OFFER_HEADERS_NL } from "../fixtures/headers";
+import { batch, lastAlert } from "./probes";
+import {
+  API_KEY,
+  postedNumbers,
+  type Row,
+  runLogMessages,
+  runOk,
+  sheetColumn,
+  spreadsheetState,
+  stopDouble,
+  type World,
+  type WorldOptions,
+  world,
+} from "./world";
+
+afterAll(stopDouble);
+
+const fetches = (w: World): number =>
+  w.rt.executions.reduce(
+    (n, e) => n + (e.counts["UrlFetchApp.fetch"] ?? 0) + (e.counts["UrlFetchApp.fetchAll"] ?? 0),
+    0,
+  );
+
+/** A world in English or in Dutch (Dutch sheets and headers, locale nl_NL). */
+async function worldIn(
+  lang: "en" | "nl",
+  offers: Row[],
+  lines: Row[],
+  more: WorldOptions = {},
+): Promise<World> {
+  if (lang === "en") return world({ offers, lines, ...more });
+  return world({
+    locale: "nl_NL",
+    sheets: { Offertes: [OFFER_HEADERS_NL, ...offers], Offerteregels: [LINE_HEADERS_NL, ...lines] },
+    ...more,
+  });
+}
+
+const BUSY = {
+  en: /Another MijnKlantportaal run is in progress/,
+  nl: /Er loopt al een andere run van MijnKlantportaal/,
+};
+const LOG = { en: "Run log", nl: "Logboek" };
+const logMessages = (w: World, lang: "en" | "nl"): string[] =>
+  w.ss.findSheet(LOG[lang]) ? sheetColumn(w.ss, LOG[lang], lang === "nl" ? "Melding" : "Message") : [];
+
+// §6 "One run at a time: every action that writes takes LockService.getDocumentLock(); a run that
+// cannot get it within a few seconds stops and says that another run is in progress."
+describe("§6 every action that writes stops when another run holds the document lock", () => {
+  const WRITERS = [
+    "validateOffers",
+    "createSelectedOffers",
+    "createPendingOffers",
+    "refreshOfferStatuses",
+    "retryFailedOffers",
+    "syncCustomers",
+    "setupSheets",
+  ];
+
+  describe.each(["en", "nl"] as const)("in %s", (lang) => {
+    test.each(WRITERS)("%s: sends nothing, changes no offer, tells the user and the log", async (fn) => {
+      const { offers, lines } = batch(2, "LK");
+      // One failed row, so that retryFailedOffers has something it would clear.
+      offers[1] = [...(offers[1] ?? []), "", "", lang === "nl" ? "mislukt" : "failed"];
+      const w = await worldIn(lang, offers, lines);
+      if (fn === "retryFailedOffers") w.ss.alertReplies.push("YES");
+      const sheets = lang === "nl" ? ["Offertes", "Offerteregels"] : ["Offers", "Offer lines"];
+      const before = sheets.map((s) => w.ss.displayValues(s));
+      const release = w.rt.holdLock("document");
+      const start = w.rt.clock.now();
+      const result = w.run(fn);
+      release();
+      expect(result.error).toBeUndefined();
+      expect(result.killed).toBeUndefined();
+      expect(result.counts["LockService.getDocumentLock"] ?? 0).toBeGreaterThan(0);
+      // "within a few seconds": it waited, but not for minutes.
+      expect(w.rt.clock.now() - start).toBeLessThan(30_000);
+      expect(await w.api.requests()).toEqual([]);
+      expect(sheets.map((s) => w.ss.displayValues(s))).toEqual(before);
+      expect(w.ss.findSheet(lang === "nl" ? "Klanten" : "Customers")).toBeFalsy();
+      const told = [...w.ss.alerts.map((a) => a.message), ...w.ss.toasts.map((t) => t.message)];
+      expect(told.filter((m) => BUSY[lang].test(m))).toHaveLength(1);
+      const log = logMessages(w, lang);
+      // setupSheets is no run of the Run log's actions (create, validate, refresh, scheduled): it
+      // creates no Logboek while another run holds the lock.
+      if (fn === "setupSheets") expect(log).toEqual([]);
+      else expect(log.at(-1)).toMatch(BUSY[lang]);
+    });
+
+    test("the sidebar's buttons: the reply says stopped, in the user's language", async () => {
+      const w = await worldIn(lang, batch(1, "LS").offers, batch(1, "LS").lines);
+      const release = w.rt.holdLock("document");
+      for (const fn of ["createPendingOffers", "validateOffers", "refreshOfferStatuses", "setupSheets"]) {
+        const reply = runOk(w, "runFromSidebar", [fn]).returned as { message: string; stopped: boolean };
+        expect({ fn, ...reply }).toEqual({ fn, message: expect.stringMatching(BUSY[lang]), stopped: true });
+      }
+      release();
+      expect(await w.api.requests()).toEqual([]);
+    });
+
+    test("runScheduledBatch (the hourly trigger): no UI, the log says so, nothing sent", async () => {
+      const w = await worldIn(lang, batch(2, "LT").offers, batch(2, "LT").lines);
+      runOk(w, "enableScheduledRuns");
+      const release = w.rt.holdLock("document");
+      const hourly = w.rt.triggers.find((t) => t.type === "hourly");
+      const result = runOk(w, "runScheduledBatch", [], { trigger: hourly ?? true });
+      release();
+      expect(result.counts["SpreadsheetApp.getUi"] ?? 0).toBe(0);
+      expect(await w.api.requests()).toEqual([]);
+      expect(sheetColumn(w.ss, lang === "nl" ? "Offertes" : "Offers", "Status")).toEqual(["", ""]);
+      expect(logMessages(w, lang).at(-1)).toMatch(BUSY[lang]);
+    });
+  });
+});
+
+// §7 "Anything else … is refused with a message, before any request": every path that would send the
+// key (base-url.test.ts proves create, refresh and the key check).
+describe("§7 a foreign MKP_BASE_URL is refused on every path that sends the key", () => {
+  const FOREIGN = "https://api.mijnklantportaal.nl.evil.example/v1";
+  test.each([
+    ["createSelectedOffers", "menu"],
+    ["syncCustomers", "menu"],
+    ["retryFailedOffers", "menu"],
+    ["saveApiKey", "menu"],
+    ["runScheduledBatch", "trigger"],
+  ] as const)("%s (%s): no request, and the message names MKP_BASE_URL", async (fn, by) => {
+    const { offers, lines } = batch(2, "BU");
+    offers[1] = [...(offers[1] ?? []), "", "", "failed"];
+    const w = await world({ offers, lines });
+    if (fn === "retryFailedOffers") w.ss.alertReplies.push("YES");
+    w.ss.setSelection("Offers", ["A2:A3"]);
+    if (by === "trigger") runOk(w, "enableScheduledRuns");
+    w.rt.properties.script.set("MKP_BASE_URL", FOREIGN);
+    const result =
+      by === "trigger"
+        ? runOk(w, fn, [], { trigger: w.rt.triggers.find((t) => t.type === "hourly") ?? true })
+        : runOk(w, fn, fn === "saveApiKey" ? ["mkp_live_other00000000001"] : []);
+    expect(fetches(w)).toBe(0);
+    expect(await w.api.requests()).toEqual([]);
+    expect(w.rt.properties.user().get("MKP_API_KEY")).toBe(API_KEY);
+    const told = fn === "saveApiKey" ? String(result.returned) : (runLogMessages(w.ss).at(-1) ?? "");
+    expect(told).toContain("MKP_BASE_URL");
+    if (by === "menu" && fn !== "saveApiKey") expect(lastAlert(w)).toContain("MKP_BASE_URL");
+    expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["", "failed"]);
+  });
+});
+
+// §7 "a scheduled run uses the key of the user who enabled it".
+describe("§7 the hourly run sends the key of the user who turned it on", () => {
+  test("user B's key (set, and used by B's own menu run) is never sent by A's hourly run", async () => {
+    const B = "b@example.com";
+    const KEY_B = "demo-key-0001";
+    const w = await world(batch(3, "KY"));
+    w.rt.properties.user(B).set("MKP_API_KEY", KEY_B);
+    runOk(w, "enableScheduledRuns");
+    runOk(w, "validateOffers", [], { user: B });
+    await w.api.clearRequests();
+    const hourly = w.rt.triggers.find((t) => t.type === "hourly");
+    expect(hourly?.owner).toBe(w.rt.user);
+    // B is the one at the keyboard when the trigger fires; the trigger still runs as A.
+    runOk(w, "runScheduledBatch", [], { trigger: hourly ?? true });
+    const requests = await w.api.requests();
+    expect(requests.length).toBeGreaterThan(0);
+    expect(new Set(requests.map((r) => r.headers.authorization))).toEqual(new Set([`Bearer ${API_KEY}`]));
+    expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "created"]);
+    const all = JSON.stringify(spreadsheetState(w.ss));
+    expect(all).not.toContain(KEY_B);
+    expect(all).not.toContain(API_KEY);
+  });
+});
