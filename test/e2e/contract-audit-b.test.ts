@@ -174,3 +174,54 @@ describe("§7 the hourly run sends the key of the user who turned it on", () => 
     expect(all).not.toContain(API_KEY);
   });
 });
+
+// §9 "It offers every menu action as a button": the menu onOpen adds (both languages) against the
+// buttons of the page showSidebar serves, and each button's action run through runFromSidebar.
+describe("§9 the sidebar offers every menu action", () => {
+  // Opening the panel is where the buttons are; the key's removal is the key dialog's Remove button.
+  const NOT_A_BUTTON: Record<string, string> = {
+    showSidebar: "the panel itself",
+    clearApiKey: "showApiKeyDialog",
+  };
+
+  test.each([
+    ["en_US", "Offers"],
+    ["nl_NL", "Offertes"],
+  ] as const)(
+    "%s: every menu item is a button of the sidebar (or of the key dialog it opens)",
+    async (locale) => {
+      const w = await world({ locale });
+      runOk(w, "onOpen");
+      const items = w.ss.menus[0]?.items ?? [];
+      expect(items.length).toBeGreaterThan(5);
+      runOk(w, "showSidebar");
+      const html = w.ss.dialogs.find((d) => d.kind === "sidebar")?.html ?? "";
+      const buttons = [...html.matchAll(/<button[^>]*data-fn="(\w+)"/g)].map((m) => m[1]);
+      for (const { functionName } of items) {
+        const offered = NOT_A_BUTTON[functionName] ?? functionName;
+        expect({
+          functionName,
+          offered: buttons.includes(offered) || offered === "the panel itself",
+        }).toEqual({
+          functionName,
+          offered: true,
+        });
+      }
+      // The key dialog the sidebar opens has the Remove button that clearApiKey stands for.
+      runOk(w, "showApiKeyDialog");
+      expect(w.ss.dialogs.at(-1)?.html).toMatch(/<button[^>]*id="remove"/);
+    },
+  );
+
+  test("Update customer list from the sidebar fills Customers and says how it went", async () => {
+    const w = await world(batch(1, "SC"));
+    const reply = runOk(w, "runFromSidebar", ["syncCustomers"]).returned as {
+      message: string;
+      stopped: boolean;
+    };
+    expect(reply.stopped).toBe(false);
+    expect(reply.message).toBe(runLogMessages(w.ss).at(-1));
+    expect(sheetColumn(w.ss, "Customers", "Customer ID").length).toBeGreaterThan(0);
+    expect((await w.api.requests()).some((r) => r.path.endsWith("/customers"))).toBe(true);
+  });
+});
