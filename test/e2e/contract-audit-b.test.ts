@@ -225,3 +225,158 @@ describe("§9 the sidebar offers every menu action", () => {
     expect((await w.api.requests()).some((r) => r.path.endsWith("/customers"))).toBe(true);
   });
 });
+
+// §7a "Dutch when the spreadsheet's locale is Dutch (nl_NL, nl_BE)": every other test uses nl_NL.
+describe("§7a a Belgian spreadsheet (nl_BE) is Dutch throughout", () => {
+  test("menu, setupSheets' sheets and headers, text dates and amounts, statuses, toasts and Logboek", async () => {
+    const w = await world({ locale: "nl_BE" as "nl_NL", sheets: {} });
+    runOk(w, "onOpen", [{ authMode: "LIMITED", source: {} }], { authMode: "LIMITED" });
+    const items = w.ss.menus[0]?.items ?? [];
+    expect(items.find((i) => i.functionName === "createPendingOffers")?.label).toBe(
+      "Openstaande offertes aanmaken",
+    );
+    runOk(w, "setupSheets");
+    expect(w.ss.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["Offertes", "Offerteregels", "Logboek"]),
+    );
+    expect(w.ss.findSheet("Offers")).toBeFalsy();
+    expect(w.ss.displayValues("Offertes")[0]).toEqual(OFFER_HEADERS_NL);
+    const put = (sheet: string, row: number, values: unknown[]) =>
+      values.forEach((v, i) => {
+        w.ss.setCell(sheet, row, i + 1, { v, f: "@" });
+      });
+    put("Offertes", 2, ["BE-1", "cst_demo0001", "14-4-2025", "14/5/2025", "ja"]);
+    put("Offertes", 3, ["BE-2", "cst_demo0002", "31-04-2025"]);
+    put("Offerteregels", 2, ["BE-1", "Werk", "€ 1.234,50", "21"]);
+    put("Offerteregels", 3, ["BE-1", "Korting", "-0,50", "9"]);
+    put("Offerteregels", 4, ["BE-2", "Werk", "10", "21"]);
+    runOk(w, "createPendingOffers");
+    const [body] = (await w.api.requests()).filter((r) => r.method === "POST").map((r) => r.body);
+    expect(body).toMatchObject({
+      offerNumber: "BE-1",
+      issuedAt: "2025-04-14",
+      expiresAt: "2025-05-14",
+      sendNotification: true,
+      lines: [
+        { description: "Werk", amountExclVat: "1234.50", vatRate: 21 },
+        { description: "Korting", amountExclVat: "-0.50", vatRate: 9 },
+      ],
+    });
+    expect(sheetColumn(w.ss, "Offertes", "Status")).toEqual(["aangemaakt", "ongeldig"]);
+    expect(sheetColumn(w.ss, "Offertes", "Melding")[1]).toMatch(/^Offertedatum/);
+    expect(w.ss.toasts.at(-1)?.message).toMatch(/aangemaakt/);
+    expect(sheetColumn(w.ss, "Logboek", "Melding").at(-1)).toMatch(/aangemaakt/);
+  });
+});
+
+// §7a "Sheets and headers are recognised in both languages (matched as in section 4, so `Klant-ID` =
+// `klant id`)": Dutch headers typed in other forms.
+describe("§7a Dutch headers in other spellings", () => {
+  test("klant id, OFFERTE DATUM, offerte_nummer, bedrag excl btw, BTW tarief … are the Dutch columns", async () => {
+    const offerHeaders = [
+      "offerte_nummer",
+      "klant id",
+      "OFFERTE DATUM",
+      "vervaldatum",
+      "Notificatie-versturen",
+      "status",
+      "Offerte ID",
+      "bedrag",
+      "MELDING",
+      "aangemaakt op",
+      "Geaccepteerd op",
+      "afgewezen-op",
+    ];
+    const lineHeaders = ["Offerte nummer", "omschrijving", "Bedrag excl btw", "BTW tarief"];
+    const w = await world({
+      locale: "nl_NL",
+      sheets: {
+        Offertes: [
+          offerHeaders,
+          ["HV-1", "cst_demo0001", "2025-04-14", "", "nee"],
+          ["HV-2", "abc", "2025-04-14"],
+        ],
+        Offerteregels: [lineHeaders, ["HV-1", "Werk", "12,95", 21], ["HV-2", "Werk", "1", 21]],
+      },
+    });
+    runOk(w, "createPendingOffers");
+    expect(await postedNumbers(w.api)).toEqual(["HV-1"]);
+    const [offer] = await w.api.offers();
+    expect(offer?.lines).toEqual([{ description: "Werk", amountExclVat: "12.95", vatRate: 21 }]);
+    expect(sheetColumn(w.ss, "Offertes", "status")).toEqual(["aangemaakt", "ongeldig"]);
+    expect(sheetColumn(w.ss, "Offertes", "Offerte ID")[0]).toBe(offer?.id);
+    expect(sheetColumn(w.ss, "Offertes", "bedrag")[0]).toBe("12.95");
+    expect(sheetColumn(w.ss, "Offertes", "MELDING")[1]).toMatch(/^klant id: geen klant "abc"/);
+    // The headers as typed: never renamed, no column doubled.
+    expect(w.ss.displayValues("Offertes")[0]?.slice(0, offerHeaders.length)).toEqual(offerHeaders);
+    runOk(w, "setupSheets");
+    expect(w.ss.displayValues("Offertes")[0]?.slice(0, offerHeaders.length)).toEqual(offerHeaders);
+    expect(w.ss.displayValues("Offerteregels")[0]?.slice(0, 4)).toEqual(lineHeaders);
+  });
+});
+
+// §5 "Lines whose Offer number matches no offer are reported in Run log (and, where possible, marked
+// on the line row)": validation.test.ts proves it in English only.
+describe("§5 a line that matches no offer, on a Dutch sheet", () => {
+  test("Offerteregels' Melding and the Logboek name it in Dutch; the offer itself is sent", async () => {
+    const w = await worldIn(
+      "nl",
+      [["OR-1", "cst_demo0001", "2025-04-14"]],
+      [
+        ["OR-1", "Werk", "10", 21],
+        ["SPOOK-9", "Verdwaalde regel", "25", 21],
+      ],
+    );
+    runOk(w, "setupSheets");
+    runOk(w, "createPendingOffers");
+    expect(await postedNumbers(w.api)).toEqual(["OR-1"]);
+    const lineMessages = sheetColumn(w.ss, "Offerteregels", "Melding");
+    expect(lineMessages[0]).toBe("");
+    expect(lineMessages[1]).toContain("SPOOK-9");
+    expect(lineMessages[1]).toMatch(/offerte/i);
+    expect(lineMessages[1]).not.toMatch(/\b(the|no offer|line)\b/i);
+    const log = logMessages(w, "nl").join("\n");
+    expect(log).toMatch(/SPOOK-9|rij 3/);
+    expect(log).toMatch(/regel/i);
+  });
+});
+
+// §5 "Implausible but valid offers get Status `warning` and are not sent until confirmed": the
+// hourly trigger holds them too, and sends them after `send anyway`.
+describe("§5 the hourly run holds a warning until it is confirmed", () => {
+  test.each(["en", "nl"] as const)(
+    "%s: warning, not sent; send anyway / toch versturen: sent by the next hour",
+    async (lang) => {
+      const w = await worldIn(
+        lang,
+        [
+          ["WH-1", "cst_demo0001", "2024-01-10"],
+          ["WH-2", "cst_demo0001", "2025-04-14"],
+        ],
+        [
+          ["WH-1", "Work", "10", 21],
+          ["WH-2", "Work", "10", 21],
+        ],
+      );
+      runOk(w, "enableScheduledRuns");
+      const hourly = () => w.rt.triggers.find((t) => t.type === "hourly") ?? true;
+      runOk(w, "runScheduledBatch", [], { trigger: hourly() });
+      const sheet = lang === "nl" ? "Offertes" : "Offers";
+      expect(await postedNumbers(w.api)).toEqual(["WH-2"]);
+      expect(sheetColumn(w.ss, sheet, "Status")).toEqual(
+        lang === "nl" ? ["waarschuwing", "aangemaakt"] : ["warning", "created"],
+      );
+      expect(sheetColumn(w.ss, sheet, lang === "nl" ? "Melding" : "Message")[0]).toMatch(
+        lang === "nl" ? /toch versturen/ : /send anyway/,
+      );
+      w.rt.clock.advance(3_600_000);
+      runOk(w, "runScheduledBatch", [], { trigger: hourly() });
+      expect(await postedNumbers(w.api)).toEqual(["WH-2"]);
+      w.ss.setCell(sheet, 2, 6, lang === "nl" ? "toch versturen" : "send anyway");
+      w.rt.clock.advance(3_600_000);
+      runOk(w, "runScheduledBatch", [], { trigger: hourly() });
+      expect(await postedNumbers(w.api)).toEqual(["WH-2", "WH-1"]);
+      expect(sheetColumn(w.ss, sheet, "Status")[0]).toBe(lang === "nl" ? "aangemaakt" : "created");
+    },
+  );
+});
