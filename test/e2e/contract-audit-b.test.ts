@@ -380,3 +380,39 @@ describe("§5 the hourly run holds a warning until it is confirmed", () => {
     },
   );
 });
+
+// §6 "Auth errors (401/403) stop the run at once: no row is marked failed for them, the user is told
+// to set the API key again": proven for create runs; here the status refresh and the customer sync.
+describe("§6 a revoked key stops a refresh and a customer sync", () => {
+  const SET_AGAIN = { en: /Set API key/, nl: /API-sleutel instellen/ };
+  test.each(["en", "nl"] as const)(
+    "%s: nothing changed, no row failed, told to set the key again",
+    async (lang) => {
+      const { offers, lines } = batch(3, "AU");
+      const w = await worldIn(lang, offers, lines);
+      runOk(w, "createPendingOffers");
+      const sheet = lang === "nl" ? "Offertes" : "Offers";
+      const created = w.ss.displayValues(sheet);
+      const [first] = await w.api.offers();
+      await w.api.updateOffer(first?.id ?? "", { acceptedAt: "2025-04-14T09:00:00+00:00" });
+      await w.api.configure({ apiKeys: ["someone-elses-key"] });
+      w.rt.clock.advance(3_600_000);
+      for (const fn of ["refreshOfferStatuses", "syncCustomers"]) {
+        const alerts = w.ss.alerts.length;
+        runOk(w, fn);
+        expect({ fn, told: w.ss.alerts.slice(alerts).map((a) => a.message) }).toEqual({
+          fn,
+          told: [expect.stringMatching(SET_AGAIN[lang])],
+        });
+        expect(logMessages(w, lang).at(-1)).toMatch(SET_AGAIN[lang]);
+        expect(w.ss.displayValues(sheet)).toEqual(created);
+      }
+      // The sync wrote no customer (at most its sheet's headers).
+      const customers = lang === "nl" ? "Klanten" : "Customers";
+      const ids = w.ss.findSheet(customers)
+        ? sheetColumn(w.ss, customers, lang === "nl" ? "Klant-ID" : "Customer ID")
+        : [];
+      expect(ids.filter((id) => id !== "")).toEqual([]);
+    },
+  );
+});
