@@ -184,10 +184,7 @@ describe("§9 the sidebar offers every menu action", () => {
     clearApiKey: "showApiKeyDialog",
   };
 
-  test.each([
-    ["en_US", "Offers"],
-    ["nl_NL", "Offertes"],
-  ] as const)(
+  test.each(["en_US", "nl_NL"] as const)(
     "%s: every menu item is a button of the sidebar (or of the key dialog it opens)",
     async (locale) => {
       const w = await world({ locale });
@@ -241,7 +238,7 @@ describe("§7a a Belgian spreadsheet (nl_BE) is Dutch throughout", () => {
     );
     expect(w.ss.findSheet("Offers")).toBeFalsy();
     expect(w.ss.displayValues("Offertes")[0]).toEqual(OFFER_HEADERS_NL);
-    const put = (sheet: string, row: number, values: unknown[]) =>
+    const put = (sheet: string, row: number, values: string[]) =>
       values.forEach((v, i) => {
         w.ss.setCell(sheet, row, i + 1, { v, f: "@" });
       });
@@ -415,4 +412,31 @@ describe("§6 a revoked key stops a refresh and a customer sync", () => {
       expect(ids.filter((id) => id !== "")).toEqual([]);
     },
   );
+});
+
+// §7a "a user can choose the other language in the sidebar (kept in user properties)": the choice is
+// that user's only; another user of the same spreadsheet keeps the locale's language.
+describe("§7a the sidebar's language choice is the user's own", () => {
+  test("A chooses English on a Dutch spreadsheet: A's runs speak English, B's stay Dutch; '' follows the locale again", async () => {
+    const B = "b@example.com";
+    const w = await world({
+      locale: "nl_NL",
+      offers: [["LC-1", "", "2025-04-14"]],
+      lines: [["LC-1", "Werk", "10", 21]],
+    });
+    w.rt.properties.user(B).set("MKP_API_KEY", "demo-key-0001");
+    runOk(w, "setLanguage", ["en"]);
+    expect(w.rt.properties.user().get("MKP_LANGUAGE")).toBe("en");
+    expect([...w.rt.properties.script.keys()]).not.toContain("MKP_LANGUAGE");
+    expect([...w.rt.properties.document.keys()]).not.toContain("MKP_LANGUAGE");
+    runOk(w, "validateOffers");
+    expect(w.column("Message")).toEqual(["Customer ID missing"]);
+    expect(w.ss.toasts.at(-1)?.message).toMatch(/mistakes to fix/);
+    runOk(w, "validateOffers", [], { user: B });
+    expect(w.column("Message")).toEqual(["Customer ID ontbreekt"]);
+    expect(w.ss.toasts.at(-1)?.message).toMatch(/fouten om te verbeteren/);
+    runOk(w, "setLanguage", [""]);
+    runOk(w, "validateOffers");
+    expect(w.column("Message")).toEqual(["Customer ID ontbreekt"]);
+  });
 });
