@@ -50,7 +50,7 @@ describe("§9 the sidebar", () => {
         runOk(s.w, "onOpen");
         const menu = new Map((s.w.ss.menus[0]?.items ?? []).map((i) => [i.functionName, i.label]));
         const buttons = await s.page.$$eval("button[data-fn]", (bs) =>
-          bs.map((b) => [(b as HTMLElement).dataset.fn ?? "", b.textContent ?? ""]),
+          bs.map((b) => [b.getAttribute("data-fn") ?? "", b.textContent ?? ""]),
         );
         for (const [fn, label] of buttons) {
           // The key dialog's button is shorter than the menu's "Set API key…"; it holds Remove as well.
