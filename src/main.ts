@@ -150,6 +150,15 @@ const ACTIONS = {
         { continuation: "refresh" },
       ),
     ),
+  syncCustomers: (): Told =>
+    told(
+      runAction(
+        makeContext("menu"),
+        "customers",
+        (ctx) => feature<CustomersFeature>("customers").syncCustomersRun(ctx),
+        { continuation: "create" },
+      ),
+    ),
   setupSheets: setupSheetsTold,
 } as const;
 
@@ -195,14 +204,7 @@ export function runFromSidebar(fn: unknown): Told {
 
 /** Fills or updates the sheet Customers from MijnKlantportaal (CONTRACT §4a). */
 export function syncCustomers(): void {
-  runAction(
-    makeContext("menu"),
-    "customers",
-    (ctx) => feature<CustomersFeature>("customers").syncCustomersRun(ctx),
-    {
-      continuation: "create",
-    },
-  );
+  ACTIONS.syncCustomers();
 }
 
 /** Trigger handler (hourly, and continuations of work that did not fit in one execution). */

@@ -30,6 +30,7 @@ describe("the sidebar's language", () => {
         "Offertes controleren zonder te versturen",
         "Status van offertes bijwerken",
         "Mislukte offertes opnieuw proberen",
+        "Klantenlijst bijwerken",
         "Automatische runs aanzetten",
         "Automatische runs uitzetten",
         "Tabbladen instellen",
@@ -40,8 +41,8 @@ describe("the sidebar's language", () => {
       expect(await s.page.inputValue("#language")).toBe("");
       expect(await seriousViolations(s.page)).toEqual([]);
 
-      // Keyboard only: Tab past the nine buttons to the language choice, pick English.
-      for (let i = 0; i < 10; i++) await s.page.keyboard.press("Tab");
+      // Keyboard only: Tab past the ten buttons to the language choice, pick English.
+      for (let i = 0; i < 11; i++) await s.page.keyboard.press("Tab");
       expect(await focusedId(s.page)).toBe("language");
       await s.page.keyboard.press("End");
       await waitFor(s.page, "#status", /^Language saved\.$/);
