@@ -3,6 +3,7 @@
 // script at run time (the `__shared` export of Code.js, handed to the file as `__mkpShared`), so no
 // module, and no module's state, exists twice. A module two features need goes into the script.
 // Used by build.mjs (writes dist/) and size.mjs (reports bytes per module).
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { build } from "esbuild";
 
@@ -144,9 +145,20 @@ export async function bundleProject(root) {
   throw new Error("the features' modules did not settle");
 }
 
+/** Whether a module of src/ exports a `let` or `var`. */
+function exportsBindings(root) {
+  const files = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+    );
+  return files(join(root, "src")).some((f) => /\bexport\s+(let|var)\b/.test(readFileSync(f, "utf8")));
+}
+
 /**
  * Code.js's bundle: main.ts's exports, and `__shared`, by number the modules the features use, each
- * with only the names they import (read through getters: live, as an import is).
+ * with only the names they import. While no module of src/ exports a `let` or `var` (a binding
+ * that may change), exports never change, so their values are handed over as they are; otherwise
+ * every one is read through a getter, live as an import is.
  */
 async function bundleScript(root, used, names) {
   const lines = [`export * from ${JSON.stringify("./src/main.ts")};`];
@@ -159,7 +171,9 @@ async function bundleScript(root, used, names) {
     lines.push(
       `import { ${list.map((n, j) => `${n} as m${i}_${j}`).join(", ")} } from ${JSON.stringify(`./${m}`)};`,
     );
-    return `{${list.map((n, j) => `get ${n}() { return m${i}_${j}; }`).join(", ")}}`;
+    const live = exportsBindings(root);
+    const property = (n, j) => (live ? `get ${n}() { return m${i}_${j}; }` : `${n}: m${i}_${j}`);
+    return `{${list.map(property).join(", ")}}`;
   });
   lines.push(`export const __shared = [${entries.join(", ")}];`);
   return build({
