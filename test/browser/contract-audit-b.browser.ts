@@ -76,6 +76,25 @@ describe("§9 the sidebar", () => {
         sheetColumn(s.w.ss, "Customers", "Customer ID").filter((id) => id !== "").length,
       ).toBeGreaterThan(0);
       expect(s.host.calls.some((c) => c.fn === "runFromSidebar")).toBe(true);
+      // Its Run log row is among the last runs, named in words.
+      await waitFor(s.page, "#runs", /· customer list \(menu\)/);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test("a Logboek row of a customer list update reads as one in Dutch", async () => {
+    const s = await openIn(browser, "showSidebar", {
+      locale: "nl_NL",
+      sheets: {
+        Logboek: [
+          ["Gestart op", "Actie", "Gestart door", "Aangemaakt", "Mislukt", "Ongeldig", "Nog open", "Melding"],
+          ["2025-04-13 09:00:00", "customers", "menu", "0", "0", "0", "0", "40 klanten bijgewerkt."],
+        ],
+      },
+    });
+    try {
+      await waitFor(s.page, "#runs", /2025-04-13 09:00:00 · klantenlijst \(menu\)/);
     } finally {
       await s.close();
     }
