@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { afterAll, describe, expect, test } from "@jest/globals";
 import { parse } from "@babel/parser";
 import traverse from "@babel/traverse";
+import { afterAll, describe, expect, test } from "@jest/globals";
 import { LINE_HEADERS_NL, OFFER_HEADERS_NL } from "../fixtures/headers";
 import {
   DIST,
@@ -134,7 +134,16 @@ function scan(file: string): Scan {
 describe("§2 build output", () => {
   test("the repository has the top-level files of a clasp project; dist/ is .clasp.json's rootDir", () => {
     const top = new Set(readdirSync(ROOT));
-    for (const name of ["src", "test", "appsscript.json", ".clasp.json", "package.json", "tsconfig.json", "README.md", ".ci"])
+    for (const name of [
+      "src",
+      "test",
+      "appsscript.json",
+      ".clasp.json",
+      "package.json",
+      "tsconfig.json",
+      "README.md",
+      ".ci",
+    ])
       expect({ name, present: top.has(name) }).toEqual({ name, present: true });
     expect(readdirSync(join(ROOT, ".ci"))).toContain("run");
     const clasp = JSON.parse(readFileSync(join(ROOT, ".clasp.json"), "utf8")) as { rootDir?: string };
@@ -153,7 +162,9 @@ describe("§2 build output", () => {
       const { free, forbiddenSyntax } = scan(file);
       // A feature file is handed Code.js's shared modules as this parameter (shell/feature-file.ts).
       const allowed = (name: string) =>
-        ECMASCRIPT.has(name) || APPS_SCRIPT_SERVICES.has(name) || (file.startsWith("Feature") && name === "__mkpShared");
+        ECMASCRIPT.has(name) ||
+        APPS_SCRIPT_SERVICES.has(name) ||
+        (file.startsWith("Feature") && name === "__mkpShared");
       expect({ file, globals: [...free].filter((n) => !allowed(n)) }).toEqual({ file, globals: [] });
       expect({ file, forbiddenSyntax }).toEqual({ file, forbiddenSyntax: [] });
     }
@@ -181,14 +192,20 @@ describe("§2 build output", () => {
     const context: Record<string, unknown> = {};
     for (const name of APPS_SCRIPT_SERVICES) context[name] = trap(name);
     vm.createContext(context);
-    for (const file of readdirSync(DIST).filter((f) => f.endsWith(".js")).sort())
+    for (const file of readdirSync(DIST)
+      .filter((f) => f.endsWith(".js"))
+      .sort())
       vm.runInContext(readFileSync(join(DIST, file), "utf8"), context, { filename: file });
     expect(touched).toEqual([]);
-    for (const name of ENTRY_POINTS) expect({ name, type: typeof context[name] }).toEqual({ name, type: "function" });
+    for (const name of ENTRY_POINTS)
+      expect({ name, type: typeof context[name] }).toEqual({ name, type: "function" });
   });
 
   test("appsscript.json: V8, a time zone, Stackdriver, and only the scopes the bundle's services need", () => {
-    const manifest = JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")) as Record<string, unknown>;
+    const manifest = JSON.parse(readFileSync(join(DIST, "appsscript.json"), "utf8")) as Record<
+      string,
+      unknown
+    >;
     expect(manifest).toEqual(JSON.parse(readFileSync(join(ROOT, "appsscript.json"), "utf8")));
     expect(manifest.runtimeVersion).toBe("V8");
     expect(typeof manifest.timeZone).toBe("string");
@@ -214,5 +231,155 @@ describe("§2 build output", () => {
     expect(Object.keys(NEEDS).filter((s) => NEEDS[s] && !scopes.includes(s))).toEqual([]);
     // Bound to one spreadsheet: never all of the user's spreadsheets or Drive.
     expect(scopes.filter((s) => /auth\/(spreadsheets|drive)$/.test(s))).toEqual([]);
+  });
+});
+
+describe("§3 the menu", () => {
+  test.each(["en_US", "nl_NL"] as const)(
+    "in %s it has an item for every user action of §3, each a bundle function",
+    async (locale) => {
+      const w = await world({ locale });
+      runOk(w, "onOpen", [{ authMode: "LIMITED" }], { authMode: "LIMITED" });
+      const items = w.ss.menus[0]?.items ?? [];
+      expect(w.ss.menus.map((m) => m.name)).toEqual(["MijnKlantportaal"]);
+      expect(items.map((i) => i.functionName).sort()).toEqual(
+        ENTRY_POINTS.filter((f) => !NOT_IN_MENU.has(f)).sort(),
+      );
+      const labels = items.map((i) => i.label.trim());
+      expect(new Set(labels).size).toBe(labels.length);
+      expect(labels.every((l) => l.length > 0)).toBe(true);
+    },
+  );
+});
+
+/** Three offers: AU-1 created, AU-2 failed (the API refused it), AU-3 pending (its line is missing). */
+async function threeStates(): Promise<World> {
+  const w = await world({
+    offers: [
+      ["AU-1", "cst_demo0001", "2025-04-14", "", ""],
+      ["AU-2", "cst_demo0002", "2025-04-14", "", ""],
+    ],
+    lines: [
+      ["AU-1", "Work", 10, 21],
+      ["AU-2", "Work", 20, 21],
+    ],
+  });
+  await w.api.injectFaults([
+    {
+      match: { method: "POST", path: "/customer-offers/manual", offerNumber: "AU-2" },
+      times: 1,
+      fault: { kind: "status", status: 422, body: { message: "Customer is blocked" } },
+    },
+  ]);
+  runOk(w, "createPendingOffers");
+  expect(w.column("Status")).toEqual(["created", "failed"]);
+  for (const [col, v] of ["AU-3", "cst_demo0001", "2025-04-14"].entries())
+    w.ss.setCell("Offers", 4, col + 1, v);
+  for (const [col, v] of ["AU-3", "Work", 30, 21].entries()) w.ss.setCell("Offer lines", 4, col + 1, v);
+  w.ss.setSelection("Offers", ["A2:A4"]);
+  return w;
+}
+
+const STOPPING: Record<string, { set: (w: World) => Promise<() => void>; told: RegExp; sends: boolean }> = {
+  "no API key": {
+    set: async (w) => {
+      w.rt.properties.user().delete("MKP_API_KEY");
+      return () => {};
+    },
+    told: /API key/i,
+    sends: false,
+  },
+  "a rejected key (401)": {
+    set: async (w) => {
+      await w.api.configure({ apiKeys: ["some-other-key"] });
+      return () => {};
+    },
+    told: /API key[\s\S]*(again|set|enter)/i,
+    sends: true,
+  },
+  "another run in progress": {
+    set: async (w) => w.rt.holdLock("document"),
+    told: /in progress/i,
+    sends: false,
+  },
+};
+
+describe("§3 errors that stop a whole run are told in plain words and written to Run log, for every action", () => {
+  const ACTIONS = [
+    "createPendingOffers",
+    "createSelectedOffers",
+    "refreshOfferStatuses",
+    "syncCustomers",
+    "retryFailedOffers",
+  ];
+  const CASES = ACTIONS.flatMap((a) => Object.keys(STOPPING).map((s) => [a, s] as const));
+  test.each(CASES)("%s with %s", async (action, situation) => {
+    const w = await threeStates();
+    const stop = STOPPING[situation]!;
+    const logged = runLogRows(w.ss).length;
+    const requests = (await w.api.requests()).length;
+    const before = w.offers();
+    const release = await stop.set(w);
+    const alerts = w.ss.alerts.length;
+    const toasts = w.ss.toasts.length;
+    const result = runOk(w, action);
+    release();
+    const said = [
+      ...w.ss.alerts.slice(alerts).map((a) => a.message),
+      ...w.ss.toasts.slice(toasts).map((t) => t.message),
+    ];
+    expect({ said: said.some((m) => stop.told.test(m)) }).toEqual({ said: true });
+    // Plain words: no stack trace or exception name.
+    for (const m of said) expect(m).not.toMatch(/Error:|at \w+ \(|undefined|\[object/);
+    const log = runLogRows(w.ss).slice(logged);
+    expect(log).toHaveLength(1);
+    expect(sheetColumn(w.ss, "Run log", "Message").at(-1)).toMatch(stop.told);
+    if (!stop.sends) expect((await w.api.requests()).length).toBe(requests);
+    if (!stop.sends) expect(w.offers()).toEqual(before);
+    // A rejected key marks no row failed or sending; only the retry's confirmed clearing changes a Status.
+    const status = (rows: string[][]) => rows.slice(1).map((r) => r[OFFER_HEADERS.indexOf("Status")]);
+    const expected = status(before).map((s) =>
+      stop.sends && action === "retryFailedOffers" && s === "failed" ? "" : s,
+    );
+    expect(status(w.offers())).toEqual(expected);
+    expect(result.error).toBeUndefined();
+  });
+});
+
+describe("§3 scheduled runs", () => {
+  test.each(Object.keys(STOPPING))(
+    "runScheduledBatch with %s: Run log says so, no getUi call",
+    async (situation) => {
+      const w = await threeStates();
+      runOk(w, "enableScheduledRuns");
+      const stop = STOPPING[situation]!;
+      const logged = runLogRows(w.ss).length;
+      const release = await stop.set(w);
+      const run = w.rt.advanceToNextTrigger();
+      release();
+      expect(run?.error).toBeUndefined();
+      expect(run?.calls.filter((c) => c.method === "getUi") ?? ["no run"]).toEqual([]);
+      const log = runLogRows(w.ss).slice(logged);
+      expect(log.length).toBeGreaterThanOrEqual(1);
+      expect(sheetColumn(w.ss, "Run log", "Started by").slice(logged)).toEqual(log.map(() => "trigger"));
+      expect(sheetColumn(w.ss, "Run log", "Message").slice(logged).join("\n")).toMatch(stop.told);
+    },
+  );
+
+  test("disableScheduledRuns removes the hourly trigger and a batch's continuation trigger", async () => {
+    // Slow answers (2.5 minutes a batch) make 100 offers more than one execution's work.
+    const numbers = Array.from({ length: 100 }, (_, i) => `CT-${String(i + 1).padStart(3, "0")}`);
+    const w = await world({
+      offers: numbers.map((n) => [n, "cst_demo0001", "2025-04-14"]),
+      lines: numbers.map((n) => [n, "Work", 10, 21]),
+      runtime: { costs: { fetch: 150_000, fetchAll: 150_000, fetchAllPerRequest: 10 } },
+    });
+    runOk(w, "enableScheduledRuns");
+    runOk(w, "createPendingOffers");
+    const handlers = w.rt.triggers.map((t) => `${t.handler}:${t.type}`).sort();
+    expect(handlers.length).toBeGreaterThanOrEqual(2);
+    expect(handlers.every((h) => h.startsWith("runScheduledBatch:"))).toBe(true);
+    runOk(w, "disableScheduledRuns");
+    expect(w.rt.triggers).toEqual([]);
   });
 });
