@@ -8,7 +8,7 @@ import vm from "node:vm";
 import { parse } from "@babel/parser";
 import traverse from "@babel/traverse";
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { LINE_HEADERS_NL, OFFER_HEADERS_NL } from "../fixtures/headers";
+import { LINE_HEADERS_NL, OFFER_HEADERS_NL, RUN_LOG_HEADERS } from "../fixtures/headers";
 import {
   DIST,
   LINE_HEADERS,
@@ -381,5 +381,60 @@ describe("§3 scheduled runs", () => {
     expect(handlers.every((h) => h.startsWith("runScheduledBatch:"))).toBe(true);
     runOk(w, "disableScheduledRuns");
     expect(w.rt.triggers).toEqual([]);
+  });
+});
+
+const refuse = (offerNumber: string, status: number) => ({
+  match: { method: "POST", path: "/customer-offers/manual", offerNumber },
+  times: 50,
+  fault: { kind: "status" as const, status, body: { message: "No" } },
+});
+
+describe("§4 Run log", () => {
+  test("one row per run: start time, action, who, each count, duration in seconds, a message", async () => {
+    const w = await world({
+      offers: [
+        ["RL-1", "cst_demo0001", "2025-04-14"],
+        ["RL-2", "cst_demo0001", "2025-04-14"],
+        ["RL-3", "cst_demo0001", "2025-04-14"],
+        ["RL-4", "cst_demo0001", "2025-04-14", "", "", "skip"],
+        ["RL-5", "cst_demo0001", "2025-04-14"],
+        ["RL-6", "bad id", "2025-04-14"],
+        ["RL-7", "cst_demo0001", "2025-04-14"],
+      ],
+      lines: ["RL-1", "RL-2", "RL-3", "RL-4", "RL-5", "RL-6"].map((n) => [n, "Work", 10, 21]),
+    });
+    await w.api.injectFaults([refuse("RL-2", 422), refuse("RL-3", 503)]);
+    const started = w.rt.clock.now();
+    runOk(w, "createPendingOffers");
+    expect(w.ss.displayValues("Run log")[0]).toEqual(RUN_LOG_HEADERS);
+    const status = w.column("Status");
+    expect(status).toEqual(["created", "failed", "", "skip", "created", "invalid", "invalid"]);
+    const row = (header: string) => sheetColumn(w.ss, "Run log", header).at(-1) ?? "";
+    expect(runLogRows(w.ss)).toHaveLength(1);
+    expect(row("Action")).toBe("create");
+    expect(row("Started by")).toBe("menu");
+    expect([row("Created"), row("Failed"), row("Invalid"), row("Skipped"), row("Still pending")]).toEqual([
+      "2",
+      "1",
+      "2",
+      "1",
+      "1",
+    ]);
+    const startedAt = w.ss.values("Run log")[1]?.[0];
+    expect(startedAt instanceof Date ? startedAt.getTime() : Number.NaN).toBeGreaterThanOrEqual(started - 1000);
+    expect(Number(row("Duration (s)"))).toBeGreaterThan(0);
+    expect(row("Message")).not.toBe("");
+
+    runOk(w, "validateOffers");
+    runOk(w, "refreshOfferStatuses");
+    runOk(w, "enableScheduledRuns");
+    expect(w.rt.advanceToNextTrigger()?.error).toBeUndefined();
+    const actions = sheetColumn(w.ss, "Run log", "Action");
+    const who = sheetColumn(w.ss, "Run log", "Started by");
+    expect(actions.slice(0, 3)).toEqual(["create", "validate", "refresh"]);
+    expect(actions.slice(3)).toContain("scheduled");
+    expect(who.slice(0, 3)).toEqual(["menu", "menu", "menu"]);
+    expect(who[actions.indexOf("scheduled")]).toBe("trigger");
   });
 });
