@@ -9,12 +9,12 @@ import { parse } from "@babel/parser";
 import traverse from "@babel/traverse";
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { LINE_HEADERS_NL, OFFER_HEADERS_NL, RUN_LOG_HEADERS } from "../fixtures/headers";
+import { CUSTOMER_HEADERS, customer, customerWorld, lineRow, NEW_HEADERS, offerRow } from "./customers-world";
 import {
   DIST,
   LINE_HEADERS,
   OFFER_HEADERS,
   postedBodies,
-  type Row,
   runLogRows,
   runOk,
   sheetColumn,
@@ -422,7 +422,9 @@ describe("§4 Run log", () => {
       "1",
     ]);
     const startedAt = w.ss.values("Run log")[1]?.[0];
-    expect(startedAt instanceof Date ? startedAt.getTime() : Number.NaN).toBeGreaterThanOrEqual(started - 1000);
+    expect(startedAt instanceof Date ? startedAt.getTime() : Number.NaN).toBeGreaterThanOrEqual(
+      started - 1000,
+    );
     expect(Number(row("Duration (s)"))).toBeGreaterThan(0);
     expect(row("Message")).not.toBe("");
 
@@ -436,5 +438,177 @@ describe("§4 Run log", () => {
     expect(actions.slice(3)).toContain("scheduled");
     expect(who.slice(0, 3)).toEqual(["menu", "menu", "menu"]);
     expect(who[actions.indexOf("scheduled")]).toBe("trigger");
+  });
+});
+
+describe("§4a Customers", () => {
+  const full = customer(1, {
+    companyName: "Bakkerij de Vries B.V.",
+    primaryEmail: "info@bakkerij.nl",
+    city: "Utrecht",
+    zipCode: "3511 AB",
+    customerGroups: ["cug_vaste0klanten", "cug_retail01"],
+    createdAt: "2024-01-05T10:00:00+01:00",
+  });
+
+  test.each([
+    ["en_US", "Customers", CUSTOMER_HEADERS.slice(0, 7)],
+    [
+      "nl_NL",
+      "Klanten",
+      ["Klant-ID", "Bedrijfsnaam", "E-mail", "Plaats", "Postcode", "Klantgroepen", "Aangemaakt op"],
+    ],
+  ] as const)(
+    "syncCustomers in %s writes every listed field of the Customer object",
+    async (locale, sheet, headers) => {
+      const sheets =
+        locale === "nl_NL" ? { Offertes: [OFFER_HEADERS_NL], Offerteregels: [LINE_HEADERS_NL] } : undefined;
+      const w = await customerWorld([full], { locale, ...(sheets ? { sheets } : {}) });
+      runOk(w, "syncCustomers");
+      const rows = w.ss.displayValues(sheet);
+      expect(rows[0]?.slice(0, 7)).toEqual(headers);
+      const row = rows[1] ?? [];
+      expect(row.slice(0, 5)).toEqual([
+        "cst_t0001",
+        "Bakkerij de Vries B.V.",
+        "info@bakkerij.nl",
+        "Utrecht",
+        "3511 AB",
+      ]);
+      // Both groups, and the creation time (any shown form of 5 January 2024).
+      expect(row[5]).toMatch(/cug_vaste0klanten.*cug_retail01/);
+      expect(row[6]).toMatch(/2024-01-05/);
+    },
+  );
+
+  const same = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      customer(i + 1, { companyName: `Jansen Bouw${i % 2 ? " B.V." : ""}`, primaryEmail: `j${i}@jansen.nl` }),
+    );
+
+  test("five customers with one name: invalid, and the Message names three of them, no more", async () => {
+    const w = await customerWorld(same(5), {
+      offers: [offerRow("C1", "Jansen Bouw")],
+      lines: [lineRow("C1")],
+    });
+    runOk(w, "createPendingOffers");
+    expect(await postedBodies(w.api)).toEqual([]);
+    expect(w.column("Status")).toEqual(["invalid"]);
+    const message = w.column("Message")[0] ?? "";
+    const named = new Set(message.match(/cst_t\d{4}/g) ?? []);
+    expect(named.size).toBe(3);
+  });
+
+  // Was a defect: the suggestions read "Jansen Bouw", "Jansen Bouw", "Jansen Bouw": three candidates
+  // the user could not tell apart, each of which would match several customers if typed.
+  test("an unknown name names at most three candidates, each one the user can tell apart and type", async () => {
+    const w = await customerWorld(same(6), {
+      offers: [offerRow("C2", "Jansen Bouwe")],
+      lines: [lineRow("C2")],
+    });
+    runOk(w, "createPendingOffers");
+    expect(w.column("Status")).toEqual(["invalid"]);
+    const message = w.column("Message")[0] ?? "";
+    const told = /Did you mean (.*)\?$/.exec(message)?.[1]?.split(/, (?=")/) ?? [];
+    expect(told.length).toBeGreaterThanOrEqual(1);
+    expect(told.length).toBeLessThanOrEqual(3);
+    expect(new Set(told).size).toBe(told.length);
+    for (const c of told) expect(c).toMatch(/^"Jansen Bouw( B\.V\.)?"( \(cst_t\d{4}\))?$/);
+    // A name told without its ID is one no other candidate has.
+    const names = told.map((c) => c.replace(/ \(cst_\w+\)$/, ""));
+    told.forEach((c, i) => {
+      if (!/cst_/.test(c)) expect(names.filter((n) => n === names[i])).toHaveLength(1);
+    });
+  });
+
+  test("punctuation and a legal form are ignored: Schilder-Smit, v.o.f. / N.V. forms reach the one customer", async () => {
+    const w = await customerWorld(
+      [
+        customer(1, { companyName: "Schilder Smit", primaryEmail: "smit@example.nl" }),
+        customer(2, { companyName: "De Groot & Zonen N.V.", primaryEmail: "groot@example.nl" }),
+      ],
+      {
+        offers: [
+          offerRow("P1", "Schilder-Smit."),
+          offerRow("P2", "de groot & zonen"),
+          offerRow("P3", "De Groot en Zonen NV"),
+        ],
+        lines: ["P1", "P2", "P3"].map(lineRow),
+      },
+    );
+    runOk(w, "createPendingOffers");
+    const sent = (await postedBodies(w.api)).map((b) => [b.offerNumber, b.customerId]);
+    expect(sent.slice(0, 2)).toEqual([
+      ["P1", "cst_t0001"],
+      ["P2", "cst_t0002"],
+    ]);
+    // "en" for "&" is another word, not punctuation: never guessed, held instead.
+    expect(sent.find((s) => s[0] === "P3")).toBeUndefined();
+  });
+
+  test("a Dutch Offertes sheet whose customer column is headed Klant takes names and IDs", async () => {
+    const w = await customerWorld(
+      [customer(1, { companyName: "Bakkerij de Vries B.V.", primaryEmail: "info@bakkerij.nl" })],
+      {
+        locale: "nl_NL",
+        sheets: {
+          Offertes: [
+            ["Offertenummer", "Klant", ...OFFER_HEADERS_NL.slice(2)],
+            offerRow("K1", "bakkerij de vries"),
+            offerRow("K2", "INFO@bakkerij.nl"),
+            offerRow("K3", "cst_t0001"),
+          ],
+          Offerteregels: [LINE_HEADERS_NL, ...["K1", "K2", "K3"].map((n) => [n, "Werk", "100,00", "21"])],
+        },
+      },
+    );
+    runOk(w, "createPendingOffers");
+    const sent = (await postedBodies(w.api)).map((b) => [b.offerNumber, b.customerId]);
+    expect(sent).toEqual([
+      ["K1", "cst_t0001"],
+      ["K2", "cst_t0001"],
+      ["K3", "cst_t0001"],
+    ]);
+    expect(sheetColumn(w.ss, "Offertes", "Status")).toEqual(["aangemaakt", "aangemaakt", "aangemaakt"]);
+  });
+
+  test("New customers: every listed field is sent; a blank Country code is NL; an offer may name it by e-mail", async () => {
+    const w = await customerWorld([customer(1)], {
+      sheets: {
+        Offers: [
+          OFFER_HEADERS,
+          offerRow("NC1", "ANNA@bloem.nl"),
+          offerRow("NC2", "Bloemen Anna"),
+          offerRow("NC3", "Boulangerie Paul"),
+        ],
+        "Offer lines": [LINE_HEADERS, ...["NC1", "NC2", "NC3"].map(lineRow)],
+        "New customers": [
+          NEW_HEADERS,
+          ["Bloemen Anna", "Markt 2", "1234 AB", "Gouda", "anna@bloem.nl", "", "+31 6 12345678", "", "", ""],
+          ["Boulangerie Paul", "Rue 3", "1000", "Brussel", "paul@pain.be", "BE", "", "", "", ""],
+        ],
+      },
+    });
+    runOk(w, "createPendingOffers");
+    const posted = (await w.api.requests())
+      .filter((r) => r.route === "POST /customers")
+      .map((r) => r.body as Record<string, unknown>);
+    expect(posted).toHaveLength(2);
+    const anna = posted.find((b) => b.companyName === "Bloemen Anna");
+    expect(anna).toMatchObject({
+      address: "Markt 2",
+      zipCode: "1234 AB",
+      city: "Gouda",
+      primaryEmail: "anna@bloem.nl",
+    });
+    expect(String(anna?.phone ?? "").replace(/\s/g, "")).toBe("+31612345678");
+    // Blank means NL: sent as NL, or left to the API's documented fallback to NL.
+    expect(anna?.countryCode === undefined || anna?.countryCode === "NL").toBe(true);
+    expect(posted.find((b) => b.companyName === "Boulangerie Paul")?.countryCode).toBe("BE");
+    const ids = sheetColumn(w.ss, "New customers", "Customer ID");
+    expect(ids.every((id) => /^cst_/.test(id))).toBe(true);
+    const sent = Object.fromEntries((await postedBodies(w.api)).map((b) => [b.offerNumber, b.customerId]));
+    expect(sent).toEqual({ NC1: ids[0], NC2: ids[0], NC3: ids[1] });
+    expect(sheetColumn(w.ss, "New customers", "Status")).toEqual(["created", "created"]);
   });
 });
