@@ -612,3 +612,33 @@ describe("§4a Customers", () => {
     expect(sheetColumn(w.ss, "New customers", "Status")).toEqual(["created", "created"]);
   });
 });
+
+describe("§3/§4a setupSheets and a customer column headed Customer", () => {
+  test.each([
+    ["en_US", "Offers", "Offer lines", ["Offer number", "Customer", "Issued at"], "Customer ID"],
+    ["en_US", "Offers", "Offer lines", ["Offer number", "Customer ID", "Issued at"], "Customer"],
+    ["nl_NL", "Offertes", "Offerteregels", ["Offertenummer", "Klant", "Offertedatum"], "Klant-ID"],
+  ] as const)(
+    "in %s: no second customer column is added; the column is plain text; its data kept",
+    async (locale, offers, lines, headers, idHeader) => {
+      const w = await world({
+        locale,
+        sheets: {
+          [offers]: [[...headers], ["SC-1", "cst_demo0001", "2025-04-14"]],
+          [lines]: [locale === "nl_NL" ? LINE_HEADERS_NL : LINE_HEADERS, ["SC-1", "Work", 10, 21]],
+        },
+      });
+      runOk(w, "setupSheets");
+      const header = w.ss.displayValues(offers)[0] ?? [];
+      expect(header.slice(0, 3)).toEqual([...headers]);
+      expect(header).not.toContain(idHeader);
+      expect(w.ss.displayValues(offers)[1]?.slice(0, 3)).toEqual(["SC-1", "cst_demo0001", "2025-04-14"]);
+      // Empty cells get the format; a filled one keeps its own (setup-sheets.ts).
+      const last = w.ss.sheet(offers).maxRows;
+      expect(last).toBeGreaterThan(3);
+      for (const row of [3, last]) expect(w.ss.getCell(offers, row, 2)?.numberFormat).toBe("@");
+      runOk(w, "createPendingOffers");
+      expect((await postedBodies(w.api)).map((b) => b.customerId)).toEqual(["cst_demo0001"]);
+    },
+  );
+});
