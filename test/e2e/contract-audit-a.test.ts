@@ -642,3 +642,45 @@ describe("§3/§4a setupSheets and a customer column headed Customer", () => {
     },
   );
 });
+
+describe("§4 spaces around a value are ignored, in every input field", () => {
+  test.each([
+    ["en_US", " 12.95 ", " yes "],
+    ["nl_NL", " 12,95 ", " ja "],
+  ] as const)("in %s", async (locale, amount, notify) => {
+    const nl = locale === "nl_NL";
+    const offers = [
+      [" SP-1 ", " cst_demo0001 ", " 2025-04-14 ", " 2025-05-01 ", notify],
+      ["SP-2", "cst_demo0001", "2025-04-14", "", "\u00a0no\u00a0".replace("no", nl ? "nee" : "no")],
+    ];
+    const lines = [
+      [" SP-1 ", " Work ", amount, " 21 "],
+      ["SP-2", "Work", "10", " 9 "],
+    ];
+    const w = await world({
+      locale,
+      sheets: nl
+        ? { Offertes: [OFFER_HEADERS_NL, ...offers], Offerteregels: [LINE_HEADERS_NL, ...lines] }
+        : { Offers: [OFFER_HEADERS, ...offers], "Offer lines": [LINE_HEADERS, ...lines] },
+    });
+    runOk(w, "createPendingOffers");
+    expect(await postedBodies(w.api)).toEqual([
+      {
+        customerId: "cst_demo0001",
+        offerNumber: "SP-1",
+        issuedAt: "2025-04-14",
+        expiresAt: "2025-05-01",
+        sendNotification: true,
+        lines: [{ description: "Work", amountExclVat: "12.95", vatRate: 21 }],
+      },
+      {
+        customerId: "cst_demo0001",
+        offerNumber: "SP-2",
+        issuedAt: "2025-04-14",
+        expiresAt: "2025-05-14",
+        sendNotification: false,
+        lines: [{ description: "Work", amountExclVat: "10.00", vatRate: 9 }],
+      },
+    ]);
+  });
+});
