@@ -684,3 +684,24 @@ describe("§4 spaces around a value are ignored, in every input field", () => {
     ]);
   });
 });
+
+describe("§3 createSelectedOffers in a Dutch spreadsheet", () => {
+  test("a selection in Offertes sends the rows it touches; one in Offerteregels sends nothing and says so", async () => {
+    const numbers = ["NS-1", "NS-2", "NS-3"];
+    const w = await world({
+      locale: "nl_NL",
+      sheets: {
+        Offertes: [OFFER_HEADERS_NL, ...numbers.map((n) => [n, "cst_demo0001", "2025-04-14"])],
+        Offerteregels: [LINE_HEADERS_NL, ...numbers.map((n) => [n, "Werk", "10,00", 21])],
+      },
+    });
+    w.ss.setSelection("Offerteregels", ["A2:D4"]);
+    runOk(w, "createSelectedOffers");
+    expect(await postedBodies(w.api)).toEqual([]);
+    expect(w.ss.alerts.at(-1)?.message).toMatch(/Offertes/);
+    w.ss.setSelection("Offertes", ["B3"]);
+    runOk(w, "createSelectedOffers");
+    expect((await postedBodies(w.api)).map((b) => b.offerNumber)).toEqual(["NS-2"]);
+    expect(sheetColumn(w.ss, "Offertes", "Status")).toEqual(["", "aangemaakt", ""]);
+  });
+});
