@@ -705,3 +705,51 @@ describe("§3 createSelectedOffers in a Dutch spreadsheet", () => {
     expect(sheetColumn(w.ss, "Offertes", "Status")).toEqual(["", "aangemaakt", ""]);
   });
 });
+
+describe("§3 menu actions show progress and end with a short summary", () => {
+  // Each action's toasts and alerts: a progress toast first where the run waits on MijnKlantportaal
+  // (checking offers needs no request: its summary comes at once), then a short summary.
+  const CASES: [string, RegExp | null, RegExp][] = [
+    ["createPendingOffers", /^Creating 1 offer/, /^1 created/],
+    ["createSelectedOffers", /^Creating 1 offer/, /^1 created/],
+    ["validateOffers", null, /ready to send/],
+    // Was a defect: a refresh (a minute and more for a large sheet) showed nothing until its summary.
+    ["refreshOfferStatuses", /^Checking the status of 1 offer/, /^Statuses: /],
+    ["syncCustomers", /^Reading the customer list/, /^Customers: /],
+    ["retryFailedOffers", /^Creating 1 offer/, /^1 created/],
+    ["setupSheets", null, /are ready/],
+    ["enableScheduledRuns", null, /^Hourly runs are on/],
+    ["disableScheduledRuns", null, /^Hourly runs were not on/],
+    ["clearApiKey", null, /removed/],
+  ];
+  test.each(CASES)("%s", async (action, progress, summary) => {
+    const w = await threeStates();
+    const toasts = w.ss.toasts.length;
+    runOk(w, action);
+    const shown = w.ss.toasts.slice(toasts).map((t) => t.message);
+    if (progress) expect(shown[0]).toMatch(progress);
+    const last = shown.at(-1) ?? "";
+    expect(last).toMatch(summary);
+    expect(last.length).toBeLessThan(200);
+  });
+
+  test("a Dutch refresh shows its progress in Dutch", async () => {
+    const w = await world({
+      locale: "nl_NL",
+      sheets: {
+        Offertes: [
+          OFFER_HEADERS_NL,
+          ["NR-1", "cst_demo0001", "2025-04-14"],
+          ["NR-2", "cst_demo0001", "2025-04-14"],
+        ],
+        Offerteregels: [LINE_HEADERS_NL, ["NR-1", "Werk", "10,00", 21], ["NR-2", "Werk", "10,00", 21]],
+      },
+    });
+    runOk(w, "createPendingOffers");
+    const toasts = w.ss.toasts.length;
+    runOk(w, "refreshOfferStatuses");
+    expect(w.ss.toasts[toasts]?.message).toBe(
+      "De statussen van 2 offertes worden opgehaald bij MijnKlantportaal…",
+    );
+  });
+});
