@@ -753,3 +753,54 @@ describe("§3 menu actions show progress and end with a short summary", () => {
     );
   });
 });
+
+describe("§3 setupSheets in a Dutch spreadsheet", () => {
+  const col = (w: World, sheet: string, header: string) =>
+    (w.ss.displayValues(sheet)[0] ?? []).indexOf(header) + 1;
+
+  test("new Offertes, Offerteregels and Logboek: frozen headers, text and date formats, checkbox and VAT list", async () => {
+    const w = await world({ locale: "nl_NL", sheets: { Blad1: [] } });
+    runOk(w, "setupSheets");
+    for (const name of ["Offertes", "Offerteregels", "Logboek"])
+      expect({ name, frozen: w.ss.sheet(name).frozenRows }).toEqual({ name, frozen: 1 });
+    expect(w.ss.displayValues("Offertes")[0]?.slice(0, 12)).toEqual(OFFER_HEADERS_NL);
+    expect(w.ss.displayValues("Offerteregels")[0]?.slice(0, 4)).toEqual(LINE_HEADERS_NL);
+    for (const row of [2, 400]) {
+      expect(w.ss.getCell("Offertes", row, col(w, "Offertes", "Offertenummer"))?.numberFormat).toBe("@");
+      expect(w.ss.getCell("Offertes", row, col(w, "Offertes", "Klant-ID"))?.numberFormat).toBe("@");
+      expect(w.ss.getCell("Offerteregels", row, col(w, "Offerteregels", "Offertenummer"))?.numberFormat).toBe(
+        "@",
+      );
+      for (const header of ["Offertedatum", "Vervaldatum"])
+        expect(w.ss.getCell("Offertes", row, col(w, "Offertes", header))?.numberFormat).toMatch(
+          /y[\s\S]*d|d[\s\S]*y/i,
+        );
+      expect(
+        w.ss.getCell("Offertes", row, col(w, "Offertes", "Notificatie versturen"))?.validation?.criteria,
+      ).toBe("CHECKBOX");
+      const vat = w.ss.getCell("Offerteregels", row, col(w, "Offerteregels", "Btw-tarief"))?.validation;
+      expect(vat?.criteria).toBe("VALUE_IN_LIST");
+      expect(((vat?.values[0] ?? []) as unknown[]).map(String).sort()).toEqual(["0", "21", "9"]);
+    }
+  });
+
+  test("an Offertes sheet missing columns gets them at the end, in Dutch, its data unmoved", async () => {
+    const w = await world({
+      locale: "en_US",
+      sheets: {
+        Offertes: [
+          ["Eigen notitie", "Offertenummer", "Klant-ID", "Offertedatum"],
+          ["bellen", "DS-1", "cst_demo0001", "2025-04-14"],
+        ],
+        Offerteregels: [LINE_HEADERS_NL, ["DS-1", "Werk", "10,00", 21]],
+      },
+    });
+    runOk(w, "setupSheets");
+    const rows = w.ss.displayValues("Offertes");
+    expect(rows[0]?.slice(0, 4)).toEqual(["Eigen notitie", "Offertenummer", "Klant-ID", "Offertedatum"]);
+    expect(rows[0]?.slice(4, 13)).toEqual(OFFER_HEADERS_NL.slice(3));
+    expect(rows[1]?.slice(0, 4)).toEqual(["bellen", "DS-1", "cst_demo0001", "2025-04-14"]);
+    expect(w.ss.findSheet("Offers")).toBeFalsy();
+    expect(w.ss.findSheet("Logboek")).toBeTruthy();
+  });
+});
