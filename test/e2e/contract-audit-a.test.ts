@@ -682,6 +682,16 @@ describe("§4 spaces around a value are ignored, in every input field", () => {
         lines: [{ description: "Work", amountExclVat: "10.00", vatRate: 9 }],
       },
     ]);
+    // Amount is written as the API's text (a 10.00 stays "10.00", not the number 10).
+    const sheet = nl ? "Offertes" : "Offers";
+    const amountAt = (w.ss.displayValues(sheet)[0] ?? []).indexOf(nl ? "Bedrag" : "Amount");
+    const amounts = w.ss
+      .values(sheet)
+      .slice(1)
+      .map((r) => r[amountAt]);
+    const api = await w.api.offers();
+    expect(amounts).toEqual(["SP-1", "SP-2"].map((n) => api.find((o) => o.offerNumber === n)?.amount));
+    for (const a of amounts) expect(a).toMatch(/^\d+\.\d{2}$/);
   });
 });
 
