@@ -153,13 +153,12 @@ export function resolveNamedCustomers(
     const prefix = /^cst_/i.exec(text);
     if (prefix && prefix[0] !== "cst_") return bad(t.idInCapitals(field, text, `cst_${text.slice(4)}`));
     if (noRead) return bad(t.noCustomerRead(field));
-    return bad(
-      t.noSuchCustomer(
-        field,
-        text,
-        m.suggestions.map((c) => c.companyName),
-      ),
+    // Suggestions that share a name are told apart by their IDs (a name alone would match several).
+    const names = m.suggestions.map((c) => c.companyName);
+    const told = m.suggestions.map((c) =>
+      names.filter((n) => n === c.companyName).length > 1 ? label(c) : `"${c.companyName}"`,
     );
+    return bad(t.noSuchCustomer(field, text, told));
   };
   const offers = parseOffers(book.offersSheet.table, columns, book.lines, (d) => book.time.ymd(d), {
     locale: book.workbook.locale(),

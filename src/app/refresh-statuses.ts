@@ -120,6 +120,7 @@ export function refreshStatuses(
     clearState(ctx.stores, LIST_CURSOR);
     return { ...emptyResult(), message: leftRecent || texts().nothingToRefresh() };
   }
+  if (ctx.startedBy === "menu") ctx.notifier.progress(pick(REFRESH_TEXTS).checking(rows.length));
   const session = new ApiSession(ctx, access.url, access.key);
   const refresher = new Refresher(book, session, book.time.today(ctx.clock.now()));
   const list = newOfferList(session);

@@ -4,7 +4,6 @@
 import { catalogue } from "./language";
 
 const MENU_EN = "MijnKlantportaal ›";
-const list = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(", ");
 
 export const CUSTOMER_EN = {
   // Validation of New customers rows
@@ -18,9 +17,10 @@ export const CUSTOMER_EN = {
     `Company name: also in ${rows.length === 1 ? "row" : "rows"} ${rows.join(", ")} of New customers; keep one row per customer`,
   // The customer column of Offers
   // `field` is the column's header as the sheet names it ("Customer", "Customer ID", "Klant-ID" …).
+  // `suggestions` come quoted, with the ID where two share a name (customer-step.ts).
   noSuchCustomer: (field: string, text: string, suggestions: readonly string[]) =>
     suggestions.length > 0
-      ? `${field}: no customer ${JSON.stringify(text)} in Customers. Did you mean ${list(suggestions)}?`
+      ? `${field}: no customer ${JSON.stringify(text)} in Customers. Did you mean ${suggestions.join(", ")}?`
       : `${field}: no customer ${JSON.stringify(text)} in Customers. Type its customer ID (cst_…), or add it to New customers.`,
   idInCapitals: (field: string, text: string, id: string) =>
     `${field}: ${JSON.stringify(text)} looks like a customer ID, but customer IDs start with cst_ in small letters: type ${id} if that is the one.`,
@@ -73,7 +73,7 @@ export const CUSTOMER_NL: CustomerTexts = {
     `Bedrijfsnaam: staat ook in ${rows.length === 1 ? "rij" : "rijen"} ${rows.join(", ")} van Nieuwe klanten; houd één rij per klant`,
   noSuchCustomer: (field, text, suggestions) =>
     suggestions.length > 0
-      ? `${field}: geen klant ${JSON.stringify(text)} gevonden in Klanten. Bedoel je ${list(suggestions)}?`
+      ? `${field}: geen klant ${JSON.stringify(text)} gevonden in Klanten. Bedoel je ${suggestions.join(", ")}?`
       : `${field}: geen klant ${JSON.stringify(text)} gevonden in Klanten. Vul het klant-ID (cst_…) in, of zet de klant in Nieuwe klanten.`,
   idInCapitals: (field, text, id) =>
     `${field}: ${JSON.stringify(text)} lijkt een klant-ID, maar klant-ID's beginnen met cst_ in kleine letters: typ ${id} als je die bedoelt.`,

@@ -1,9 +1,14 @@
-// Texts of the scheduled status refresh that leaves offers created in the last hour for a later run,
-// in English and Dutch. Read with `pick(REFRESH_TEXTS).x(…)`; both halves have the same keys.
+// Texts of the status refresh: its progress toast, and the scheduled refresh leaving offers created
+// in the last hour for a later run, in English and Dutch. Read with `pick(REFRESH_TEXTS).x(…)`; both halves have the same keys.
 
 import { catalogue } from "./language";
 
 export const REFRESH_EN = {
+  // The toast a menu refresh shows while it reads MijnKlantportaal (CONTRACT §3: progress).
+  checking: (n: number) =>
+    n === 1
+      ? "Checking the status of 1 offer in MijnKlantportaal…"
+      : `Checking the statuses of ${n} offers in MijnKlantportaal…`,
   leftRecent: (n: number) =>
     n === 1
       ? "1 offer created in the last hour is checked in a later hourly run."
@@ -13,6 +18,10 @@ export const REFRESH_EN = {
 export type RefreshTexts = typeof REFRESH_EN;
 
 export const REFRESH_NL: RefreshTexts = {
+  checking: (n: number) =>
+    n === 1
+      ? "De status van 1 offerte wordt opgehaald bij MijnKlantportaal…"
+      : `De statussen van ${n} offertes worden opgehaald bij MijnKlantportaal…`,
   leftRecent: (n: number) =>
     n === 1
       ? "1 offerte die het afgelopen uur is aangemaakt, wordt bij een volgende automatische run gecontroleerd."
