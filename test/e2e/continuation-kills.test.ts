@@ -1,4 +1,4 @@
-// Kills inside a continuation execution, at a sample of its kill points (every 24th and the last; each
+// Kills inside a continuation execution, at a sample of its kill points (every 72nd and the last; each
 // costs a 500-offer batch), with hourly runs off; continuation-kills-hourly-{off,on}.exhaustive.test.ts
 // kill at all of them, with hourly runs off and on.
 
@@ -12,7 +12,7 @@ describe("kills inside a continuation execution", () => {
   test.each([["hourly runs off (a menu run finishes a stalled batch)", false]])(
     "500-offer batch (the continuation carries 200), %s: the continuation killed at a sample of call indices: exactly once",
     async (name, hourly) => {
-      await continuationKillWalk(name, hourly, 24);
+      await continuationKillWalk(name, hourly, 72);
     },
     5 * 60_000,
   );

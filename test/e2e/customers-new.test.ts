@@ -50,6 +50,6 @@ describe("New customers", () => {
   });
 
   test("killed at a sample of its service calls, then run again: created once, offers sent once", async () => {
-    await killWalk(12);
+    await killWalk(24);
   });
 });

@@ -118,7 +118,7 @@ describe("exactly once when the execution is killed", () => {
   // Every 7th call, and the first of each call that writes or sends;
   // menu-run-kills.exhaustive.test.ts kills at every call.
   test("a 40-offer batch killed at a sample of its service calls, then re-run, ends with every offer created once", async () => {
-    await menuRunKillWalk(7);
+    await menuRunKillWalk(21);
   });
 });
 

@@ -4,37 +4,10 @@
 // and cells already plain text (or made so once an execution) get no setNumberFormat per block.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { callKind, type ExecutionResult } from "../../tools/gas-runtime";
-import { warmPacing } from "./warm-pacing";
-import { type Row, runOk, stopDouble, type World, world } from "./world";
+import { sheetCalls, times, workload } from "./sheet-calls-world";
+import { runOk, stopDouble } from "./world";
 
 afterAll(stopDouble);
-
-const SHEET_KINDS = new Set(["spreadsheet", "spreadsheet-handle", "flush"]);
-
-/** Every call that reached the spreadsheet, as `Service.method`. */
-const sheetCalls = (r: ExecutionResult): string[] =>
-  r.calls
-    .filter((c) => SHEET_KINDS.has(callKind(c.service, c.method)))
-    .map((c) => `${c.service}.${c.method}`);
-const readsAndWrites = (r: ExecutionResult): number =>
-  r.calls.filter((c) => callKind(c.service, c.method) === "spreadsheet").length;
-const times = (calls: readonly string[], call: string): number => calls.filter((c) => c === call).length;
-
-async function workload(n: number): Promise<World> {
-  const numbers = Array.from({ length: n }, (_, i) => `B-${String(i + 1).padStart(5, "0")}`);
-  const w = await world({
-    offers: numbers.map((num): Row => [num, "cst_demo0001", "2025-04-14"]),
-    lines: numbers.flatMap((num): Row[] => [
-      [num, `Licence ${num}`, { v: 100, f: "#,##0.00" }, 21],
-      [num, "Support", { v: 15.5, f: "#,##0.00" }, 9],
-    ]),
-  });
-  runOk(w, "setupSheets");
-  // A user who has run before: one round trip for 50, not the one-request probe of a cold start.
-  warmPacing(w);
-  return w;
-}
 
 describe("calls that reach the spreadsheet", () => {
   test("50 offers: one execution, every offer created, at most 38 calls counting handles and flushes", async () => {
@@ -85,30 +58,5 @@ describe("calls that reach the spreadsheet", () => {
     // the results are written through the marks' range. The ledger's appends need no format.
     expect(times(calls, "Sheet.getRange")).toBe(5);
     expect(calls.length).toBeLessThanOrEqual(33);
-  });
-
-  test("1,000 offers: at most 60 Spreadsheet reads and writes in any execution, and the last one ends with the creates", async () => {
-    const w = await workload(1000);
-    const runs = [runOk(w, "createPendingOffers")];
-    const firstAt = runs[0]?.startedAt ?? 0;
-    while (runs.length < 10 && w.rt.triggers.some((t) => !t.disabled && t.type !== "hourly")) {
-      const next = w.rt.advanceToNextTrigger();
-      if (!next) break;
-      expect(next.error).toBeUndefined();
-      runs.push(next);
-    }
-    expect(w.column("Status").filter((s) => s === "created")).toHaveLength(1000);
-    const perExecution = runs.map(readsAndWrites);
-    expect(Math.max(...perExecution)).toBeLessThanOrEqual(60);
-    // The scheduled refresh at the end leaves the offers created minutes ago alone: no lookups.
-    const lastCreate = Math.max(
-      ...(await w.api.requests()).filter((q) => q.method === "POST").map((q) => q.at),
-    );
-    const gets = (await w.api.requests()).filter(
-      (q) => q.method === "GET" && q.path.includes("/customer-offers"),
-    );
-    expect(gets).toEqual([]);
-    const end = runs.at(-1)?.endedAt ?? 0;
-    expect(end - firstAt).toBeLessThanOrEqual(lastCreate - firstAt + 60_000);
   });
 });
