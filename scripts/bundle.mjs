@@ -166,8 +166,7 @@ export function bindingExported(text) {
   for (const m of text.matchAll(/\b(?:let|var)\s+([^;]+)/g))
     for (const name of m[1].matchAll(/[A-Za-z_$][\w$]*/g)) bindings.add(name[0]);
   for (const m of text.matchAll(/\bexport\s*\{([^}]*)\}(?!\s*from)/g))
-    for (const spec of m[1].split(","))
-      if (bindings.has(spec.trim().split(/\s+as\s+/)[0] ?? "")) return true;
+    for (const spec of m[1].split(",")) if (bindings.has(spec.trim().split(/\s+as\s+/)[0] ?? "")) return true;
   return false;
 }
 
