@@ -2,9 +2,13 @@
 // validation rule refuses the values, a protected range refuses the format and the values alike.
 
 import { expect, test } from "@jest/globals";
-import { writeCells, writeColumn } from "../../src/shell/safe-write";
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+// Required, not imported: the tools' type check has no Apps Script types (as features-loader.ts).
+const { writeCells, writeColumn } = require("../../src/shell/safe-write") as {
+  writeCells: (sheet: Sheet, row: number, column: number, cells: unknown[][], asText: boolean) => Set<string>;
+  writeColumn: (sheet: Sheet, row: number, column: number, texts: readonly string[]) => number[];
+};
+type Sheet = { getRange: (row: number, column: number, rows?: number) => object };
 
 /** A sheet whose `protectedRows` refuse any write; `written` gets every cell that was set. */
 function sheetWith(protectedRows: ReadonlySet<number>) {
@@ -26,7 +30,7 @@ function sheetWith(protectedRows: ReadonlySet<number>) {
       },
     }),
   };
-  return { sheet: sheet as unknown as Sheet, written };
+  return { sheet: sheet as Sheet, written };
 }
 
 test("writeColumn: protected rows are returned, every other row is written", () => {
