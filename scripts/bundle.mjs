@@ -145,13 +145,29 @@ export async function bundleProject(root) {
   throw new Error("the features' modules did not settle");
 }
 
-/** Whether a module of src/ exports a `let` or `var`. */
-function exportsBindings(root) {
+/**
+ * Whether a module of src/ exports a `let` or `var`: `export let x`, or `let x` named in an
+ * `export { … }` list (a name declared by `let` anywhere in the file counts: a getter too many
+ * costs bytes only, one too few hands the features a stale value).
+ */
+export function exportsBindings(root) {
   const files = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
     );
-  return files(join(root, "src")).some((f) => /\bexport\s+(let|var)\b/.test(readFileSync(f, "utf8")));
+  return files(join(root, "src")).some((f) => bindingExported(readFileSync(f, "utf8")));
+}
+
+/** One module's text: does it export a binding that may change? */
+export function bindingExported(text) {
+  if (/\bexport\s+(let|var)\b/.test(text)) return true;
+  const bindings = new Set();
+  // Every name in a `let` statement (`let a = f(x), b`): more than it declares, never fewer.
+  for (const m of text.matchAll(/\b(?:let|var)\s+([^;]+)/g))
+    for (const name of m[1].matchAll(/[A-Za-z_$][\w$]*/g)) bindings.add(name[0]);
+  for (const m of text.matchAll(/\bexport\s*\{([^}]*)\}(?!\s*from)/g))
+    for (const spec of m[1].split(",")) if (bindings.has(spec.trim().split(/\s+as\s+/)[0] ?? "")) return true;
+  return false;
 }
 
 /**
@@ -162,6 +178,7 @@ function exportsBindings(root) {
  */
 async function bundleScript(root, used, names) {
   const lines = [`export * from ${JSON.stringify("./src/main.ts")};`];
+  const live = exportsBindings(root);
   const entries = used.map((m, i) => {
     const list = [...(names.get(m) ?? [])];
     if (list.includes("*")) {
@@ -171,7 +188,6 @@ async function bundleScript(root, used, names) {
     lines.push(
       `import { ${list.map((n, j) => `${n} as m${i}_${j}`).join(", ")} } from ${JSON.stringify(`./${m}`)};`,
     );
-    const live = exportsBindings(root);
     const property = (n, j) => (live ? `get ${n}() { return m${i}_${j}; }` : `${n}: m${i}_${j}`);
     return `{${list.map(property).join(", ")}}`;
   });

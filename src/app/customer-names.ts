@@ -6,6 +6,7 @@ import { isBlankCell, shownText } from "../core/cells";
 import { CUSTOMER_ID } from "../core/customer-id";
 import { feature } from "../core/features";
 import type { RunContext } from "../core/ports";
+import { isOpen } from "../core/statuses";
 import { cellAt } from "../core/table";
 import type { RowUpdate } from "../core/write-back";
 import type { OffersBook } from "./offers-book";
@@ -30,8 +31,6 @@ export interface NamedCustomers {
   readonly notNames: ReadonlySet<string>;
 }
 
-const OPEN = new Set(["pending", "invalid", "warning", "sendAnyway"]);
-
 type CustomersFeature = typeof import("./customers-feature");
 
 export function resolveOfferCustomers(
@@ -43,7 +42,7 @@ export function resolveOfferCustomers(
   const texts = new Map<number, string>();
   const notNames = new Set<string>();
   for (const row of book.offers) {
-    if (!OPEN.has(row.status) || row.offerId !== "") continue;
+    if (!isOpen(row.status) || row.offerId !== "") continue;
     const cell = cellAt(book.offersSheet.table.rows[row.sheetRow - 2] ?? [], columns, "customerId");
     const text = isBlankCell(cell) ? "" : shownText(cell);
     if (text === "" || CUSTOMER_ID.test(text)) continue;

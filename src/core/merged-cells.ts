@@ -14,6 +14,7 @@ import { language, pick } from "./language";
 import type { OfferRow } from "./offer-types";
 import type { ParsedLines } from "./parse-lines";
 import type { CellBlock } from "./ports";
+import { isOpen } from "./statuses";
 import type { SheetTable } from "./table";
 import { texts } from "./texts";
 import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
@@ -24,7 +25,6 @@ const REQUIRED: readonly ("offerNumber" | "customerId" | "issuedAt")[] = [
   "customerId",
   "issuedAt",
 ];
-const OPEN = new Set(["pending", "invalid", "warning", "sendAnyway"]);
 
 const fieldsOf = (table: SheetTable, specs: typeof OFFER_COLUMNS | typeof LINE_COLUMNS): FieldNames =>
   FIELD_NAMES[headerLanguage(table.header, specs) ?? language()];
@@ -39,12 +39,12 @@ const mergeBelowTop = (merges: readonly CellBlock[], row: number, column: number
 export function offersNeedMergeCheck(offers: readonly OfferRow[], table: SheetTable): boolean {
   const fields = fieldsOf(table, OFFER_COLUMNS);
   const missing = REQUIRED.map((k) => texts().missing(fields[k]));
-  return offers.some((o) => OPEN.has(o.status) && o.problems.some((p) => missing.includes(p)));
+  return offers.some((o) => isOpen(o.status) && o.problems.some((p) => missing.includes(p)));
 }
 
 /** Whether some line has no offer number while some offer is still to be sent. */
 export function linesNeedMergeCheck(offers: readonly OfferRow[], lines: ParsedLines): boolean {
-  return lines.withoutNumber.length > 0 && offers.some((o) => OPEN.has(o.status));
+  return lines.withoutNumber.length > 0 && offers.some((o) => isOpen(o.status));
 }
 
 /** Offers' "X missing" problems of cells under a merge, said as such. */

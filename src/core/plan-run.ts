@@ -6,6 +6,7 @@ import { backoffAfter, type Ledger, type LedgerEntry, type RefHistory } from "./
 import type { CreateOfferBody, OfferRow } from "./offer-types";
 import { heldBackMessage, implausibilities } from "./plausibility";
 import type { CreatedOffer, Outcome } from "./responses";
+import { isOpen } from "./statuses";
 import { texts } from "./texts";
 import type { OutValues, RowUpdate } from "./write-back";
 
@@ -88,11 +89,7 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
   const counts = emptyCounts();
   for (const row of offers) {
     if (selected && !selected.has(row.sheetRow)) continue;
-    const open =
-      row.status === "pending" ||
-      row.status === "invalid" ||
-      row.status === "warning" ||
-      row.status === "sendAnyway";
+    const open = isOpen(row.status);
     const history = row.ref ? (ledger.byRef.get(row.ref) ?? null) : null;
     if (open && row.offerId !== "") {
       // The row has an ID: the offer exists. Sending it again would duplicate it.

@@ -1,5 +1,6 @@
 // Status refresh decisions: what an offer's current state in MijnKlantportaal means for its row.
 
+import { amountMismatch } from "./amount-check";
 import type { OfferRow } from "./offer-types";
 import type { CreatedOffer } from "./responses";
 import type { OutValues } from "./write-back";
@@ -45,13 +46,16 @@ export function refreshValues(
     acceptedAt: offer.acceptedAt ? formatTimestamp(offer.acceptedAt) : "",
     rejectedAt: offer.rejectedAt ? formatTimestamp(offer.rejectedAt) : "",
   };
+  // An old message is cleared, but not the warning that the offer's amount is not its lines' total
+  // while it still is not (send-offers.ts wrote it when the offer was created).
+  const message = (row.body && amountMismatch(offer.amount, row.body.lines)) ?? "";
   const same =
     next.status === row.status &&
     next.amount === current.amount &&
     next.acceptedAt === current.acceptedAt &&
     next.rejectedAt === current.rejectedAt &&
-    row.message === "";
-  return same ? null : { ...next, message: "" };
+    row.message === message;
+  return same ? null : { ...next, message };
 }
 
 /** Below this many rows, one GET per offer is never more than a walk through the list. */

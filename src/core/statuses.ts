@@ -31,6 +31,11 @@ const BY_WORD: ReadonlyMap<string, OfferStatus> = new Map<string, OfferStatus>([
   ]),
 ]);
 
+const OPEN: ReadonlySet<OfferStatus> = new Set(["pending", "invalid", "warning", "sendAnyway"]);
+
+/** A row still to be sent (or checked again): pending, invalid, warning or send anyway. */
+export const isOpen = (status: OfferStatus): boolean => OPEN.has(status);
+
 /** The status a Status cell holds, in either language; `unknown` for anything else. */
 export function statusOf(text: string): OfferStatus {
   return BY_WORD.get(norm(text)) ?? "unknown";

@@ -37,7 +37,7 @@ export const SHAPES_NL: ShapesTexts = {
   mergedField: (field, first, last) =>
     `${field} ontbreekt: deze cel hoort bij samengevoegde cellen (${span(first, last, ["rij", "rijen"])}), en die houden hun waarde alleen in rij ${first}. Maak de samenvoeging ongedaan (${UNMERGE_NL}) en vul ${field} in elke rij in.`,
   mergedLines: (field, rows, sheet) =>
-    `${rows.length === 1 ? "De regel in rij" : "De regels in rij"} ${rows.join(", ")} van ${sheet} ${rows.length === 1 ? "heeft" : "hebben"} geen ${field}, omdat de cel is samengevoegd met de cel erboven: ${rows.length === 1 ? "die regel zou" : "die regels zouden"} in deze offerte ontbreken. Maak de samenvoeging ongedaan (${UNMERGE_NL}) en vul ${field} in elke rij in.`,
+    `${rows.length === 1 ? "De regel in rij" : "De regels in rijen"} ${rows.join(", ")} van ${sheet} ${rows.length === 1 ? "heeft" : "hebben"} geen ${field}, omdat de cel is samengevoegd met de cel erboven: ${rows.length === 1 ? "die regel zou" : "die regels zouden"} in deze offerte ontbreken. Maak de samenvoeging ongedaan (${UNMERGE_NL}) en vul ${field} in elke rij in.`,
   moreLines: (count, sheet, messageHeader) =>
     `en nog ${count} ${count === 1 ? "regel" : "regels"} met problemen${messageHeader ? `: zie de kolom ${messageHeader} in ${sheet}` : ` in ${sheet}`}`,
 };

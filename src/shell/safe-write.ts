@@ -77,9 +77,10 @@ export function writeCells(
  */
 export function writeColumn(sheet: Sheet, row: number, column: number, texts: readonly string[]): number[] {
   if (texts.length === 0) return [];
-  const range = sheet.getRange(row, column, texts.length, 1);
-  range.setNumberFormat("@");
   try {
+    // The format too: a protected range refuses it as it refuses the values.
+    const range = sheet.getRange(row, column, texts.length, 1);
+    range.setNumberFormat("@");
     range.setValues(texts.map((t) => [t]));
     return [];
   } catch {

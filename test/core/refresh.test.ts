@@ -95,6 +95,37 @@ describe("refreshValues", () => {
     });
   });
 
+  test("the warning that the amount is not the lines' total is kept while it is not, cleared once it is", () => {
+    const body = {
+      customerId: "cst_a",
+      offerNumber: "K-1",
+      issuedAt: "2026-11-01",
+      expiresAt: "2026-12-31",
+      lines: [{ description: "Work", amountExclVat: "100.00", vatRate: 21 }],
+    };
+    const warning = refreshValues(
+      row({ body }),
+      { ...shown, amount: "1.00" },
+      offer({ amount: "1.00" }),
+      fmt,
+      TODAY,
+    );
+    expect(warning?.message).toMatch(/^Created, but MijnKlantportaal gives this offer an amount of 1\.00,/);
+    const warned = row({ body, message: warning?.message ?? "" });
+    expect(
+      refreshValues(warned, { ...shown, amount: "1.00" }, offer({ amount: "1.00" }), fmt, TODAY),
+    ).toBeNull();
+    expect(
+      refreshValues(warned, { ...shown, amount: "1.00" }, offer({ amount: "121.00" }), fmt, TODAY),
+    ).toEqual({
+      status: "created",
+      amount: "121.00",
+      acceptedAt: "",
+      rejectedAt: "",
+      message: "",
+    });
+  });
+
   test("an acceptance withdrawn in MijnKlantportaal clears the time shown", () => {
     const r = row({ status: "accepted", statusText: "accepted" });
     const before = { ...shown, acceptedAt: "2026-11-20 10:00:00" };

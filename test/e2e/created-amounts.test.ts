@@ -34,6 +34,17 @@ describe("the amount of a created offer", () => {
     );
   });
 
+  test("in cents: a status refresh keeps the row's warning (the amount is still not its lines' total)", async () => {
+    const w = await world({ ...batch(2, "AR"), config: { amountFormat: "cents" } });
+    runOk(w, "createPendingOffers");
+    const warned = w.column("Message");
+    expect(warned[0]).toMatch(/^Created, but MijnKlantportaal gives this offer an amount of 1000\.00,/);
+    w.rt.clock.advance(2 * 3_600_000);
+    runOk(w, "refreshOfferStatuses");
+    expect(w.column("Status")).toEqual(["created", "created"]);
+    expect(w.column("Message")).toEqual(warned);
+  });
+
   test("another total on a Dutch spreadsheet: said in Dutch; the other offers say nothing", async () => {
     const w = await world({ ...batch(3, "AT"), locale: "nl_NL" });
     await w.api.injectFaults([
