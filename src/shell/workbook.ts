@@ -223,9 +223,14 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
           aheadDone = true;
           const bottom = known.table.rows.length + 1;
           if (bottom >= 2 && safeAhead(known, block.column, right)) {
-            sheet.getRange(2, block.column, bottom - 1, width).setNumberFormat("@");
-            plain.add(2, bottom, block.column, right);
-            asText = !plain.covers(block.row, block.cells.length, block.column, width);
+            try {
+              sheet.getRange(2, block.column, bottom - 1, width).setNumberFormat("@");
+              plain.add(2, bottom, block.column, right);
+              asText = !plain.covers(block.row, block.cells.length, block.column, width);
+            } catch {
+              // A protected cell in the group: each block is formatted as it is written instead,
+              // where a refusal is told cell by cell (safe-write.ts).
+            }
           }
         }
         // Cells left undefined keep what is there now (read from the display values just taken).

@@ -166,3 +166,27 @@ describe("merged cells", () => {
     expect(sheet.getRange("B1:B9").getMergedRanges()).toEqual([]);
   });
 });
+
+describe("ranges protected against the user", () => {
+  test("values and formats touching the range are refused as a whole; the rest is written", () => {
+    const { model, sheet } = setup();
+    model.protectRange("Offers", "C2:C3");
+    const message = /You are trying to edit a protected cell or object/;
+    expect(() => sheet.getRange(2, 3).setValue("x")).toThrow(message);
+    expect(() =>
+      sheet.getRange(1, 1, 3, 3).setValues([
+        ["a", "b", "c"],
+        ["d", "e", "f"],
+        ["g", "h", "i"],
+      ]),
+    ).toThrow(message);
+    expect(() => sheet.getRange(3, 2, 1, 2).setNumberFormat("@")).toThrow(message);
+    expect(() => sheet.getRange(2, 3).setNumberFormats([["0"]])).toThrow(message);
+    // Nothing of a refused write landed; cells beside the range take writes.
+    expect(sheet.getRange(1, 1, 3, 3).getValues()[0]).toEqual(["Offer number", "Customer ID", "Status"]);
+    sheet.getRange(4, 3).setValue("sending");
+    sheet.getRange(2, 2).setNumberFormat("@");
+    expect(sheet.getRange(4, 3).getValue()).toBe("sending");
+    expect(sheet.getRange(2, 3).getValue()).toBe("created");
+  });
+});

@@ -203,6 +203,18 @@ export class SpreadsheetModel {
   }
 
   /** Merges the cells of an A1 range as a user would (Format › Merge cells › Merge all). */
+  /** Protects `a1` against the user the script runs as (another editor than the owner). */
+  protectRange(sheet: SheetRef, a1: string): void {
+    const p = parseA1(a1);
+    if (!p || p.endRow === null || p.endCol === null) throw new Error(`Invalid A1 range: ${a1}`);
+    this.sheet(sheet).protectedBlocks.push({
+      row: p.startRow,
+      col: p.startCol,
+      numRows: p.endRow - p.startRow + 1,
+      numCols: p.endCol - p.startCol + 1,
+    });
+  }
+
   mergeCells(sheet: SheetRef, a1: string): void {
     const p = parseA1(a1);
     if (!p || p.endRow === null || p.endCol === null) throw new Error(`Invalid A1 range: ${a1}`);

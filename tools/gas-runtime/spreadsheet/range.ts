@@ -65,17 +65,34 @@ export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
     ]),
   ) as Pick<RangeFacade, (typeof RANGE_STYLE_METHODS)[number]>;
 
+  // A write into a range protected against this user fails as a whole, as in Sheets.
+  const guardProtected = (): void => {
+    const hit = sheet.protectedBlocks.some(
+      (b) =>
+        b.row < row + ref.numRows &&
+        row < b.row + b.numRows &&
+        b.col < col + ref.numCols &&
+        col < b.col + b.numCols,
+    );
+    if (hit)
+      throw ctx.error(
+        "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.",
+      );
+  };
+
   const range: RangeFacade = {
     ...styles,
     getValues: get("getValues", () => ops.mapCells(ref, (c) => scriptValueOf(c, model.timeZone, makeDate))),
     getValue: get("getValue", () => scriptValueOf(sheet.cell(row, col), model.timeZone, makeDate)),
     setValues(values) {
       rec("setValues");
+      guardProtected();
       ops.writeValues(ctx, ref, ops.matrix(ctx, values, ref));
       return self;
     },
     setValue(value) {
       rec("setValue");
+      guardProtected();
       ops.writeValues(ctx, ref, ops.filled(ref, value));
       return self;
     },
@@ -93,11 +110,13 @@ export function makeRange(ctx: Ctx, ref: RangeRef): RangeFacade {
     ),
     setNumberFormat(format) {
       rec("setNumberFormat");
+      guardProtected();
       ops.setNumberFormat(ref, String(format));
       return self;
     },
     setNumberFormats(formats) {
       rec("setNumberFormats");
+      guardProtected();
       const grid = ops.matrix(ctx, formats, ref);
       ops.eachCell(ref, (cell, r, c) => {
         cell.numberFormat = String(grid[r - row]![c - col]);

@@ -22,6 +22,11 @@ export class SheetModel {
   frozenColumns = 0;
   /** Rows hidden by the user, merged blocks and the filter. */
   readonly rowState = new RowState();
+  /**
+   * Ranges protected against the user the script runs as (Data › Protect sheets and ranges, set by
+   * the owner for other editors): their values and formats refuse writes. Fixed in place here.
+   */
+  readonly protectedBlocks: { row: number; col: number; numRows: number; numCols: number }[] = [];
   /** rows[r - 1][c - 1]; holes are empty cells. */
   private rows: (Cell | undefined)[][] = [];
 
