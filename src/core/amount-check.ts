@@ -14,7 +14,8 @@ const DECIMAL = /^\s*(-?)(\d+)(?:[.,](\d+))?\s*$/;
 /** Cents of an amount as an API writes it (`12.95`, `12,95`, `1295`), or null. */
 function centsOfAnswer(amount: string): number | null {
   const m = DECIMAL.exec(amount);
-  if (!m) return null;
+  // `1,000` or `1.000`: a thousand or one, who can say; nothing is told on a guess.
+  if (!m || m[3]?.length === 3) return null;
   const value = Number(`${m[2]}.${m[3] ?? "0"}`);
   return Number.isFinite(value) ? (m[1] ? -1 : 1) * Math.round(value * 100) : null;
 }

@@ -12,7 +12,6 @@ describe("amountMismatch: the amount MijnKlantportaal gives a created offer agai
     ["excl. VAT, spaces around", " 25.83 "],
     ["incl. VAT rounded per line", "29.40"],
     ["incl. VAT rounded once", "29.39"],
-    ["three decimals", "25.830"],
   ])("agrees: %s (%s)", (_name, amount) => {
     expect(amountMismatch(amount, LINES)).toBeNull();
   });
@@ -29,9 +28,12 @@ describe("amountMismatch: the amount MijnKlantportaal gives a created offer agai
     );
   });
 
-  test.each(["", "EUR 25.83", "25.83 €", "1,234.50", "n/a"])("unreadable %p: nothing said", (amount) => {
-    expect(amountMismatch(amount, LINES)).toBeNull();
-  });
+  test.each(["", "EUR 25.83", "25.83 €", "1,234.50", "n/a", "25,830", "1.000"])(
+    "unreadable or ambiguous %p: nothing said",
+    (amount) => {
+      expect(amountMismatch(amount, LINES)).toBeNull();
+    },
+  );
 
   test("in Dutch, amounts with a comma", () => {
     useLanguage("nl");
