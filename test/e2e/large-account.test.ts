@@ -4,7 +4,7 @@
 // the list is read never lead to a duplicate.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { deletedDuringLookup, killAfterSend, numberUsedBefore } from "./large-account-cases";
+import { killAfterSend } from "./large-account-cases";
 import { settleScenario } from "./large-account-scenarios";
 import { postedNumbers, runOk, stopDouble, world } from "./world";
 
@@ -29,16 +29,8 @@ describe("40 rows left sending in a 10,000-offer account", () => {
   });
 });
 
-describe("an offer number used before", () => {
-  // The other customer's case: large-account-cases.exhaustive.test.ts.
-  test("K-0007 made by hand last year (same customer): killed before or after the request, the row never shows last year's offer", () =>
-    numberUsedBefore("same"));
-});
-
 describe("the list changes while it is read", () => {
-  // Deletions before later pages: large-account-cases.exhaustive.test.ts.
-  test("an old offer deleted before page 2 of a lookup: no duplicate", () => deletedDuringLookup(2));
-
+  // An offer number used last year, and deletions before a lookup's pages: large-account-cases.exhaustive.test.ts.
   test("an offer number edited while its request is out: one offer for the row, and the row says so", async () => {
     const w = await world({
       offers: [["ED-0002", "cst_demo0001", "2025-04-14"]],
