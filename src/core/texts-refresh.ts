@@ -20,8 +20,8 @@ export type RefreshTexts = typeof REFRESH_EN;
 export const REFRESH_NL: RefreshTexts = {
   checking: (n: number) =>
     n === 1
-      ? "De status van 1 offerte wordt opgehaald bij MijnKlantportaal…"
-      : `De statussen van ${n} offertes worden opgehaald bij MijnKlantportaal…`,
+      ? "Status van 1 offerte controleren in MijnKlantportaal…"
+      : `Status van ${n} offertes controleren in MijnKlantportaal…`,
   leftRecent: (n: number) =>
     n === 1
       ? "1 offerte die het afgelopen uur is aangemaakt, wordt bij een volgende automatische run gecontroleerd."

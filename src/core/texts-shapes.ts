@@ -32,10 +32,10 @@ export type ShapesTexts = typeof SHAPES_EN;
 export const SHAPES_NL: ShapesTexts = {
   hiddenLeftAlone: (count) =>
     count === 1
-      ? "1 geselecteerde rij was verborgen (door een filter of handmatig) en is niet verwerkt: maak de rij zichtbaar en selecteer hem opnieuw om de offerte aan te maken."
-      : `${count} geselecteerde rijen waren verborgen (door een filter of handmatig) en zijn niet verwerkt: maak ze zichtbaar en selecteer ze opnieuw om de offertes aan te maken.`,
+      ? "1 geselecteerde rij was verborgen (door een filter of handmatig) en is niet verwerkt: maak de rij weer zichtbaar en selecteer die opnieuw om de offerte aan te maken."
+      : `${count} geselecteerde rijen waren verborgen (door een filter of handmatig) en zijn niet verwerkt: maak ze weer zichtbaar en selecteer ze opnieuw om de offertes aan te maken.`,
   mergedField: (field, first, last) =>
-    `${field} ontbreekt: deze cel hoort bij samengevoegde cellen (${span(first, last, ["rij", "rijen"])}), en die houden hun waarde alleen in rij ${first}. Maak de samenvoeging ongedaan (${UNMERGE_NL}) en vul ${field} in elke rij in.`,
+    `${field} ontbreekt: deze cel is samengevoegd met andere cellen (${span(first, last, ["rij", "rijen"])}), en dan staat de waarde alleen in rij ${first}. Maak de samenvoeging ongedaan (${UNMERGE_NL}) en vul ${field} in elke rij in.`,
   mergedLines: (field, rows, sheet) =>
     `${rows.length === 1 ? "De regel in rij" : "De regels in rijen"} ${rows.join(", ")} van ${sheet} ${rows.length === 1 ? "heeft" : "hebben"} geen ${field}, omdat de cel is samengevoegd met de cel erboven: ${rows.length === 1 ? "die regel zou" : "die regels zouden"} in deze offerte ontbreken. Maak de samenvoeging ongedaan (${UNMERGE_NL}) en vul ${field} in elke rij in.`,
   moreLines: (count, sheet, messageHeader) =>

@@ -80,7 +80,7 @@ export const VALUES_EN = {
 
   // A created offer whose amount in MijnKlantportaal is not what its lines add up to
   amountDiffers: (amount: string, excl: string, incl: string) =>
-    `Created, but MijnKlantportaal gives this offer an amount of ${amount}, while its lines add up to ${excl} excl. VAT (${incl} incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.`,
+    `Created, but in MijnKlantportaal this offer's amount is ${amount}, while its lines add up to ${excl} excl. VAT (${incl} incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.`,
 };
 
 export type ValueTexts = typeof VALUES_EN;
@@ -118,7 +118,7 @@ export const VALUES_NL: ValueTexts = {
     `Niet verstuurd: ${reasons.join("; ")}. Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.`,
 
   amountDiffers: (amount, excl, incl) =>
-    `Aangemaakt, maar MijnKlantportaal geeft deze offerte een bedrag van ${amount}, terwijl de regels samen ${excl} excl. btw zijn (${incl} incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.`,
+    `Aangemaakt, maar in MijnKlantportaal is het bedrag van deze offerte ${amount}, terwijl de regels samen uitkomen op ${excl} excl. btw (${incl} incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.`,
 };
 
 export const VALUES_TEXTS = catalogue<ValueTexts>("values");

@@ -24,7 +24,7 @@ describe("amountMismatch: the amount MijnKlantportaal gives a created offer agai
   ])("told: %s (%s)", (_name, amount) => {
     useLanguage("en");
     expect(amountMismatch(amount, LINES)).toBe(
-      `Created, but MijnKlantportaal gives this offer an amount of ${amount}, while its lines add up to 25.83 excl. VAT (29.39 incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.`,
+      `Created, but in MijnKlantportaal this offer's amount is ${amount}, while its lines add up to 25.83 excl. VAT (29.39 incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.`,
     );
   });
 
@@ -38,7 +38,7 @@ describe("amountMismatch: the amount MijnKlantportaal gives a created offer agai
   test("in Dutch, amounts with a comma", () => {
     useLanguage("nl");
     expect(amountMismatch("2583", LINES)).toBe(
-      "Aangemaakt, maar MijnKlantportaal geeft deze offerte een bedrag van 2583, terwijl de regels samen 25,83 excl. btw zijn (29,39 incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.",
+      "Aangemaakt, maar in MijnKlantportaal is het bedrag van deze offerte 2583, terwijl de regels samen uitkomen op 25,83 excl. btw (29,39 incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.",
     );
     useLanguage("en");
   });

@@ -110,7 +110,7 @@ describe("refreshValues", () => {
       fmt,
       TODAY,
     );
-    expect(warning?.message).toMatch(/^Created, but MijnKlantportaal gives this offer an amount of 1\.00,/);
+    expect(warning?.message).toMatch(/^Created, but in MijnKlantportaal this offer's amount is 1\.00,/);
     const warned = row({ body, message: warning?.message ?? "" });
     expect(
       refreshValues(warned, { ...shown, amount: "1.00" }, offer({ amount: "1.00" }), fmt, TODAY),

@@ -100,9 +100,9 @@ describe("cells whose writes Sheets refuses (the team's validation that rejects 
       expect(await postedBodies(w.api)).toEqual([]);
       const told = runLogMessages(w.ss).at(-1) ?? "";
       expect(lastSummary(w)).toBe(told);
-      expect(told).toMatch(/refused to write Status in rows 2, 3, 4 of Offers/);
+      expect(told).toMatch(/could not fill in Status in rows 2, 3, 4 of Offers/);
       expect(told).toMatch(/Data validation/);
-      expect(told).toMatch(/Not sent, because their Status could not be marked: V-1, V-2\./);
+      expect(told).toMatch(/Not sent, because the Status could not be filled in: V-1, V-2\./);
       // The rows were there all along: not told they were deleted.
       expect(told).not.toMatch(/deleted or duplicated/);
     }
@@ -118,7 +118,7 @@ describe("cells whose writes Sheets refuses (the team's validation that rejects 
     const created = await apiOffers(w);
     expect(created.map((o) => o.offerNumber).sort()).toEqual(["V-1", "V-2"]);
     const told = runLogMessages(w.ss).at(-1) ?? "";
-    expect(told).toMatch(/refused to write Offer ID in rows 2, 3 of Offers/);
+    expect(told).toMatch(/could not fill in Offer ID in rows 2, 3 of Offers/);
     for (const o of created) expect(told).toContain(`${o.offerNumber} (${o.id})`);
     expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "invalid"]);
     runOk(w, "createPendingOffers");
@@ -131,7 +131,7 @@ describe("cells whose writes Sheets refuses (the team's validation that rejects 
     runOk(w, "createPendingOffers");
     expect((await postedNumbers(w.api)).sort()).toEqual(["V-1", "V-2"]);
     expect(statusOf(w, "V-3")).toBe("invalid");
-    expect(runLogMessages(w.ss).at(-1)).toMatch(/refused to write Message in row 4 of Offers/);
+    expect(runLogMessages(w.ss).at(-1)).toMatch(/could not fill in Message in row 4 of Offers/);
   });
 
   test("a Message column in Offer lines that rejects text: the run goes on (it used to stop on an error) and names the cell", async () => {
@@ -148,7 +148,7 @@ describe("cells whose writes Sheets refuses (the team's validation that rejects 
     runOk(w, "createPendingOffers");
     expect(await postedNumbers(w.api)).toEqual(["VL-1"]);
     const told = runLogMessages(w.ss).at(-1) ?? "";
-    expect(told).toMatch(/refused to write Message in row 3 of Offer lines/);
+    expect(told).toMatch(/could not fill in Message in row 3 of Offer lines/);
     expect(told).toMatch(/row 3 of Offer lines/);
     expect(w.ss.alerts).toEqual([]);
   });
@@ -166,9 +166,9 @@ describe("cells whose writes Sheets refuses (the team's validation that rejects 
     expect(await postedBodies(w.api)).toEqual([]);
     const told = sheetColumn(w.ss, "Logboek", "Melding").at(-1) ?? "";
     expect(lastSummary(w)).toBe(told);
-    expect(told).toMatch(/Sheets weigerde Status in rij 2 van Offertes te schrijven/);
-    expect(told).toMatch(/Niet verstuurd, omdat hun Status niet kon worden gemarkeerd: NV-1\./);
-    expect(told).not.toMatch(/refused|verwijderd of gedupliceerd/);
+    expect(told).toMatch(/Deze tool kon Status in rij 2 van Offertes niet invullen/);
+    expect(told).toMatch(/Niet verstuurd, omdat de Status niet kon worden ingevuld: NV-1\./);
+    expect(told).not.toMatch(/could not fill in|verwijderd of gedupliceerd/);
   });
 });
 
@@ -197,5 +197,5 @@ test("refreshOfferStatuses with a Status dropdown that has no 'accepted': the us
   rejectIn(w, "Offers", 6, [2, 3], onlyThese(["created", "rejected"]));
   runOk(w, "refreshOfferStatuses");
   expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "rejected"]);
-  expect(runLogMessages(w.ss).at(-1)).toMatch(/refused to write Status in row 2 of Offers/);
+  expect(runLogMessages(w.ss).at(-1)).toMatch(/could not fill in Status in row 2 of Offers/);
 });

@@ -758,9 +758,7 @@ describe("§3 menu actions show progress and end with a short summary", () => {
     runOk(w, "createPendingOffers");
     const toasts = w.ss.toasts.length;
     runOk(w, "refreshOfferStatuses");
-    expect(w.ss.toasts[toasts]?.message).toBe(
-      "De statussen van 2 offertes worden opgehaald bij MijnKlantportaal…",
-    );
+    expect(w.ss.toasts[toasts]?.message).toBe("Status van 2 offertes controleren in MijnKlantportaal…");
   });
 });
 

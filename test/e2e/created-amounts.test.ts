@@ -30,7 +30,7 @@ describe("the amount of a created offer", () => {
     // A JSON number, read with 2 decimals.
     expect(w.column("Amount")).toEqual(["1000.00", "1000.00"]);
     expect(w.column("Message")[0]).toBe(
-      "Created, but MijnKlantportaal gives this offer an amount of 1000.00, while its lines add up to 10.00 excl. VAT (12.10 incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.",
+      "Created, but in MijnKlantportaal this offer's amount is 1000.00, while its lines add up to 10.00 excl. VAT (12.10 incl. VAT). Check the offer in MijnKlantportaal before the customer sees it.",
     );
   });
 
@@ -38,7 +38,7 @@ describe("the amount of a created offer", () => {
     const w = await world({ ...batch(2, "AR"), config: { amountFormat: "cents" } });
     runOk(w, "createPendingOffers");
     const warned = w.column("Message");
-    expect(warned[0]).toMatch(/^Created, but MijnKlantportaal gives this offer an amount of 1000\.00,/);
+    expect(warned[0]).toMatch(/^Created, but in MijnKlantportaal this offer's amount is 1000\.00,/);
     w.rt.clock.advance(2 * 3_600_000);
     runOk(w, "refreshOfferStatuses");
     expect(w.column("Status")).toEqual(["created", "created"]);
@@ -59,7 +59,7 @@ describe("the amount of a created offer", () => {
     expect(w.column("Amount")).toEqual(["10.00", "999.99", "10.00"]);
     expect(w.column("Message")).toEqual([
       "",
-      "Aangemaakt, maar MijnKlantportaal geeft deze offerte een bedrag van 999.99, terwijl de regels samen 10,00 excl. btw zijn (12,10 incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.",
+      "Aangemaakt, maar in MijnKlantportaal is het bedrag van deze offerte 999.99, terwijl de regels samen uitkomen op 10,00 excl. btw (12,10 incl. btw). Controleer de offerte in MijnKlantportaal voordat de klant hem ziet.",
       "",
     ]);
   });

@@ -109,7 +109,7 @@ describe("merged cells", () => {
     w.ss.mergeCells("Offers", "C2:C3");
     runOk(w, "validateOffers");
     expect(cellText(w.ss, "Offers", 3, "Message")).toMatch(
-      /^Issued at ontbreekt: deze cel hoort bij samengevoegde cellen \(rijen 2–3\), en die houden hun waarde alleen in rij 2\. Maak de samenvoeging ongedaan \(Opmaak › Cellen samenvoegen › Samenvoeging ongedaan maken\)/,
+      /^Issued at ontbreekt: deze cel is samengevoegd met andere cellen \(rijen 2–3\), en dan staat de waarde alleen in rij 2\. Maak de samenvoeging ongedaan \(Opmaak › Cellen samenvoegen › Samenvoeging ongedaan maken\)/,
     );
     w.ss.sheet("Offers").rowState.merges = [];
     w.ss.setCell("Offers", 3, 3, "2025-04-14");

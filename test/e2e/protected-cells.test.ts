@@ -29,7 +29,7 @@ describe("protected cells in Offers", () => {
     expect(run.error).toBeUndefined();
     expect(await postedNumbers(w.api)).toEqual([]);
     const told = runLogMessages(w.ss).at(-1) ?? "";
-    expect(told).toMatch(/refused to write Status in rows 2, 3, 4 of Offers/);
+    expect(told).toMatch(/could not fill in Status in rows 2, 3, 4 of Offers/);
     expect(told).toMatch(/protected range/);
   });
 
@@ -40,7 +40,7 @@ describe("protected cells in Offers", () => {
     const created = await apiOffers(w);
     expect(created.map((o) => o.offerNumber).sort()).toEqual(["P-1", "P-2", "P-3"]);
     const told = runLogMessages(w.ss).at(-1) ?? "";
-    expect(told).toMatch(/refused to write Offer ID in rows 2, 3, 4 of Offers/);
+    expect(told).toMatch(/could not fill in Offer ID in rows 2, 3, 4 of Offers/);
     for (const o of created) expect(told).toContain(`${o.offerNumber} (${o.id})`);
     expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "created"]);
     runOk(w, "createPendingOffers");
