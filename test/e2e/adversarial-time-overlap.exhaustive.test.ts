@@ -3,14 +3,13 @@
 // the document lock, as two real executions at once would). CONTRACT §3, §6 one run at a time, §9.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { batch, drain, expectExactlyOnce, triggerViolations } from "./batches";
+import { batch, drain, expectExactlyOnce, KEY_B, triggerViolations } from "./batches";
 import { expectOk, runLogMessages, stopDouble, type World, world } from "./world";
 
 afterAll(stopDouble);
 
 const A = "sales@example.com";
 const B = "b@example.com";
-const KEY_B = "demo-key-0001";
 const BUSY = /Another MijnKlantportaal run is in progress/;
 
 type Opts = NonNullable<Parameters<World["run"]>[2]>;

@@ -3,14 +3,13 @@
 // CONTRACT §3, §6, §7, §7a, §9.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { batch, drain, expectExactlyOnce } from "./batches";
+import { batch, drain, expectExactlyOnce, KEY_B } from "./batches";
 import { expectOk, postedNumbers, runLogMessages, stopDouble, type World, world } from "./world";
 
 afterAll(stopDouble);
 
 const A = "sales@example.com";
 const B = "b@example.com";
-const KEY_B = "demo-key-0001";
 
 const dropSheet = (w: World, name: string) => {
   w.ss.sheets = w.ss.sheets.filter((s) => s.name !== name);

@@ -71,6 +71,10 @@ export function triggerViolations(w: World): string[] {
   return out;
 }
 
+/** A second user of the spreadsheet, with a key of their own. */
+export const USER_B = "b@example.com";
+export const KEY_B = "demo-key-0001";
+
 export const allCreated = (w: World): boolean => w.column("Status").every((s) => s === "created");
 
 /** Fires triggers until everything is created and no continuation is left (or limits reached). */

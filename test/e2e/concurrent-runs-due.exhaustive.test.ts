@@ -2,13 +2,10 @@
 // (moved from concurrent-runs.test.ts, which keeps the other cases, to keep npm test under a minute).
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { batch, drain, expectExactlyOnce, triggerViolations } from "./batches";
+import { batch, drain, expectExactlyOnce, KEY_B, triggerViolations, USER_B } from "./batches";
 import { expectOk, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
-
-const USER_B = "b@example.com";
-const KEY_B = "demo-key-0001";
 
 describe("hourly run and continuations together; two users", () => {
   test("hourly run and a continuation both due at the same time: exactly once, one continuation at a time", async () => {

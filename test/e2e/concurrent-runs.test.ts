@@ -2,14 +2,12 @@
 // run due at the same time, a second user with their own key, and a lock held by another user.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { batch, drain, expectExactlyOnce, triggerViolations } from "./batches";
+import { batch, drain, expectExactlyOnce, KEY_B, triggerViolations, USER_B } from "./batches";
 import { expectOk, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
 
 const USER_A = "sales@example.com";
-const USER_B = "b@example.com";
-const KEY_B = "demo-key-0001";
 
 describe("continuations interleaved with menu actions", () => {
   test("menu createPendingOffers run again while its own continuation is due: one continuation, exactly once", async () => {

@@ -3,23 +3,12 @@
 // nothing is created twice, and the user is told which cells and what to do.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { apiOffers } from "./probes";
+import { apiOffers, batch } from "./probes";
 import { postedNumbers, runLogMessages, runOk, sheetColumn, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
 
-const three = {
-  offers: [
-    ["P-1", "cst_demo0001", "2025-04-14"],
-    ["P-2", "cst_demo0001", "2025-04-14"],
-    ["P-3", "cst_demo0001", "2025-04-14"],
-  ],
-  lines: [
-    ["P-1", "Work", 1, 21],
-    ["P-2", "Work", 2, 21],
-    ["P-3", "Work", 3, 21],
-  ],
-};
+const three = batch(3, "P");
 
 describe("protected cells in Offers", () => {
   test("a protected Status column: nothing sent, the run ends normally and names the cells", async () => {
@@ -38,12 +27,12 @@ describe("protected cells in Offers", () => {
     w.ss.protectRange("Offers", "G2:G4");
     runOk(w, "createPendingOffers");
     const created = await apiOffers(w);
-    expect(created.map((o) => o.offerNumber).sort()).toEqual(["P-1", "P-2", "P-3"]);
+    expect(created.map((o) => o.offerNumber).sort()).toEqual(["P-0001", "P-0002", "P-0003"]);
     const told = runLogMessages(w.ss).at(-1) ?? "";
     expect(told).toMatch(/could not fill in Offer ID in rows 2, 3, 4 of Offers/);
     for (const o of created) expect(told).toContain(`${o.offerNumber} (${o.id})`);
     expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created", "created"]);
     runOk(w, "createPendingOffers");
-    expect((await postedNumbers(w.api)).sort()).toEqual(["P-1", "P-2", "P-3"]);
+    expect((await postedNumbers(w.api)).sort()).toEqual(["P-0001", "P-0002", "P-0003"]);
   });
 });

@@ -2,20 +2,12 @@
 // watching (moved from schedule.test.ts: too slow for npm test; npm run bench measures the same).
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { expectOk, type Row, stopDouble, world } from "./world";
+import { batch as twoLineBatch } from "./batches";
+import { expectOk, stopDouble, world } from "./world";
+
+const batch = (n: number) => twoLineBatch(n, "S");
 
 afterAll(stopDouble);
-
-function batch(n: number): { offers: Row[]; lines: Row[] } {
-  const offers: Row[] = [];
-  const lines: Row[] = [];
-  for (let i = 1; i <= n; i++) {
-    const number = `S-${String(i).padStart(5, "0")}`;
-    offers.push([number, "cst_demo0001", "2025-04-14"]);
-    lines.push([number, "Licence", "100.00", 21], [number, "Support", "15.50", 9]);
-  }
-  return { offers, lines };
-}
 
 describe("scheduled runs", () => {
   test("1,000 offers × 2 lines at 60 requests a minute: all created once, no execution killed, within 15% of the minimum, only the hourly trigger left", async () => {

@@ -2,20 +2,12 @@
 // completed at the API's rate limit with nobody watching.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { expectOk, type Row, stopDouble, world } from "./world";
+import { batch as twoLineBatch } from "./batches";
+import { expectOk, stopDouble, world } from "./world";
+
+const batch = (n: number) => twoLineBatch(n, "S");
 
 afterAll(stopDouble);
-
-function batch(n: number): { offers: Row[]; lines: Row[] } {
-  const offers: Row[] = [];
-  const lines: Row[] = [];
-  for (let i = 1; i <= n; i++) {
-    const number = `S-${String(i).padStart(5, "0")}`;
-    offers.push([number, "cst_demo0001", "2025-04-14"]);
-    lines.push([number, "Licence", "100.00", 21], [number, "Support", "15.50", 9]);
-  }
-  return { offers, lines };
-}
 
 describe("scheduled runs", () => {
   test("enableScheduledRuns twice installs one hourly trigger; disableScheduledRuns removes it", async () => {

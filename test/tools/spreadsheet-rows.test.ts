@@ -1,7 +1,7 @@
 // Tests of rows hidden by the user or by a filter, and of merged cells, in the SpreadsheetApp
 // imitation (tools/gas-runtime/spreadsheet): the calls, what reads give, and rows moving under them.
-import type { ServiceEnv } from "../../tools/gas-runtime/env";
 import { createSpreadsheetApp, SpreadsheetModel } from "../../tools/gas-runtime/spreadsheet";
+import { fakeEnv } from "./fake-env";
 
 function setup() {
   const model = new SpreadsheetModel();
@@ -12,22 +12,7 @@ function setup() {
     ["A-3", "cst_c", "created"],
     ["A-4", "cst_d", ""],
   ]);
-  const calls: string[] = [];
-  const env: ServiceEnv = {
-    record: (service, method) => {
-      calls.push(`${service}.${method}`);
-    },
-    makeDate: (ms) => new Date(ms),
-    makeError: (message) => new Error(message),
-    dateMs: () => null,
-    now: () => 0,
-    authMode: "FULL",
-    isTrigger: false,
-    user: "user@example.com",
-    notImplemented: (what) => {
-      throw new Error(`${what} is not implemented`);
-    },
-  };
+  const { env, calls } = fakeEnv();
   const app = createSpreadsheetApp(model, env);
   const sheet = app.getActiveSpreadsheet().getSheetByName("Offers")!;
   return { model, app, sheet, calls };

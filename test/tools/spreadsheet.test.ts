@@ -2,27 +2,7 @@
 // time zones, errors, checkboxes, selection, UI records, call recording and strictness.
 import type { ServiceEnv } from "../../tools/gas-runtime/env";
 import { createSpreadsheetApp, SpreadsheetModel } from "../../tools/gas-runtime/spreadsheet";
-
-function fakeEnv(overrides: Partial<ServiceEnv> = {}) {
-  const calls: string[] = [];
-  const env: ServiceEnv = {
-    record: (service, method) => {
-      calls.push(`${service}.${method}`);
-    },
-    makeDate: (ms) => new Date(ms),
-    makeError: (message) => new Error(message),
-    dateMs: (v) => (Object.prototype.toString.call(v) === "[object Date]" ? (v as Date).getTime() : null),
-    now: () => 1_744_000_000_000,
-    authMode: "FULL",
-    isTrigger: false,
-    user: "user@example.com",
-    notImplemented: (what) => {
-      throw new Error(`${what} is not implemented by the local runtime`);
-    },
-    ...overrides,
-  };
-  return { env, calls };
-}
+import { fakeEnv } from "./fake-env";
 
 function setup(model = new SpreadsheetModel(), overrides: Partial<ServiceEnv> = {}) {
   if (!model.findSheet("Offers") && model.sheets.length === 0) model.addSheet("Offers");
