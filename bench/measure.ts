@@ -62,6 +62,8 @@ export interface ExecutionSummary {
   outcome: string;
   /** "Range.setValues ×3, …" */
   calls: string;
+  /** Every call that reaches the spreadsheet (handles and flushes too), in order: "Sheet.getDataRange". */
+  sheetCalls: string[];
 }
 
 /**
@@ -109,6 +111,9 @@ function summary(r: ExecutionResult, first: number, requests: ReceivedRequest[])
     sleptMs,
     outcome: r.killed ? `killed (${r.killed})` : r.error ? `error: ${r.error.message}` : "ok",
     calls: counted.map(([key, count]) => `${key} ×${count}`).join(", "),
+    sheetCalls: r.calls
+      .filter((c) => ["spreadsheet", "spreadsheet-handle", "flush"].includes(callKind(c.service, c.method)))
+      .map((c) => `${c.service}.${c.method}`),
   };
 }
 

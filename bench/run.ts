@@ -131,6 +131,11 @@ async function batches(say: Say): Promise<void> {
   say("the rate of its last execution (a low estimate: skipping the rows already done costs more each run).");
   say("", "## Product vs naive, and vs the floor", "", ...FLOOR_NOTE, "");
   say(...floorTable(product, naive));
+  const p50 = product.find((m) => m.n === 50)?.perExecution[0];
+  if (p50) {
+    say("", "## Product, 50 offers: every call that reaches the spreadsheet, in order", "");
+    say(p50.sheetCalls.map((c, i) => `${i + 1}. ${c}`).join(" · "));
+  }
   const big = product.find((m) => m.n === 1000);
   if (big) say("", "## Product, 1,000 offers: the executions", "", ...executionsTable(big.perExecution));
 

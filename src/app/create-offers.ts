@@ -15,7 +15,13 @@ import { ApiSession, keyRefusedText } from "./api-session";
 import { resolveOfferCustomers } from "./customer-names";
 import { newOfferList } from "./lookups";
 import type { OfferList } from "./offer-list";
-import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
+import {
+  messageLabel,
+  type OffersBook,
+  openOffersBook,
+  writeLineMessages,
+  writeOfferUpdates,
+} from "./offers-book";
 import { lookUp } from "./reconcile";
 import { refusedKeys, refusedNote } from "./refused-note";
 import { type RunOutcome, stopped } from "./run-outcome";
@@ -285,7 +291,7 @@ class CreateRun {
     this.session.save();
     const counts = this.tally.counts();
     let message = sentences(
-      texts().summary(counts),
+      texts().summary(counts, messageLabel(this.book)),
       lostNote(this.book, this.lost),
       orphanNote(this.book, orphans),
       hiddenNote,
@@ -370,7 +376,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
   const orphans = writeLineMessages(book);
   const lost = writeOfferUpdates(book, plan.updates);
   const message = sentences(
-    texts().validated(plan.counts),
+    texts().validated(plan.counts, messageLabel(book)),
     lost.length > 0 ? texts().notMarked(lost.length) : "",
     refusedNote(ctx.workbook.refusedWrites(), offerNames(book)),
     orphanNote(book, orphans),

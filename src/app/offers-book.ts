@@ -15,7 +15,7 @@ import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
 import { orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
-import { columnLetters, sheetLabel } from "../core/table";
+import { columnLabel, columnLetters, sheetLabel } from "../core/table";
 import { texts } from "../core/texts";
 import { FIELD_NAMES, LINE_MESSAGE_STARTS } from "../core/texts-bundled";
 import { COLUMN_TEXTS } from "../core/texts-columns";
@@ -129,6 +129,14 @@ export function isOurLineMessage(text: string): boolean {
     t.startsWith("no row in offers has offer number")
   );
 }
+
+/** The Offers column Message as the sheet heads it, for the summaries that point to it. */
+export const messageLabel = (book: OffersBook): string =>
+  columnLabel(
+    book.offersSheet.table,
+    book.offersSheet.columns,
+    OFFER_COLUMNS.find((c) => c.key === "message"),
+  );
 
 /** Writes the lines' Message column where it changed; returns the lines that match no offer. */
 export function writeLineMessages(book: OffersBook): LineRow[] {

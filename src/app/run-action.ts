@@ -4,6 +4,7 @@
 
 import { emptyCounts } from "../core/plan-run";
 import type { ContinuationKind, RunAction, RunContext } from "../core/ports";
+import { SheetChanged } from "../core/sheet-changed";
 import { loadState, mailedOn, RUNS_STOPPED_AT, saveState } from "../core/state-keys";
 import { sentences, texts } from "../core/texts";
 import type { RunOutcome } from "./run-outcome";
@@ -90,7 +91,11 @@ export function runAction(
     try {
       outcome = body(ctx);
     } catch (error) {
-      outcome = { counts: emptyCounts(), message: texts().unexpected(errorText(error)), stopped: true };
+      const message =
+        error instanceof SheetChanged
+          ? texts().columnsChanged(error.sheet)
+          : texts().unexpected(errorText(error));
+      outcome = { counts: emptyCounts(), message, stopped: true };
     }
     if (options.continuation) outcome = arrangeContinuation(ctx, options.continuation, outcome);
     // Logged while the lock is held, so that two runs never write the same Run log row.

@@ -1,7 +1,7 @@
 // A sheet's data as read in one go (header row + data rows of cells), and reading a cell by key.
 
 import { type Cell, EMPTY_CELL, trimText } from "./cells";
-import { type ColumnMap, SHEET_NAMES, type SheetId } from "./columns";
+import { type ColumnMap, type ColumnSpec, headerIn, SHEET_NAMES, type SheetId } from "./columns";
 import { language } from "./language";
 
 export interface SheetTable {
@@ -16,6 +16,21 @@ export interface SheetTable {
 /** How messages name the sheet a table came from: its own name, else the sheet's name in this language. */
 export const sheetLabel = (table: SheetTable, id: SheetId): string =>
   table.name ?? SHEET_NAMES[id][language()];
+
+/**
+ * How messages name a column: its header as the sheet shows it (`Melding` in a Dutch-headed sheet
+ * read by an English user), else the header in this language.
+ */
+export function columnLabel<K extends string>(
+  table: SheetTable,
+  columns: ColumnMap<K>,
+  spec: ColumnSpec<K> | undefined,
+): string {
+  const index = spec ? columns[spec.key] : undefined;
+  const shown = index === undefined ? "" : trimText(String(table.header[index] ?? ""));
+  if (shown !== "") return shown;
+  return spec ? headerIn(spec, language()) : "";
+}
 
 export const FIRST_DATA_ROW = 2;
 

@@ -47,26 +47,29 @@ export const TEXTS_EN = {
   noSheet: (name: string) => `There is no sheet named "${name}". Use ${EN_MENU} Set up sheets first.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
     `The sheet ${sheet} has no ${headers.length === 1 ? "column" : "columns"} ${headers.map((h) => `"${h}"`).join(", ")} in row 1. Use ${EN_MENU} Set up sheets to add ${headers.length === 1 ? "it" : "them"}.`,
-  columnsChanged: () =>
-    'The column Offer number or Status disappeared from the sheet Offers during the run, so the run stopped before sending anything more. Rows marked "sending" are checked on the next run.',
+  columnsChanged: (sheet: string) =>
+    `The column Offer number or Status disappeared from the sheet ${sheet} during the run (renamed or deleted), so its results could not be written and the run stopped. Put the column back; the next run finds the offers already created and writes their results, without sending them again.`,
   selectRows: () =>
     "Select the rows of the offers to create in the sheet Offers, then choose this menu item again.",
   badBaseUrl: (raw: string, fallback: string) =>
     `The script property MKP_BASE_URL (${JSON.stringify(raw)}) is not an https:// address of ${MKP}. Remove it to use ${fallback}.`,
 
   // Summaries (each a sentence; join them with `sentences`)
-  summary: (c: { created: number; failed: number; invalid: number; pending: number; skipped: number }) => {
+  summary: (
+    c: { created: number; failed: number; invalid: number; pending: number; skipped: number },
+    messageColumn: string,
+  ) => {
     const parts = [`${c.created} created`];
     if (c.failed) parts.push(`${c.failed} refused by ${MKP}`);
-    if (c.invalid) parts.push(`${c.invalid} with mistakes to fix (see Message)`);
+    if (c.invalid) parts.push(`${c.invalid} with mistakes to fix (see ${messageColumn})`);
     if (c.pending) parts.push(`${c.pending} still pending`);
     if (c.skipped) parts.push(`${c.skipped} skipped`);
     return `${parts.join(", ")}.`;
   },
   continuesSoon: () => "The rest continues automatically in a moment.",
   chooseAgain: () => "Some offers are not done yet: choose the menu item again in a minute.",
-  validated: (c: { pending: number; invalid: number; skipped: number }) =>
-    `${plural(c.pending, "offer", "offers")} ready to send, ${c.invalid} with mistakes to fix (see Message), ${c.skipped} skipped. Nothing was sent.`,
+  validated: (c: { pending: number; invalid: number; skipped: number }, messageColumn: string) =>
+    `${plural(c.pending, "offer", "offers")} ready to send, ${c.invalid} with mistakes to fix (see ${messageColumn}), ${c.skipped} skipped. Nothing was sent.`,
   notMarked: (n: number) => `${plural(n, "row", "rows")} could not be marked.`,
   orphans: (count: number, rows: readonly number[], sheet: string) =>
     `Lines that match no offer: ${count > 1 ? "rows" : "row"} ${rows.join(", ")}${count > rows.length ? ` and ${count - rows.length} more` : ""} of ${sheet}. Correct ${count === 1 ? "its offer number" : "their offer numbers"}.`,
@@ -205,25 +208,25 @@ export const TEXTS_NL: Texts = {
   noSheet: (name: string) => `Er is geen tabblad "${name}". Kies eerst ${NL_MENU} Tabbladen instellen.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
     `Het tabblad ${sheet} heeft in rij 1 geen ${headers.length === 1 ? "kolom" : "kolommen"} ${headers.map((h) => `"${h}"`).join(", ")}. Kies ${NL_MENU} Tabbladen instellen om die toe te voegen.`,
-  columnsChanged: () =>
-    'De kolom Offertenummer of Status is tijdens de run uit het tabblad Offertes verdwenen. Daarom is de run gestopt voordat er nog iets werd verstuurd. Rijen met de status "wordt verzonden" worden bij de volgende run gecontroleerd.',
+  columnsChanged: (sheet) =>
+    `De kolom Offertenummer of Status is tijdens de run uit het tabblad ${sheet} verdwenen (hernoemd of verwijderd). Daardoor konden de resultaten niet worden geschreven en is de run gestopt. Zet de kolom terug; de volgende run vindt de offertes die al zijn aangemaakt en schrijft hun resultaten, zonder ze opnieuw te versturen.`,
   selectRows: () =>
     "Selecteer in het tabblad Offertes de rijen van de offertes die je wilt aanmaken en kies dit menu-item opnieuw.",
   badBaseUrl: (raw: string, fallback: string) =>
     `De scripteigenschap MKP_BASE_URL (${JSON.stringify(raw)}) is geen https://-adres van ${MKP}. Verwijder de eigenschap om ${fallback} te gebruiken.`,
 
-  summary: (c) => {
+  summary: (c, messageColumn) => {
     const parts = [`${c.created} aangemaakt`];
     if (c.failed) parts.push(`${c.failed} geweigerd door ${MKP}`);
-    if (c.invalid) parts.push(`${c.invalid} met fouten om te verbeteren (zie Melding)`);
+    if (c.invalid) parts.push(`${c.invalid} met fouten om te verbeteren (zie ${messageColumn})`);
     if (c.pending) parts.push(`${c.pending} nog open`);
     if (c.skipped) parts.push(`${c.skipped} overgeslagen`);
     return `${parts.join(", ")}.`;
   },
   continuesSoon: () => "De rest gaat zo vanzelf verder.",
   chooseAgain: () => "Nog niet alle offertes zijn klaar: kies het menu-item over een minuut nog een keer.",
-  validated: (c) =>
-    `${plural(c.pending, "offerte", "offertes")} klaar om te versturen, ${c.invalid} met fouten om te verbeteren (zie Melding), ${c.skipped} overgeslagen. Er is niets verstuurd.`,
+  validated: (c, messageColumn) =>
+    `${plural(c.pending, "offerte", "offertes")} klaar om te versturen, ${c.invalid} met fouten om te verbeteren (zie ${messageColumn}), ${c.skipped} overgeslagen. Er is niets verstuurd.`,
   notMarked: (n) => `${plural(n, "rij kon", "rijen konden")} niet worden gemarkeerd.`,
   orphans: (count, rows, sheet) =>
     `Regels die bij geen enkele offerte horen: ${count > 1 ? "rijen" : "rij"} ${rows.join(", ")}${count > rows.length ? ` en nog ${count - rows.length}` : ""} in ${sheet}. Verbeter ${count === 1 ? "het offertenummer" : "de offertenummers"}.`,

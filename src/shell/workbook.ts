@@ -16,6 +16,7 @@ import {
 import { language } from "../core/language";
 import type { LedgerEntry } from "../core/ledger";
 import type { RefusedWrite, TableRead, Workbook } from "../core/ports";
+import { SheetChanged } from "../core/sheet-changed";
 import { statusIn } from "../core/statuses";
 import { locateRows, OUT_KEYS, planBlocks, type RowUpdate } from "../core/write-back";
 import { LedgerSheet } from "./ledger-sheet";
@@ -28,8 +29,6 @@ import { zonedTime } from "./time";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const COLUMNS_CHANGED = "COLUMNS_CHANGED";
 
 function readTable<K extends string>(
   sheet: Sheet,
@@ -154,7 +153,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
   let locale: string | null = null;
   const offers = (): Sheet => {
     const hit = sheetOf("offers");
-    if (!hit) throw new Error(COLUMNS_CHANGED);
+    if (!hit) throw new SheetChanged(SHEET_NAMES.offers[language()]);
     return hit.sheet;
   };
   const ledger = new LedgerSheet(ss);
@@ -200,7 +199,8 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
         shown[0] = addRefColumn(sheet, shown[0] ?? []);
         columns = matchHeaders(shown[0], OFFER_COLUMNS).columns;
       }
-      if (columns.offerNumber === undefined || columns.status === undefined) throw new Error(COLUMNS_CHANGED);
+      if (columns.offerNumber === undefined || columns.status === undefined)
+        throw new SheetChanged(sheetOf("offers")?.name ?? SHEET_NAMES.offers[language()]);
       // Statuses in the language of the sheet's headers: an English-headed sheet keeps English ones.
       const lang = headerLanguage(shown[0] ?? [], OFFER_COLUMNS) ?? "en";
       const statusColumn = columns.status;

@@ -15,6 +15,7 @@ import {
 } from "../../src/core/columns";
 import type { LedgerEntry } from "../../src/core/ledger";
 import type { RefusedWrite, RunLogEntry, TableRead, Workbook, ZonedTime } from "../../src/core/ports";
+import { SheetChanged } from "../../src/core/sheet-changed";
 import { statusIn } from "../../src/core/statuses";
 import { locateRows, planBlocks, type RowUpdate } from "../../src/core/write-back";
 import { type CellLike, cell } from "../core/helpers";
@@ -124,7 +125,7 @@ export class FakeWorkbook implements Workbook {
     this.called("writeOfferUpdates");
     if (updates.length === 0) return [];
     const s = this.offers;
-    if (!s) throw new Error("COLUMNS_CHANGED");
+    if (!s) throw new SheetChanged("Offers");
     this.events.push("write");
     let { columns } = matchHeaders(s.header, OFFER_COLUMNS);
     if (columns.ref === undefined && updates.some((u) => u.values.ref)) {
@@ -133,7 +134,7 @@ export class FakeWorkbook implements Workbook {
       if (spec) s.header.push(headerIn(spec, "en"));
       columns = matchHeaders(s.header, OFFER_COLUMNS).columns;
     }
-    if (columns.offerNumber === undefined || columns.status === undefined) throw new Error("COLUMNS_CHANGED");
+    if (columns.offerNumber === undefined || columns.status === undefined) throw new SheetChanged("Offers");
     const lang = headerLanguage(s.header, OFFER_COLUMNS) ?? "en";
     const shown = (c: number | undefined) =>
       s.rows.map((r) => (c === undefined ? "" : (r[c]?.display ?? "")));

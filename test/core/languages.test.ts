@@ -292,7 +292,9 @@ describe("the catalogue", () => {
     expect(sentences("Nothing was sent.", "", "1 row could not be marked", " ")).toBe(
       "Nothing was sent. 1 row could not be marked.",
     );
-    expect(sentences(TEXTS_EN.validated({ pending: 1, invalid: 0, skipped: 0 }), TEXTS_EN.notMarked(1))).toBe(
+    expect(
+      sentences(TEXTS_EN.validated({ pending: 1, invalid: 0, skipped: 0 }, "Message"), TEXTS_EN.notMarked(1)),
+    ).toBe(
       "1 offer ready to send, 0 with mistakes to fix (see Message), 0 skipped. Nothing was sent. 1 row could not be marked.",
     );
   });

@@ -194,6 +194,13 @@ describe("a Dutch sheet with Dutch headers", () => {
     expect(await postedNumbers(w.api)).toEqual(["NL-E"]);
     expect(cellText(w.ss, OFFERTES, 2, "Status")).toBe("aangemaakt");
     expect(lastToast(w)).toBe("1 created.");
+    // An English user told about a mistake is pointed to the column as the Dutch sheet heads it.
+    w.ss.setCell(OFFERTES, 3, 1, "NL-F");
+    runOk(w, "validateOffers");
+    expect(cellText(w.ss, OFFERTES, 3, "Melding")).toMatch(/^Klant-ID missing;/);
+    expect(lastToast(w)).toBe(
+      "0 offers ready to send, 1 with mistakes to fix (see Melding), 1 skipped. Nothing was sent.",
+    );
   });
 });
 
@@ -214,6 +221,8 @@ describe("an English sheet", () => {
     expect(w.column("Status")).toEqual(["created", "invalid"]);
     // Dutch words, and the column named as the sheet's own header.
     expect(w.column("Message")[1]).toBe("Customer ID ontbreekt");
+    // The summary points to the column by the name the sheet gives it.
+    expect(lastToast(w)).toBe("1 aangemaakt, 1 met fouten om te verbeteren (zie Message).");
     // The Run log is added in the language of the sheets already there.
     expect(sheetNames(w)).toEqual(["Offers", "Offer lines", "Run log"]);
   });
@@ -227,6 +236,7 @@ describe("an English sheet", () => {
     w.rt.properties.user().set("MKP_LANGUAGE", "en");
     runOk(w, "validateOffers");
     expect(w.column("Message")).toEqual(["Customer ID missing"]);
+    expect(lastToast(w)).toMatch(/0 offers ready to send, 1 with mistakes to fix \(see Message\)/);
     w.rt.properties.user().set("MKP_LANGUAGE", "nl");
     runOk(w, "validateOffers");
     expect(w.column("Message")).toEqual(["Customer ID ontbreekt"]);

@@ -184,3 +184,36 @@ describe("rows moved by people while a run is busy", () => {
     await expectRowsMatchApi(w);
   });
 });
+
+describe("the Status header changed by people while a run is busy", () => {
+  test("the run stops in plain words, and once it is back the next run settles the rows without sending again", async () => {
+    const w = await world({
+      offers: [
+        ["HC-1", "cst_demo0001", "2025-04-14"],
+        ["HC-2", "cst_demo0002", "2025-04-14"],
+      ],
+      lines: [
+        ["HC-1", "Work", 1, 21],
+        ["HC-2", "Work", 1, 21],
+      ],
+    });
+    const r = w.run("createPendingOffers", [], {
+      kill: onCall(isFetch, () => w.ss.setCell("Offers", 1, 6, "State")),
+    });
+    expect(r.error).toBeUndefined();
+    const said = runLogMessages(w.ss).at(-1) ?? "";
+    expect(said).toMatch(
+      /^The column Offer number or Status disappeared from the sheet Offers during the run/,
+    );
+    expect(said).not.toMatch(/COLUMNS_CHANGED|unexpected/);
+    expect(w.ss.toasts.at(-1)?.message ?? w.ss.alerts.at(-1) ?? "").not.toMatch(/COLUMNS_CHANGED/);
+    // The first request was out when the header changed; nothing more went out after it.
+    expect(await postedNumbers(w.api)).toEqual(["HC-1"]);
+
+    w.ss.setCell("Offers", 1, 6, "Status");
+    runOk(w, "createPendingOffers");
+    await expectExactlyOnce(w, ["HC-1", "HC-2"]);
+    expect(sheetColumn(w.ss, "Offers", "Status")).toEqual(["created", "created"]);
+    await expectRowsMatchApi(w);
+  });
+});
