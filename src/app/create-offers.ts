@@ -363,6 +363,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
 export function validateOffers(ctx: RunContext): RunOutcome {
   const opened = openOffersBook(ctx.workbook);
   if (!opened.ok) return stopped(opened.problem);
+  if (ctx.startedBy === "menu") ctx.notifier.progress(texts().checkingOffers());
   const book = explainMerges(resolveOfferCustomers(ctx, opened.book, "validate").book);
   const plan = planRun(book.offers, {
     selected: null,

@@ -76,6 +76,7 @@ export const TEXTS_EN = {
   lostRows: (names: readonly string[]) =>
     `Rows deleted or duplicated during the run, so their status could not be written: ${names.join(", ")}.`,
   rowLabel: (row: number) => `row ${row}`,
+  checkingOffers: () => "Checking the pending offers…",
   creating: (n: number) => `Creating ${plural(n, "offer", "offers")} in ${MKP}…`,
   sendingProgress: (created: number, toGo: number) => `Sending offers… ${created} created, ${toGo} to go.`,
   refreshSummary: (r: {
@@ -233,6 +234,7 @@ export const TEXTS_NL: Texts = {
   lostRows: (names) =>
     `Rijen die tijdens de run zijn verwijderd of gedupliceerd, waardoor hun status niet kon worden geschreven: ${names.join(", ")}.`,
   rowLabel: (row) => `rij ${row}`,
+  checkingOffers: () => "Openstaande offertes controleren…",
   creating: (n) => `${plural(n, "offerte", "offertes")} aanmaken in ${MKP}…`,
   sendingProgress: (created, toGo) => `Offertes versturen… ${created} aangemaakt, nog ${toGo} te gaan.`,
   refreshSummary: (r) => {

@@ -717,12 +717,12 @@ describe("§3 createSelectedOffers in a Dutch spreadsheet", () => {
 });
 
 describe("§3 menu actions show progress and end with a short summary", () => {
-  // Each action's toasts and alerts: a progress toast first where the run waits on MijnKlantportaal
-  // (checking offers needs no request: its summary comes at once), then a short summary.
+  // Each action's toasts and alerts: a progress toast first where the run reads offers or waits on
+  // MijnKlantportaal (checking offers may sync the customer list first), then a short summary.
   const CASES: [string, RegExp | null, RegExp][] = [
     ["createPendingOffers", /^Creating 1 offer/, /^1 created/],
     ["createSelectedOffers", /^Creating 1 offer/, /^1 created/],
-    ["validateOffers", null, /ready to send/],
+    ["validateOffers", /^Checking the pending offers…$/, /ready to send/],
     // Was a defect: a refresh (a minute and more for a large sheet) showed nothing until its summary.
     ["refreshOfferStatuses", /^Checking the status of 1 offer/, /^Statuses: /],
     ["syncCustomers", /^Reading the customer list/, /^Customers: /],
