@@ -44,8 +44,10 @@ export function errorText(cell: Cell): string {
 }
 
 // Spaces, and the invisible characters text pasted from a web page, a mail or Word carries at its
-// ends (zero-width space, non-joiner, joiner, word joiner, byte-order mark): Sheets shows none of them.
-const EDGES = /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g;
+// ends (zero-width space, non-joiner, joiner, word joiner, byte-order mark, soft hyphen, and the
+// marks that set the writing direction: LRM, RLM, embeddings, isolates): Sheets shows none of them.
+const EDGES =
+  /^[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]+|[\s\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]+$/g;
 
 /** `text` without spaces or invisible characters around it (inside it, they are kept). */
 export function trimText(text: string): string {

@@ -28,6 +28,10 @@ describe("offer numbers and customers pasted with invisible characters", () => {
     ["zero-width non-joiner", "\u200c"],
     ["word joiner", "\u2060"],
     ["byte-order mark", "\ufeff"],
+    ["left-to-right mark", "\u200e"],
+    ["right-to-left mark", "\u200f"],
+    ["soft hyphen", "\u00ad"],
+    ["directional isolate", "\u2066"],
   ])("a %s at the end of the offer number or customer ID is ignored, in both sheets", async (_name, zw) => {
     const w = await world({
       offers: [
