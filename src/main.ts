@@ -10,18 +10,20 @@ import * as schedule from "./app/schedule";
 import { scheduledBatch } from "./app/scheduled-batch";
 import * as sidebar from "./app/sidebar";
 import { feature } from "./core/features";
-import { language } from "./core/language";
+import { language, pick } from "./core/language";
 import { panelState } from "./core/panel";
 import { type PanelReply, panelReply } from "./core/panel-view";
+import type { RunContext } from "./core/ports";
 import { texts } from "./core/texts";
 import { MENU_FUNCTIONS, MENU_LABELS } from "./core/texts-bundled";
+import { SCHEDULE_TEXTS } from "./core/texts-schedule";
 import { applyLanguage } from "./shell/language";
 import { NOTICE_MAX, outReply, outText } from "./shell/outbound";
 import { readPanelInputs } from "./shell/panel-read";
 import { chooseLanguage, makeContext } from "./shell/run-context";
 import { appsScriptStores } from "./shell/stores";
 import { useProjectTexts } from "./shell/texts-file";
-import { armSafetyNet, isHourly } from "./shell/triggers";
+import { armSafetyNet, isHourly, withScheduleLock } from "./shell/triggers";
 
 type CustomersFeature = typeof import("./app/customers-feature");
 type SheetsFeature = typeof import("./shell/sheets-feature");
@@ -53,6 +55,13 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 const toasted = (t: Told): Told => ({ message: toast(t.message), stopped: t.stopped });
+
+/** Turning hourly runs on or off, never by two executions at once. */
+function scheduleTold(change: (ctx: RunContext) => Told): Told {
+  const ctx = makeContext("menu");
+  const done = withScheduleLock(() => change(ctx));
+  return toasted(done !== null ? done.value : { message: pick(SCHEDULE_TEXTS).busy(), stopped: true });
+}
 
 function setupSheetsTold(): Told {
   const ctx = makeContext("menu");
@@ -139,8 +148,8 @@ const ACTIONS = {
         { continuation: "create" },
       ),
     ),
-  enableScheduledRuns: (): Told => toasted(schedule.enableScheduledRuns(makeContext("menu"))),
-  disableScheduledRuns: (): Told => toasted(schedule.disableScheduledRuns(makeContext("menu"))),
+  enableScheduledRuns: (): Told => scheduleTold(schedule.enableScheduledRuns),
+  disableScheduledRuns: (): Told => scheduleTold(schedule.disableScheduledRuns),
   refreshOfferStatuses: (): Told =>
     told(
       runAction(
@@ -214,12 +223,12 @@ export function runScheduledBatch(e?: GoogleAppsScript.Events.TimeDriven): void 
   const hourly = isHourly(ctx.stores, e);
   if (hourly && !schedule.hourlyRunMayGo(ctx)) return;
   if (!hourly) armSafetyNet(ctx.stores);
-  if (!hourly && ctx.triggers.continuationKind() === "refresh") {
-    runAction(ctx, "scheduled", (c) => refresh().refreshOutcome(c, refresh().refreshStatuses(c)), {
-      continuation: "refresh",
-      mail: true,
-    });
-  } else {
-    runAction(ctx, "scheduled", scheduledBatch, { continuation: "create", mail: true });
-  }
+  const outcome =
+    !hourly && ctx.triggers.continuationKind() === "refresh"
+      ? runAction(ctx, "scheduled", (c) => refresh().refreshOutcome(c, refresh().refreshStatuses(c)), {
+          continuation: "refresh",
+          mail: true,
+        })
+      : runAction(ctx, "scheduled", scheduledBatch, { continuation: "create", mail: true });
+  if (hourly) schedule.hourlyRunEnded(ctx, outcome);
 }

@@ -4,10 +4,11 @@
 import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
 import { classify } from "../core/responses";
-import { API_KEY, clearState, saveState } from "../core/state-keys";
-import { texts } from "../core/texts";
+import { API_KEY, clearState, loadState, SCHEDULE_OWNER, saveState } from "../core/state-keys";
+import { sentences, texts } from "../core/texts";
 import { ANSWER_TEXTS } from "../core/texts-answers";
 import { CUSTOMER_TEXTS } from "../core/texts-customers";
+import { SCHEDULE_TEXTS } from "../core/texts-schedule";
 import { ApiSession } from "./api-session";
 import { apiKeyOf, baseUrlOf } from "./settings";
 import { langFill } from "./sidebar";
@@ -87,7 +88,10 @@ export function saveApiKeyFromDialog(ctx: RunContext, input: unknown): KeyDialog
 
 export function clearApiKey(ctx: RunContext): string {
   clearState(ctx.stores, API_KEY);
-  return texts().keyRemoved();
+  // This user's hourly runs use the key: said, so that they are not left on doing nothing unseen.
+  const me = ctx.userEmail();
+  const hourlyMine = me !== "" && loadState(ctx.stores, SCHEDULE_OWNER) === me;
+  return sentences(texts().keyRemoved(), hourlyMine ? pick(SCHEDULE_TEXTS).keyRemovedHourlyOn() : "");
 }
 
 export function clearApiKeyFromDialog(ctx: RunContext): KeyDialogReply {

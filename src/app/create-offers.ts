@@ -8,6 +8,7 @@ import { outcomeValues, planRun, type RunCounts, type RunPlan, type SendItem } f
 import type { RunContext } from "../core/ports";
 import { DEFAULT_RETRY_POLICY } from "../core/retry";
 import { type Settlement, settleLookups, type Unsettled } from "../core/settle";
+import { loadState, SCHEDULE_OWNER } from "../core/state-keys";
 import { sheetLabel } from "../core/table";
 import { sentences, texts } from "../core/texts";
 import type { RowUpdate } from "../core/write-back";
@@ -35,6 +36,11 @@ const SETTLE_UNANSWERED_MS = 60_000;
 const SETTLE_FAILED_MS = 10_000;
 /** Rows waiting on their backoff keep a continuation only when they are due this soon. */
 const CONTINUE_WITHIN_MS = 10 * 60_000;
+/**
+ * Rows left by the daily UrlFetch quota, with no hourly run to pick them up: tried once, a day later
+ * (the quota is back 24 hours after the first request it counted, which was before now).
+ */
+const QUOTA_RETRY_MS = 24 * 3_600_000;
 
 /** The final state of each offer this run touched, by key: later events override earlier ones. */
 class Tally {
@@ -296,9 +302,21 @@ class CreateRun {
       orphanNote(this.book, orphans),
       hiddenNote,
     );
-    if (session.unauthorized) return stopped(sentences(keyRefusedText(session.keyRefusal), message), counts);
-    if (session.quotaExhausted) return { counts, message: sentences(message, texts().quotaUsed()) };
+    if (session.unauthorized)
+      return { ...stopped(sentences(keyRefusedText(session.keyRefusal), message), counts), keyRefused: true };
     const now = session.now();
+    if (session.quotaExhausted) {
+      // No loop against the quota: the hourly run tries again; without one, a continuation tomorrow.
+      const hourly = this.ctx.triggers.hourlyOn() || loadState(this.ctx.stores, SCHEDULE_OWNER) !== null;
+      const later = counts.pending > 0 && !hourly && !selectedOnly;
+      return {
+        counts,
+        message: sentences(message, texts().quotaUsed()),
+        quotaUsed: true,
+        progress: false,
+        ...(later ? { continueAt: now + QUOTA_RETRY_MS } : {}),
+      };
+    }
     const soon = this.nextAttemptAt !== null && this.nextAttemptAt - now <= CONTINUE_WITHIN_MS;
     // Rows waiting longer are picked up by the hourly run, or by a continuation when there is none.
     const later = this.nextAttemptAt !== null && !soon && !this.ctx.triggers.hourlyOn();

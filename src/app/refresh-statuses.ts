@@ -144,9 +144,11 @@ export function refreshStatuses(
   if (session.unauthorized) r.keyRefused = keyRefusedText(session.keyRefusal);
   r.progress = session.requests === 0 || session.answered > 0;
   r.moreWork = step.left.length > 0 && !session.unauthorized && !session.quotaExhausted;
+  if (session.quotaExhausted) r.quotaUsed = true;
   const numberOf = new Map(book.offers.map((o) => [o.key, o.offerNumber]));
   r.message = sentences(
     texts().refreshSummary({ ...r, more: r.moreWork, requests: session.requests }),
+    session.quotaExhausted ? pick(REFRESH_TEXTS).quotaUsed() : "",
     leftRecent,
     refusedNote(ctx.workbook.refusedWrites(), (u) => numberOf.get(u.key) ?? u.key),
   );
@@ -264,11 +266,15 @@ function walkForRows(
 export function refreshOutcome(ctx: RunContext, result: RefreshResult | { stopped: string }): RunOutcome {
   if ("stopped" in result) return stopped(result.stopped);
   if (result.unauthorized)
-    return stopped(sentences(result.keyRefused ?? texts().keyRefused(), result.message));
+    return {
+      ...stopped(sentences(result.keyRefused ?? texts().keyRefused(), result.message)),
+      keyRefused: true,
+    };
   return {
     counts: { created: 0, failed: 0, invalid: 0, skipped: 0, pending: result.left },
     message: result.message,
     progress: result.progress,
+    ...(result.quotaUsed ? { quotaUsed: true } : {}),
     ...(result.moreWork ? { continueAt: ctx.clock.now() } : {}),
   };
 }

@@ -22,6 +22,8 @@ export interface RefreshResult {
   unauthorized: boolean;
   /** Why the key was refused, when it was (a 403 names the permission it lacks). */
   keyRefused?: string;
+  /** Google's daily UrlFetch quota ended the refresh. */
+  quotaUsed?: boolean;
   progress: boolean;
 }
 

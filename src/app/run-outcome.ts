@@ -12,6 +12,10 @@ export interface RunOutcome {
   readonly continueAt?: number;
   /** False when the API answered nothing useful (down): continuations then back off. */
   readonly progress?: boolean;
+  /** Set when the run stopped because MijnKlantportaal refused the user's key (401/403). */
+  readonly keyRefused?: boolean;
+  /** Set when Google's daily UrlFetch quota ended the run: nothing more is tried in it. */
+  readonly quotaUsed?: boolean;
 }
 
 /** What an action told the user, and whether it stopped on something to fix (the sidebar shows so). */

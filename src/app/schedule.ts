@@ -1,8 +1,9 @@
 // Scheduled runs: one hourly trigger for the user who enables them (never a second one in the
 // spreadsheet), and turning them off again — which also ends any continuation, including one a
-// busy run would schedule at its end. Each hourly run notes that it ran: when the owner's runs have
-// stopped for hours without being turned off (their trigger deleted, their account gone), another
-// user may turn them on with their own key, or off.
+// busy run would schedule at its end. Each hourly run that could use its owner's key notes that it
+// ran: when the owner's runs have stopped for hours without being turned off (their trigger deleted,
+// their account gone, their key removed or refused), another user may turn them on with their own
+// key, or off.
 
 import { pick } from "../core/language";
 import type { RunContext } from "../core/ports";
@@ -18,7 +19,8 @@ import {
 } from "../core/state-keys";
 import { texts } from "../core/texts";
 import { SCHEDULE_TEXTS } from "../core/texts-schedule";
-import type { Told } from "./run-outcome";
+import type { RunOutcome, Told } from "./run-outcome";
+import { apiKeyOf } from "./settings";
 
 /**
  * Whether another user's schedule has stopped: its last hourly run is hours old. Without any note
@@ -41,6 +43,8 @@ export function enableScheduledRuns(ctx: RunContext): Told {
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
   const takeOver = owner !== null && me !== "" && owner !== me;
   if (takeOver && !ownerStopped(ctx)) return said(texts().scheduleTakenBy(owner), true);
+  // Hourly runs use this user's key: without one they could never create anything.
+  if (apiKeyOf(ctx.stores) === null) return said(pick(SCHEDULE_TEXTS).needKey(), true);
   const result = ctx.triggers.installHourly();
   if (me) saveState(ctx.stores, SCHEDULE_OWNER, me);
   saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
@@ -64,9 +68,9 @@ export function disableScheduledRuns(ctx: RunContext): Told {
 }
 
 /**
- * At the start of an hourly run: notes that the owner's runs are alive. The hourly trigger of a user
- * who is no longer the owner (another user took over after it had stopped, and it came back) removes
- * itself instead, so that the spreadsheet never has two; the run then does nothing.
+ * At the start of an hourly run: the hourly trigger of a user who is no longer the owner (another
+ * user took over after it had stopped, and it came back) removes itself, so that the spreadsheet
+ * never has two; the run then does nothing.
  */
 export function hourlyRunMayGo(ctx: RunContext): boolean {
   const me = ctx.userEmail();
@@ -82,6 +86,15 @@ export function hourlyRunMayGo(ctx: RunContext): boolean {
     ctx.triggers.removeAll();
     return false;
   }
-  saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
   return true;
+}
+
+/**
+ * At the end of an hourly run: notes that the owner's runs are alive, unless the run could not use
+ * the owner's key (none set, or refused): such runs do nothing, hour after hour, and another user may
+ * take them over once they have done so for hours.
+ */
+export function hourlyRunEnded(ctx: RunContext, outcome: RunOutcome): void {
+  if (outcome.keyRefused === true || apiKeyOf(ctx.stores) === null) return;
+  saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
 }

@@ -14,15 +14,16 @@ type RefreshFeature = typeof import("./refresh-feature");
 
 export function scheduledBatch(ctx: RunContext): RunOutcome {
   const created = createOffers(ctx, false);
-  // Offers still waiting to be created come first: the refresh waits for a later execution.
-  if (created.stopped || created.continueAt !== undefined) return created;
+  // Offers still waiting to be created come first: the refresh waits for a later execution. The
+  // daily UrlFetch quota ends the run: nothing else is tried against it.
+  if (created.stopped || created.continueAt !== undefined || created.quotaUsed) return created;
   const refresh = feature<RefreshFeature>("refresh");
   const refreshed = refresh.refreshOutcome(
     ctx,
     refresh.refreshStatuses(ctx, refresh.SCHEDULED_REFRESH_OPTIONS),
   );
   // At most once a day (or to finish a pass under way), with what is left of the execution.
-  if (!refreshed.stopped && refreshed.continueAt === undefined && syncDue(ctx)) {
+  if (!refreshed.stopped && refreshed.continueAt === undefined && !refreshed.quotaUsed && syncDue(ctx)) {
     const synced = feature<CustomersFeature>("customers").syncCustomersRun(ctx);
     return {
       counts: created.counts,
@@ -36,6 +37,7 @@ export function scheduledBatch(ctx: RunContext): RunOutcome {
     message: sentences(created.message, refreshed.message),
     progress: created.progress !== false || refreshed.progress !== false,
     ...(refreshed.stopped ? { stopped: true } : {}),
+    ...(refreshed.keyRefused ? { keyRefused: true } : {}),
     ...(refreshed.continueAt !== undefined ? { continueAt: refreshed.continueAt } : {}),
   };
 }

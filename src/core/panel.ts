@@ -17,7 +17,7 @@ export interface PanelState {
     readonly on: boolean;
     readonly owner: string | null;
     readonly mine: boolean;
-    /** On, but no hourly run has started for hours (the owner's trigger is gone): anyone may take over. */
+    /** On, but no hourly run has worked for hours (trigger gone, key missing or refused): anyone may take over. */
     readonly stalled: boolean;
   };
   readonly progress: Progress | null;

@@ -157,9 +157,9 @@ export const LIST_CURSOR = json<ListCursor>("MKP_LIST_CURSOR", "document", (o) =
 /** Who turned scheduled runs on in this spreadsheet (their key is used). */
 export const SCHEDULE_OWNER = text("MKP_SCHEDULE_OWNER", "document");
 /**
- * When the schedule owner's hourly run last started (or scheduled runs were turned on). Hours old,
- * the owner's trigger is gone (deleted in the editor, their account removed): another user may then
- * turn hourly runs on, or off, in their place.
+ * When the schedule owner's last hourly run that could use their key ended (or scheduled runs were
+ * turned on). Hours old, the owner's trigger is gone (deleted in the editor, their account removed)
+ * or their key is missing or refused: another user may then turn hourly runs on, or off, in their place.
  */
 /** Hourly runs start every hour (give or take a quarter): three hours without one, they stopped. */
 export const SCHEDULE_STALE_HOURS = 3;

@@ -1,5 +1,5 @@
-// Texts of the status refresh: its progress toast, and the scheduled refresh leaving offers created
-// in the last hour for a later run, in English and Dutch. Read with `pick(REFRESH_TEXTS).x(…)`; both halves have the same keys.
+// Texts of the status refresh: its progress toast, the scheduled refresh leaving offers created
+// in the last hour for a later run, and the daily quota ending it, in English and Dutch. Read with `pick(REFRESH_TEXTS).x(…)`; both halves have the same keys.
 
 import { catalogue } from "./language";
 
@@ -13,6 +13,7 @@ export const REFRESH_EN = {
     n === 1
       ? "1 offer created in the last hour is checked in a later hourly run."
       : `${n} offers created in the last hour are checked in a later hourly run.`,
+  quotaUsed: () => "Google's daily UrlFetch quota is used up: no more statuses can be checked today.",
 };
 
 export type RefreshTexts = typeof REFRESH_EN;
@@ -26,6 +27,8 @@ export const REFRESH_NL: RefreshTexts = {
     n === 1
       ? "1 offerte die het afgelopen uur is aangemaakt, wordt bij een volgende automatische run gecontroleerd."
       : `${n} offertes die het afgelopen uur zijn aangemaakt, worden bij een volgende automatische run gecontroleerd.`,
+  quotaUsed: () =>
+    "Het dagelijkse UrlFetch-quotum van Google is op: vandaag kunnen er geen statussen meer worden gecontroleerd.",
 };
 
 export const REFRESH_TEXTS = catalogue<RefreshTexts>("refresh");

@@ -62,6 +62,24 @@ export function appsScriptTriggers(stores: Stores): Triggers {
   };
 }
 
+/** How long turning hourly runs on or off waits for another execution doing the same. */
+const SCHEDULE_LOCK_WAIT_MS = 10_000;
+
+/**
+ * Runs `body` (turning hourly runs on or off) while no other execution does the same, so that two at
+ * once (a double click, two users) never install two hourly triggers; null when another one holds
+ * the script lock. Runs hold the document lock instead: this never waits for a batch.
+ */
+export function withScheduleLock<T>(body: () => T): { value: T } | null {
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(SCHEDULE_LOCK_WAIT_MS)) return null;
+  try {
+    return { value: body() };
+  } finally {
+    lock.releaseLock();
+  }
+}
+
 /** Whether a trigger event comes from this user's hourly trigger. */
 export function isHourly(stores: Stores, e?: { triggerUid?: string | number }): boolean {
   const id = loadState(stores, HOURLY_TRIGGER_ID);

@@ -2,9 +2,16 @@
 // one hourly trigger per spreadsheet (its owner's), and turning off stops any continuation too.
 
 import { describe, expect, test } from "@jest/globals";
-import { disableScheduledRuns, enableScheduledRuns, hourlyRunMayGo } from "../../src/app/schedule";
-import { pick } from "../../src/core/language";
 import {
+  disableScheduledRuns,
+  enableScheduledRuns,
+  hourlyRunEnded,
+  hourlyRunMayGo,
+} from "../../src/app/schedule";
+import { pick } from "../../src/core/language";
+import { emptyCounts } from "../../src/core/plan-run";
+import {
+  API_KEY,
   RUNS_STOPPED_AT,
   SCHEDULE_HEARTBEAT,
   SCHEDULE_OWNER,
@@ -16,9 +23,13 @@ import { FakeAccount, type FakeStores, FakeTriggers, fakeContext, fakeStores, vi
 
 const NOW = Date.UTC(2026, 11, 1, 9);
 
-/** `me`'s context; `shared` is another user's in the same spreadsheet (the document store is common). */
+/**
+ * `me`'s context, with a key of their own; `shared` is another user's in the same spreadsheet (the
+ * document store is common).
+ */
 function world(me: string, shared?: FakeStores, at = NOW) {
   const stores: FakeStores = shared ? { ...fakeStores(), document: shared.document } : fakeStores();
+  stores.user.map.set(API_KEY.name, `key-of-${me}`);
   const triggers = new FakeTriggers();
   const ctx = fakeContext(new FakeAccount({ order: "asc", perPage: "ignore" }), virtualClock(at), stores, {
     triggers,
@@ -31,6 +42,14 @@ function world(me: string, shared?: FakeStores, at = NOW) {
 }
 
 describe("enableScheduledRuns", () => {
+  test("without a key of one's own: refused, said why, nothing installed or claimed", () => {
+    const w = world("ann@example.nl");
+    w.stores.user.map.delete(API_KEY.name);
+    expect(enableScheduledRuns(w.ctx)).toEqual({ message: pick(SCHEDULE_TEXTS).needKey(), stopped: true });
+    expect(w.triggers.calls).toEqual([]);
+    expect(w.owner()).toBeNull();
+  });
+
   test("installs this user's hourly trigger, makes them the owner and forgets an earlier stop", () => {
     const w = world("ann@example.nl");
     w.stores.user.map.set(RUNS_STOPPED_AT.name, JSON.stringify({ at: NOW - 1000 }));
@@ -117,13 +136,32 @@ describe("an owner whose hourly runs stopped (trigger deleted, account gone)", (
   const HOUR = 3_600_000;
   const stale = NOW + STALE_HOURS * HOUR + 1;
 
+  const done = { counts: emptyCounts(), message: "" };
+
   test("each hourly run of the owner notes that it ran; turning on notes it too", () => {
     const ann = world("ann@example.nl");
     enableScheduledRuns(ann.ctx);
     expect(ann.beat()).toEqual({ at: NOW });
     const later = world("ann@example.nl", ann.stores, NOW + HOUR);
     expect(hourlyRunMayGo(later.ctx)).toBe(true);
+    hourlyRunEnded(later.ctx, done);
     expect(later.beat()).toEqual({ at: NOW + HOUR });
+  });
+
+  test("an hourly run that could not use the owner's key (none, or refused) does not count as running", () => {
+    const ann = world("ann@example.nl");
+    enableScheduledRuns(ann.ctx);
+    const refused = world("ann@example.nl", ann.stores, NOW + HOUR);
+    hourlyRunEnded(refused.ctx, { ...done, stopped: true, keyRefused: true });
+    expect(refused.beat()).toEqual({ at: NOW });
+    const cleared = world("ann@example.nl", ann.stores, NOW + 2 * HOUR);
+    cleared.stores.user.map.delete(API_KEY.name);
+    hourlyRunEnded(cleared.ctx, { ...done, stopped: true });
+    expect(cleared.beat()).toEqual({ at: NOW });
+    // Stopped for another reason (another run busy): the runs are alive.
+    const busy = world("ann@example.nl", ann.stores, NOW + 3 * HOUR);
+    hourlyRunEnded(busy.ctx, { ...done, stopped: true });
+    expect(busy.beat()).toEqual({ at: NOW + 3 * HOUR });
   });
 
   test.each([

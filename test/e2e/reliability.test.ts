@@ -123,9 +123,10 @@ describe("exactly once when the execution is killed", () => {
 });
 
 describe("the daily UrlFetch quota", () => {
-  test("ends the run: rows stay pending with a message, and nothing retries against it", async () => {
+  test("ends the run: rows stay pending with a message, nothing retries against it today, the rest tomorrow", async () => {
     const w = await world({ ...offers(80), runtime: { urlFetchDailyQuota: 60 } });
-    expectOk(w.run("createPendingOffers"));
+    const run = w.run("createPendingOffers");
+    expectOk(run);
     const statuses = w.column("Status");
     expect(statuses.filter((s) => s === "created").length).toBe(60);
     expect(statuses.filter((s) => s === "").length).toBe(20);
@@ -133,6 +134,11 @@ describe("the daily UrlFetch quota", () => {
     expect(messages.length).toBe(20);
     expect(messages.every((m) => /quota is used up/.test(m))).toBe(true);
     expect((await w.api.requests()).length).toBe(60);
+    // With hourly runs off, one continuation, a day later (what the rows say: "will retry tomorrow").
+    expect(w.rt.triggers.map((t) => t.type)).toEqual(["after"]);
+    expect(w.rt.triggers[0]?.dueAt ?? 0).toBeGreaterThanOrEqual(run.startedAt + 24 * 3_600_000);
+    expectOk(w.rt.advanceToNextTrigger() ?? ({ fn: "none", error: { message: "no trigger" } } as never));
+    await expectExactlyOnce(w, 80);
     expect(w.rt.triggers).toEqual([]);
   });
 });
