@@ -17,7 +17,7 @@ import {
   SCHEDULE_STALE_MS,
   saveState,
 } from "../core/state-keys";
-import { texts } from "../core/texts";
+import { sentences, texts } from "../core/texts";
 import { SCHEDULE_TEXTS } from "../core/texts-schedule";
 import type { RunOutcome, Told } from "./run-outcome";
 import { apiKeyOf } from "./settings";
@@ -43,14 +43,15 @@ export function enableScheduledRuns(ctx: RunContext): Told {
   const owner = loadState(ctx.stores, SCHEDULE_OWNER);
   const takeOver = owner !== null && me !== "" && owner !== me;
   if (takeOver && !ownerStopped(ctx)) return said(texts().scheduleTakenBy(owner), true);
-  // Hourly runs use this user's key: without one they could never create anything.
-  if (apiKeyOf(ctx.stores) === null) return said(pick(SCHEDULE_TEXTS).needKey(), true);
   const result = ctx.triggers.installHourly();
   if (me) saveState(ctx.stores, SCHEDULE_OWNER, me);
   saveState(ctx.stores, SCHEDULE_HEARTBEAT, { at: ctx.clock.now() });
   clearState(ctx.stores, RUNS_STOPPED_AT);
-  if (takeOver) return said(pick(SCHEDULE_TEXTS).takenOver(owner, SCHEDULE_STALE_HOURS));
-  return said(result === "already" ? texts().scheduleAlreadyOn() : texts().scheduleOn());
+  // Hourly runs use this user's key: without one they create nothing until one is set (and, doing
+  // nothing, they do not count as running: another user may take them over after a few hours).
+  const noKey = apiKeyOf(ctx.stores) === null ? pick(SCHEDULE_TEXTS).needKey() : "";
+  if (takeOver) return said(sentences(pick(SCHEDULE_TEXTS).takenOver(owner, SCHEDULE_STALE_HOURS), noKey));
+  return said(sentences(result === "already" ? texts().scheduleAlreadyOn() : texts().scheduleOn(), noKey));
 }
 
 export function disableScheduledRuns(ctx: RunContext): Told {

@@ -16,9 +16,9 @@ export const SCHEDULE_EN = {
     `The hourly runs of ${owner} have not run for more than ${hours} hours (their trigger is gone, or their API key is missing or refused). Hourly runs are on again, with your API key.`,
   staleOff: (owner: string, hours: number) =>
     `The hourly runs of ${owner} have not run for more than ${hours} hours (their trigger is gone, or their API key is missing or refused). Hourly runs are off.`,
-  /** Turning hourly runs on without a key of one's own: they could never create anything. */
+  /** Turning hourly runs on without a key of one's own: they create nothing until one is set. */
   needKey: () =>
-    `Hourly runs use your own API key, and none is set for you. Use ${MKP} › ${MENU_LABELS.en.showApiKeyDialog} first, then turn hourly runs on.`,
+    `But no API key is set for you yet: until you set one with ${MKP} › ${MENU_LABELS.en.showApiKeyDialog}, they create nothing.`,
   /** The key removed while this user's hourly runs are on. */
   keyRemovedHourlyOn: () =>
     "Your hourly runs are still on, but without a key they create nothing: set a key again, or turn hourly runs off.",
@@ -36,7 +36,7 @@ export const SCHEDULE_NL: ScheduleTexts = {
   staleOff: (owner, hours) =>
     `De automatische runs van ${owner} hebben al meer dan ${hours} uur niet gedraaid (de trigger bestaat niet meer, of de API-sleutel ontbreekt of wordt geweigerd). Automatische runs staan uit.`,
   needKey: () =>
-    `Automatische runs gebruiken je eigen API-sleutel, en voor jou is er geen ingesteld. Kies eerst ${MKP} › ${MENU_LABELS.nl.showApiKeyDialog} en zet daarna automatische runs aan.`,
+    `Maar er is voor jou nog geen API-sleutel ingesteld: tot je er een instelt met ${MKP} › ${MENU_LABELS.nl.showApiKeyDialog}, maken ze niets aan.`,
   keyRemovedHourlyOn: () =>
     "Je automatische runs staan nog aan, maar zonder sleutel maken ze niets aan: stel opnieuw een sleutel in, of zet automatische runs uit.",
   busy: () =>

@@ -42,12 +42,14 @@ function world(me: string, shared?: FakeStores, at = NOW) {
 }
 
 describe("enableScheduledRuns", () => {
-  test("without a key of one's own: refused, said why, nothing installed or claimed", () => {
+  test("without a key of one's own: installed (CONTRACT §3), and told that the runs create nothing until a key is set", () => {
     const w = world("ann@example.nl");
     w.stores.user.map.delete(API_KEY.name);
-    expect(enableScheduledRuns(w.ctx)).toEqual({ message: pick(SCHEDULE_TEXTS).needKey(), stopped: true });
-    expect(w.triggers.calls).toEqual([]);
-    expect(w.owner()).toBeNull();
+    const told = enableScheduledRuns(w.ctx);
+    expect(told.stopped).toBe(false);
+    expect(told.message).toBe(`${texts().scheduleOn()} ${pick(SCHEDULE_TEXTS).needKey()}`);
+    expect(w.triggers.calls).toEqual(["installHourly"]);
+    expect(w.owner()).toBe("ann@example.nl");
   });
 
   test("installs this user's hourly trigger, makes them the owner and forgets an earlier stop", () => {

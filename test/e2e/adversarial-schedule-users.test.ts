@@ -4,7 +4,7 @@
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import type { ExecutionResult } from "../../tools/gas-runtime/types";
-import { USER_B as B, KEY_B, triggerViolations, batch as twoLineBatch } from "./batches";
+import { USER_B as B, KEY_B, batch as twoLineBatch } from "./batches";
 import { expectOk, postedNumbers, runLogMessages, runOk, stopDouble, type World, world } from "./world";
 
 afterAll(stopDouble);
@@ -22,24 +22,33 @@ interface Panel {
 }
 const panel = (w: World, user = A) => runOk(w, "getPanelState", [], { user }).returned as Panel;
 
-describe("turning hourly runs on needs the user's own key", () => {
+describe("turning hourly runs on without a key of one's own", () => {
   // Was a defect: B, with no key, was told "Hourly runs are on … with your API key"; every hourly run
   // then stopped on "no API key", B got a mail, and A was refused ("ask b@example.com to turn them off").
-  test("B without a key: refused and told to set a key first, no trigger, A can still turn them on", async () => {
+  // The trigger is installed (CONTRACT §3), and B is told plainly that the runs create nothing yet.
+  test("B without a key: told to set a key; the runs do nothing, and A may take them over after three hours", async () => {
     const w = await world(batch(2));
     const r = runOk(w, "enableScheduledRuns", [], { user: B });
-    expect(said(r)).toMatch(/use your own API key.*none is set for you.*Set API key…/);
-    expect(triggers(w)).toEqual([]);
-    expect(panel(w, B).schedule).toEqual({ on: false, owner: null, mine: false, stalled: false });
-    expect(said(runOk(w, "enableScheduledRuns"))).toMatch(/Hourly runs are on/);
+    expect(said(r)).toMatch(
+      /^Hourly runs are on.*But no API key is set for you yet.*Set API key…, they create nothing\.$/,
+    );
+    expect(triggers(w)).toEqual([["hourly", B]]);
+    expect(panel(w, B).schedule).toMatchObject({ on: true, owner: B, mine: true });
+    for (let h = 0; h < 4; h++) expectOk(w.rt.advanceToNextTrigger() as ExecutionResult);
+    expect(w.column("Status")).toEqual(["", ""]);
+    expect(said(runOk(w, "enableScheduledRuns"))).toMatch(/have not run for more than 3 hours.*your API key/);
+    for (let h = 0; h < 2; h++) expectOk(w.rt.advanceToNextTrigger() as ExecutionResult);
     expect(triggers(w)).toEqual([["hourly", A]]);
+    expect(w.column("Status")).toEqual(["created", "created"]);
   });
 
   test("the same on a Dutch spreadsheet, in Dutch", async () => {
     const w = await world({ ...batch(1), locale: "nl_NL", withKey: false });
     const r = runOk(w, "enableScheduledRuns");
-    expect(said(r)).toMatch(/eigen API-sleutel.*API-sleutel instellen…/);
-    expect(triggers(w)).toEqual([]);
+    expect(said(r)).toMatch(
+      /^Automatische runs staan aan.*nog geen API-sleutel.*API-sleutel instellen…, maken ze niets aan\.$/,
+    );
+    expect(triggers(w)).toEqual([["hourly", A]]);
   });
 });
 
