@@ -1,0 +1,137 @@
+// Adversarial pass (CONTRACT §4, §5, §7a) over sheets as sales teams keep them, over the built
+// bundle: formulas filled down into rows nobody typed in, headers in either language in one sheet,
+// and lines whose offer number is an error.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import { LINE_HEADERS, OFFER_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
+import {
+  cellText,
+  postedBodies,
+  postedNumbers,
+  type Row,
+  runLogMessages,
+  runOk,
+  sheetColumn,
+  stopDouble,
+  world,
+} from "./world";
+
+afterAll(stopDouble);
+
+const OFFERTES = "Offertes";
+const REGELS = "Offerteregels";
+const lastToast = (w: Awaited<ReturnType<typeof world>>) => w.ss.toasts.at(-1)?.message ?? "";
+
+describe("formulas filled down the columns, into rows nobody typed in", () => {
+  // A Dutch team's sheets: Vervaldatum = Offertedatum + 30, an offer number made by a formula, the
+  // customer looked up by name; on the lines Bedrag excl. btw = Aantal × Prijs and the description
+  // looked up by product code. Filled down to row 8, past the rows anyone typed.
+  const LINE_H = [
+    "Offertenummer",
+    "Product",
+    "Omschrijving",
+    "Aantal",
+    "Prijs",
+    "Bedrag excl. btw",
+    "Btw-tarief",
+    "Melding",
+  ];
+  const expires = (row: number, value: unknown) => ({ v: value, f: "dd-mm-yyyy", formula: `=C${row}+30` });
+
+  test("are blank rows: nothing is marked, no line is reported, the typed rows are sent or told", async () => {
+    const offers: Row[] = [
+      // Row 2: typed, with the formula's expiry.
+      ["OF-2", "cst_demo0001", "2025-04-14", expires(2, 45791)],
+      // Row 3: every input a formula (pulled from another tab): still an offer, still sent.
+      [
+        { v: "OF-3", formula: "=CRM!A3" },
+        { v: "cst_demo0002", formula: "=CRM!B3" },
+        { v: "2025-04-14", formula: "=CRM!C3" },
+      ],
+      // Row 4: typed, but the customer forgotten: told.
+      ["OF-4", "", "2025-04-14", expires(4, 45791)],
+      // Row 5: the formula number has lines, nothing else is filled in: told, not ignored.
+      [{ v: "OF-5", formula: '="OF-"&ROW()' }, "", "", expires(5, 30)],
+      // Rows 6–8: only what the formulas put in empty rows (a number without lines, #N/A, 30).
+      [
+        { v: "OF-6", formula: '="OF-"&ROW()' },
+        { v: "#N/A", formula: "=VLOOKUP(X6;Klanten!A:B;2;0)" },
+        "",
+        expires(6, 30),
+      ],
+      ["", { v: "#N/A", formula: "=VLOOKUP(X7;Klanten!A:B;2;0)" }, "", { v: 30, formula: "=C7+30" }],
+      ["", "", "", expires(8, 30)],
+    ];
+    const amount = (row: number, value: unknown) => ({ v: value, formula: `=D${row}*E${row}` });
+    const lookup = (row: number) => ({ v: "#N/A", formula: `=VLOOKUP(B${row};Producten!A:B;2;0)` });
+    const lines: Row[] = [
+      ["OF-2", "P1", "Ontwerp", 2, 50, amount(2, 100), 21],
+      ["OF-3", "P1", "Ontwerp", 1, 50, amount(3, 50), 21],
+      ["OF-4", "P1", "Ontwerp", 1, 50, amount(4, 50), 21],
+      ["OF-5", "P1", "Ontwerp", 1, 50, amount(5, 50), 21],
+      // Rows 6–8: formulas only.
+      ["", "", lookup(6), "", "", amount(6, 0), ""],
+      ["", "", lookup(7), "", "", amount(7, 0), ""],
+      ["", "", "", "", "", { v: 0, f: "€ #,##0.00", formula: "=D8*E8" }, ""],
+      // Row 9: a price typed without an offer number: still reported.
+      ["", "", "", "", "", 25, 21],
+    ];
+    const w = await world({
+      locale: "nl_NL",
+      sheets: { [OFFERTES]: [OFFER_HEADERS_NL, ...offers], [REGELS]: [LINE_H, ...lines] },
+    });
+    const run = runOk(w, "createPendingOffers");
+    // Asked once per sheet, since some rows lack a key field.
+    expect(run.counts["Range.getFormulas"]).toBe(2);
+
+    const bodies = await postedBodies(w.api);
+    expect(bodies.map((b) => [b.offerNumber, b.customerId, b.issuedAt, b.expiresAt])).toEqual([
+      ["OF-2", "cst_demo0001", "2025-04-14", "2025-05-14"],
+      ["OF-3", "cst_demo0002", "2025-04-14", "2025-05-14"],
+    ]);
+    expect(sheetColumn(w.ss, OFFERTES, "Status")).toEqual([
+      "aangemaakt",
+      "aangemaakt",
+      "ongeldig",
+      "ongeldig",
+      "",
+      "",
+      "",
+    ]);
+    expect(sheetColumn(w.ss, OFFERTES, "Melding").slice(2)).toEqual([
+      "Klant-ID ontbreekt",
+      expect.stringMatching(/^Klant-ID ontbreekt; Offertedatum ontbreekt/),
+      "",
+      "",
+      "",
+    ]);
+    expect(sheetColumn(w.ss, REGELS, "Melding")).toEqual([
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "Offertenummer ontbreekt: vul in bij welke offerte deze regel hoort",
+    ]);
+    expect(lastToast(w)).toBe(
+      "2 aangemaakt, 2 met fouten om te verbeteren (zie Melding). Regels die bij geen enkele offerte horen: rij 9 in Offerteregels. Verbeter het offertenummer.",
+    );
+
+    // The next run reads the same: nothing new is marked or sent.
+    runOk(w, "createPendingOffers");
+    expect(await postedNumbers(w.api)).toEqual(["OF-2", "OF-3"]);
+    expect(sheetColumn(w.ss, OFFERTES, "Status").slice(4)).toEqual(["", "", ""]);
+  });
+
+  test("a run whose rows all hold a key field asks Sheets for no formulas", async () => {
+    const w = await world({
+      offers: [["FD-1", "cst_demo0001", "2025-04-14", { v: 45791, f: "yyyy-mm-dd", formula: "=C2+30" }]],
+      lines: [["FD-1", "Work", { v: 10, formula: "=2*5" }, 21]],
+    });
+    const run = runOk(w, "createPendingOffers");
+    expect(await postedNumbers(w.api)).toEqual(["FD-1"]);
+    expect(run.counts["Range.getFormulas"] ?? 0).toBe(0);
+  });
+});
