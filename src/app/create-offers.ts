@@ -15,7 +15,13 @@ import { ApiSession, keyRefusedText } from "./api-session";
 import { resolveOfferCustomers } from "./customer-names";
 import { newOfferList } from "./lookups";
 import type { OfferList } from "./offer-list";
-import { type OffersBook, openOffersBook, writeLineMessages, writeOfferUpdates } from "./offers-book";
+import {
+  type OffersBook,
+  offerFields,
+  openOffersBook,
+  writeLineMessages,
+  writeOfferUpdates,
+} from "./offers-book";
 import { lookUp } from "./reconcile";
 import { refusedKeys, refusedNote } from "./refused-note";
 import { type RunOutcome, stopped } from "./run-outcome";
@@ -343,6 +349,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
     today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: ctx.startedBy === "trigger",
+    fields: offerFields(book),
   });
   const orphans = writeLineMessages(book);
   const run = new CreateRun(ctx, book, ledger, plan, access);
@@ -366,6 +373,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
     today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: false,
+    fields: offerFields(book),
   });
   const orphans = writeLineMessages(book);
   const lost = writeOfferUpdates(book, plan.updates);

@@ -4,6 +4,7 @@
 import { type Cell, shownText } from "../core/cells";
 import {
   type ColumnSpec,
+  fieldNames,
   headerIn,
   headerLanguage,
   LINE_COLUMNS,
@@ -19,7 +20,7 @@ import { orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
 import { cellAt, columnLetters, offerKey, sheetLabel } from "../core/table";
 import { texts } from "../core/texts";
-import { FIELD_NAMES, LINE_MESSAGE_STARTS } from "../core/texts-bundled";
+import { FIELD_NAMES, type FieldNames, LINE_MESSAGE_STARTS } from "../core/texts-bundled";
 import { COLUMN_TEXTS } from "../core/texts-columns";
 import type { RowUpdate } from "../core/write-back";
 
@@ -129,6 +130,10 @@ export function openOffersBook(workbook: Workbook): Opened {
   const offers = parseOffers(offersSheet.table, offersSheet.columns, lines, (d) => time.ymd(d), { locale });
   return { ok: true, book: { workbook, offersSheet, linesSheet, offers, lines, time } };
 }
+
+/** The Offers columns as messages name them: as the sheet's headers do. */
+export const offerFields = (book: OffersBook): FieldNames =>
+  fieldNames(book.offersSheet.table.header, OFFER_COLUMNS, language());
 
 /** Writes updates into the rows that hold them now; returns the updates whose row is gone. */
 export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[]): RowUpdate[] {

@@ -2,6 +2,7 @@
 // a header row or a sheet name to them by name, in either language.
 
 import type { Language } from "./language";
+import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
 
 /** Each sheet's name in both languages; either is recognised, new sheets get the locale's. */
 export const SHEET_NAMES = {
@@ -176,4 +177,26 @@ export function headerLanguage(
   }
   if (en === nl) return null;
   return nl > en ? "nl" : "en";
+}
+
+/**
+ * Field names as messages use them: each field named in the language its column's header is
+ * written in (a sheet may mix them), else in the sheet's language, else in `fallback`.
+ */
+export function fieldNames(
+  headerRow: readonly unknown[],
+  specs: readonly ColumnSpec<string>[],
+  fallback: Language,
+): FieldNames {
+  const names = new Set(headerRow.map(normalizeHeader));
+  const fields: { -readonly [K in keyof FieldNames]: string } = {
+    ...FIELD_NAMES[headerLanguage(headerRow, specs) ?? fallback],
+  };
+  for (const spec of specs) {
+    const key = spec.key as keyof FieldNames;
+    const en = names.has(normalizeHeader(spec.header));
+    if (key in fields && en !== names.has(normalizeHeader(spec.nl)))
+      fields[key] = FIELD_NAMES[en ? "en" : "nl"][key];
+  }
+  return fields;
 }

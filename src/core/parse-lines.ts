@@ -2,7 +2,7 @@
 // VAT rate, each with the problems found, grouped by the offer they belong to.
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, headerLanguage, LINE_COLUMNS, type LineKey } from "./columns";
+import { type ColumnMap, fieldNames, LINE_COLUMNS, type LineKey } from "./columns";
 import { language } from "./language";
 import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
@@ -115,7 +115,7 @@ export function parseLines(
   columns: ColumnMap<LineKey>,
   locale: SheetLocale = "",
 ): ParsedLines {
-  const fields = FIELD_NAMES[headerLanguage(table.header, LINE_COLUMNS) ?? language()];
+  const fields = fieldNames(table.header, LINE_COLUMNS, language());
   const byOffer = new Map<string, LineRow[]>();
   const withoutNumber: LineRow[] = [];
   table.rows.forEach((row, i) => {

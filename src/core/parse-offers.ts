@@ -2,7 +2,7 @@
 // valid, otherwise every problem found, each naming its field (CONTRACT §5).
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, headerLanguage, OFFER_COLUMNS, type OfferKey } from "./columns";
+import { type ColumnMap, fieldNames, OFFER_COLUMNS, type OfferKey } from "./columns";
 import { addDays, dayNumber, ymdOfCell, type ZonedYmd } from "./dates";
 import { language, pick } from "./language";
 import type { CreateOfferBody, LineRow, OfferRow } from "./offer-types";
@@ -12,7 +12,7 @@ import { statusOf } from "./statuses";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
 import type { SheetLocale } from "./text-locale";
 import { texts } from "./texts";
-import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
+import type { FieldNames } from "./texts-bundled";
 import { SHAPES_TEXTS } from "./texts-shapes";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
@@ -220,7 +220,7 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const fields = FIELD_NAMES[headerLanguage(table.header, OFFER_COLUMNS) ?? language()];
+  const fields = fieldNames(table.header, OFFER_COLUMNS, language());
   const ctx: ParseContext = {
     columns,
     lines,

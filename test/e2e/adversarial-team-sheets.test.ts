@@ -135,3 +135,65 @@ describe("formulas filled down the columns, into rows nobody typed in", () => {
     expect(run.counts["Range.getFormulas"] ?? 0).toBe(0);
   });
 });
+
+describe("messages name each column as the sheet's own header does", () => {
+  // Today in the runtime is 2025-04-14: an issue date in 2020 and a validity of two years are warnings.
+  const odd: Row[] = [
+    ["W-1", "cst_demo0001", "2020-01-01"],
+    ["W-2", "cst_demo0001", "2025-04-14", "2027-01-01"],
+    ["=W-3", "cst_demo0001", "2025-04-14"],
+  ];
+  const oddLines: Row[] = odd.map((o) => [o[0], "Werk", "10", 21]);
+
+  test("warnings on English headers in a Dutch spreadsheet name Issued at and Expires at", async () => {
+    const w = await world({ locale: "nl_NL", offers: odd, lines: oddLines });
+    runOk(w, "validateOffers");
+    expect(w.column("Status")).toEqual(["warning", "warning", "warning"]);
+    expect(w.column("Message")).toEqual([
+      'Niet verstuurd: Issued at 2020-01-01 ligt meer dan een jaar in het verleden. Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.',
+      'Niet verstuurd: Expires at 2027-01-01 ligt meer dan een jaar na Issued at (2025-04-14). Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.',
+      'Niet verstuurd: Offer number "=W-3" begint met "=" (een formule die als tekst is getypt?). Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.',
+    ]);
+  });
+
+  test("warnings on Dutch headers in an English spreadsheet name Offertedatum and Vervaldatum", async () => {
+    const w = await world({
+      locale: "en_US",
+      sheets: {
+        [OFFERTES]: [OFFER_HEADERS_NL, ...odd],
+        [REGELS]: [["Offertenummer", "Omschrijving", "Bedrag excl. btw", "Btw-tarief"], ...oddLines],
+      },
+    });
+    runOk(w, "validateOffers");
+    expect(sheetColumn(w.ss, OFFERTES, "Melding")).toEqual([
+      'Not sent: Offertedatum 2020-01-01 is more than a year in the past. Fix the row, or type "send anyway" in Status if it is right as it is.',
+      'Not sent: Vervaldatum 2027-01-01 is more than a year after Offertedatum (2025-04-14). Fix the row, or type "send anyway" in Status if it is right as it is.',
+      'Not sent: Offertenummer "=W-3" starts with "=" (a formula typed as text?). Fix the row, or type "send anyway" in Status if it is right as it is.',
+    ]);
+  });
+
+  test("a sheet whose headers mix English and Dutch: each field named as its column is", async () => {
+    const w = await world({
+      locale: "nl_NL",
+      sheets: {
+        [OFFERTES]: [
+          ["Offer number", "Klant-ID", "Offertedatum", "Expires at", "Status", "Melding", "Offer ID", "Bedrag"],
+          ["M-1", "", "2025-04-14", "2025-01-01"],
+          ["M-2", "cst_demo0001", "2025-04-14", "14-4"],
+        ],
+        [REGELS]: [
+          ["Offertenummer", "Description", "Bedrag excl. btw", "VAT rate"],
+          ["M-1", "", "10", 20],
+          ["M-2", "Werk", "10", 21],
+        ],
+      },
+    });
+    runOk(w, "validateOffers");
+    expect(sheetColumn(w.ss, OFFERTES, "Status")).toEqual(["ongeldig", "ongeldig"]);
+    expect(sheetColumn(w.ss, OFFERTES, "Melding")).toEqual([
+      "Klant-ID ontbreekt; Expires at 2025-01-01 ligt vóór Offertedatum 2025-04-14: verbeter een van beide, of maak Expires at leeg (dan geldt 30 dagen na Offertedatum); Regel 1 (rij 2 in Offerteregels): Description ontbreekt, VAT rate: 20 is geen toegestaan tarief (gebruik 21, 9 of 0)",
+      'Expires at: "14-4" is geen datum (typ bijvoorbeeld 14-4-2025 of 2025-04-14, of gebruik een datumcel)',
+    ]);
+    expect(await w.api.requests()).toEqual([]);
+  });
+});
