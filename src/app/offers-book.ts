@@ -174,7 +174,9 @@ export function writeLineMessages(book: OffersBook): LineRow[] {
   for (const l of orphans)
     byRow.set(
       l.sheetRow,
-      l.offerNumber === "" ? texts().lineNoNumber() : texts().lineNoOffer(l.offerNumber, offersName),
+      l.offerNumber !== ""
+        ? texts().lineNoOffer(l.offerNumber, offersName)
+        : (l.numberError ?? texts().lineNoNumber()),
     );
   const current = book.linesSheet.table.rows.map((r) => String(r[column]?.display ?? ""));
   // Our message where a line has a problem; elsewhere our old messages are cleared, and whatever

@@ -97,7 +97,10 @@ export function parseLineRow(
     problems.length === 0 && a.ok && r.ok
       ? { description: shownText(description), amountExclVat: formatCents(a.value), vatRate: r.value }
       : null;
-  return { sheetRow, key: offerKey(offerNumber), offerNumber, line, problems };
+  const numberError = isErrorCell(numberCell)
+    ? { numberError: texts().cellError(fields.offerNumber, errorText(numberCell)) }
+    : {};
+  return { sheetRow, key: offerKey(offerNumber), offerNumber, line, problems, ...numberError };
 }
 
 export interface ParsedLines {

@@ -197,3 +197,37 @@ describe("messages name each column as the sheet's own header does", () => {
     expect(await w.api.requests()).toEqual([]);
   });
 });
+
+describe("a line whose offer number is an error", () => {
+  test("is told what the error means, not that its offer number is missing", async () => {
+    const w = await world({
+      locale: "nl_NL",
+      sheets: {
+        [OFFERTES]: [OFFER_HEADERS_NL, ["E-1", "cst_demo0001", "2025-04-14"]],
+        [REGELS]: [
+          ["Offertenummer", "Omschrijving", "Bedrag excl. btw", "Btw-tarief", "Melding"],
+          ["E-1", "Werk", "10", 21],
+          [{ v: "#N/A", formula: "=VLOOKUP(F3;Offertes!A:B;1;0)" }, "Installatie", "25", 21],
+          ["", "Korting", "-5", 21],
+        ],
+      },
+    });
+    runOk(w, "createPendingOffers");
+    expect(await postedNumbers(w.api)).toEqual(["E-1"]);
+    expect(sheetColumn(w.ss, REGELS, "Melding")).toEqual([
+      "",
+      "Offertenummer toont #N/A: een zoekformule vond niets: controleer wat er wordt opgezocht, of typ de waarde",
+      "Offertenummer ontbreekt: vul in bij welke offerte deze regel hoort",
+    ]);
+    expect(sheetColumn(w.ss, "Logboek", "Melding").at(-1)).toMatch(/rijen 3, 4 in Offerteregels/);
+
+    // Fixed, the line's Melding is cleared on the next run.
+    w.ss.setCell(REGELS, 3, 1, "E-2");
+    w.ss.setCell(OFFERTES, 3, 1, "E-2");
+    w.ss.setCell(OFFERTES, 3, 2, "cst_demo0001");
+    w.ss.setCell(OFFERTES, 3, 3, "2025-04-14");
+    runOk(w, "createPendingOffers");
+    expect(await postedNumbers(w.api)).toEqual(["E-1", "E-2"]);
+    expect(cellText(w.ss, REGELS, 3, "Melding")).toBe("");
+  });
+});
