@@ -5,8 +5,10 @@ import { type Cell, shownText } from "../core/cells";
 import {
   type ColumnSpec,
   fieldNames,
+  HEADER_SEARCH_ROWS,
   headerIn,
   headerLanguage,
+  headersBelowRow1,
   LINE_COLUMNS,
   type LineKey,
   OFFER_COLUMNS,
@@ -51,6 +53,10 @@ function missingColumns<K extends string>(
   sheet: string,
   specs: readonly ColumnSpec<K>[],
 ): string | null {
+  // A title above the headers: said so, rather than asking for columns the sheet shows below it.
+  const top = read.table.rows.slice(0, HEADER_SEARCH_ROWS - 1).map((row) => row.map((c) => c.value));
+  const below = read.missing.length > 0 ? headersBelowRow1([read.table.header, ...top], specs) : null;
+  if (below !== null) return texts().headersBelowRow1(sheet, below);
   const lang = headerLanguage(read.table.header, specs) ?? language();
   const missing = read.missing
     .filter((spec) => required.includes(spec.key))

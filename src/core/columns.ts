@@ -200,3 +200,21 @@ export function fieldNames(
   }
   return fields;
 }
+
+/** Rows looked at for a header row typed below row 1 (under a title or a blank row). */
+export const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * The row (2…) holding a sheet's headers when row 1 holds none of them; null otherwise. `rows`: the
+ * sheet's first rows as values, row 1 first.
+ */
+export function headersBelowRow1(
+  rows: readonly (readonly unknown[])[],
+  specs: readonly ColumnSpec<string>[],
+): number | null {
+  const known = (row: readonly unknown[]) => specs.length - matchHeaders(row, specs).missing.length;
+  if (rows.length < 2 || known(rows[0] ?? []) > 0) return null;
+  // Two known headers in one row: a header row, not a data row that happens to hold a word like Status.
+  const below = rows.findIndex((row, i) => i > 0 && i < HEADER_SEARCH_ROWS && known(row) >= 2);
+  return below < 0 ? null : below + 1;
+}

@@ -47,6 +47,8 @@ export const TEXTS_EN = {
   noSheet: (name: string) => `There is no sheet named "${name}". Use ${EN_MENU} Set up sheets first.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
     `The sheet ${sheet} has no ${headers.length === 1 ? "column" : "columns"} ${headers.map((h) => `"${h}"`).join(", ")} in row 1. Use ${EN_MENU} Set up sheets to add ${headers.length === 1 ? "it" : "them"}.`,
+  headersBelowRow1: (sheet: string, row: number) =>
+    `The sheet ${sheet} has its headers in row ${row}, not in row 1. Delete the rows above the headers (a title can go in a note). Nothing was sent.`,
   columnsChanged: () =>
     'The column Offer number or Status disappeared from the sheet Offers during the run, so the run stopped before sending anything more. Rows marked "sending" are checked on the next run.',
   selectRows: () =>
@@ -205,6 +207,8 @@ export const TEXTS_NL: Texts = {
   noSheet: (name: string) => `Er is geen tabblad "${name}". Kies eerst ${NL_MENU} Tabbladen instellen.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
     `Het tabblad ${sheet} heeft in rij 1 geen ${headers.length === 1 ? "kolom" : "kolommen"} ${headers.map((h) => `"${h}"`).join(", ")}. Kies ${NL_MENU} Tabbladen instellen om die toe te voegen.`,
+  headersBelowRow1: (sheet, row) =>
+    `Op het tabblad ${sheet} staan de kolomkoppen in rij ${row}, niet in rij 1. Verwijder de rijen boven de kolomkoppen (een titel kan in een notitie). Er is niets verstuurd.`,
   columnsChanged: () =>
     'De kolom Offertenummer of Status is tijdens de run uit het tabblad Offertes verdwenen. Daarom is de run gestopt voordat er nog iets werd verstuurd. Rijen met de status "wordt verzonden" worden bij de volgende run gecontroleerd.',
   selectRows: () =>

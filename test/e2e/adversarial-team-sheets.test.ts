@@ -177,7 +177,16 @@ describe("messages name each column as the sheet's own header does", () => {
       locale: "nl_NL",
       sheets: {
         [OFFERTES]: [
-          ["Offer number", "Klant-ID", "Offertedatum", "Expires at", "Status", "Melding", "Offer ID", "Bedrag"],
+          [
+            "Offer number",
+            "Klant-ID",
+            "Offertedatum",
+            "Expires at",
+            "Status",
+            "Melding",
+            "Offer ID",
+            "Bedrag",
+          ],
           ["M-1", "", "2025-04-14", "2025-01-01"],
           ["M-2", "cst_demo0001", "2025-04-14", "14-4"],
         ],
@@ -229,5 +238,42 @@ describe("a line whose offer number is an error", () => {
     runOk(w, "createPendingOffers");
     expect(await postedNumbers(w.api)).toEqual(["E-1", "E-2"]);
     expect(cellText(w.ss, REGELS, 3, "Melding")).toBe("");
+  });
+});
+
+describe("a title above the headers", () => {
+  test("a run says the headers are in row 3 and what to do, and sends nothing", async () => {
+    const w = await world({
+      locale: "nl_NL",
+      sheets: {
+        [OFFERTES]: [
+          ["Offertes 2025 – team Noord"],
+          [],
+          OFFER_HEADERS_NL,
+          ["T-1", "cst_demo0001", "2025-04-14"],
+        ],
+        [REGELS]: [
+          ["Offertenummer", "Omschrijving", "Bedrag excl. btw", "Btw-tarief"],
+          ["T-1", "Werk", "10", 21],
+        ],
+      },
+    });
+    runOk(w, "createPendingOffers");
+    expect(await w.api.requests()).toEqual([]);
+    expect(w.ss.alerts.at(-1)?.message).toBe(
+      "Op het tabblad Offertes staan de kolomkoppen in rij 3, niet in rij 1. Verwijder de rijen boven de kolomkoppen (een titel kan in een notitie). Er is niets verstuurd.",
+    );
+  });
+
+  test("in English, for the lines", async () => {
+    const w = await world({
+      lineHeaders: ["Offer lines"],
+      lines: [LINE_HEADERS, ["T-2", "Work", "10", 21]],
+      offers: [["T-2", "cst_demo0001", "2025-04-14"]],
+    });
+    runOk(w, "validateOffers");
+    expect(w.ss.alerts.at(-1)?.message).toBe(
+      "The sheet Offer lines has its headers in row 2, not in row 1. Delete the rows above the headers (a title can go in a note). Nothing was sent.",
+    );
   });
 });
