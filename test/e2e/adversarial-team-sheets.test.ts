@@ -3,13 +3,12 @@
 // and lines whose offer number is an error.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import { LINE_HEADERS, OFFER_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
+import { LINE_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
 import {
   cellText,
   postedBodies,
   postedNumbers,
   type Row,
-  runLogMessages,
   runOk,
   sheetColumn,
   stopDouble,
@@ -275,5 +274,76 @@ describe("a title above the headers", () => {
     expect(w.ss.alerts.at(-1)?.message).toBe(
       "The sheet Offer lines has its headers in row 2, not in row 1. Delete the rows above the headers (a title can go in a note). Nothing was sent.",
     );
+  });
+});
+
+describe("a Belgian team's own sheets (nl_BE): headers typed their way, columns in their order", () => {
+  test("every header is found; bodies exact; each bad row told in Dutch which field, why and what to do", async () => {
+    const OFF_H = [
+      "Opmerking",
+      "KLANT",
+      "offertenummer ",
+      "Offerte\ndatum",
+      "VERVALDATUM",
+      "Status",
+      "Melding",
+      "Offerte-ID",
+      "Bedrag",
+    ];
+    const LINE_H = ["Omschrijving", "Offerte nummer", "Aantal", "Bedrag excl. BTW", "btw tarief", "Melding"];
+    const offers: Row[] = [
+      ["", "cst_demo0001", 2024001, "14/04/2025", ""],
+      ["", "cst_demo0001", { v: 1e6 }, "2025-4-14", "14-5-2025"],
+      ["bel terug", "cst_demo0001", "BE-3", "31-02-2025", ""],
+      ["", "cst_demo0001", "BE-4", "14-4-2025", ""],
+      ["", "cst_demo0001", "B".repeat(51), "14-4-2025", ""],
+    ];
+    const lines: Row[] = [
+      ["Ontwerp", 2024001, 1, "(12,95)", "21 %"],
+      ["Licentie", 2024001, 1, "EUR 1 234,50", "btw 21"],
+      ["Werk", "1000000", 1, "12,-", "9,0"],
+      ["Werk", "BE-3", 1, "10", 21],
+      ["Werk", "BE-4", 1, "10", "0,21"],
+      ["Werk", "B".repeat(51), 1, "10", 21],
+    ];
+    const w = await world({
+      locale: "nl_BE",
+      sheets: { [OFFERTES]: [OFF_H, ...offers], [REGELS]: [LINE_H, ...lines] },
+    });
+    runOk(w, "createPendingOffers");
+    expect(await postedBodies(w.api)).toEqual([
+      {
+        customerId: "cst_demo0001",
+        offerNumber: "1000000",
+        issuedAt: "2025-04-14",
+        expiresAt: "2025-05-14",
+        lines: [{ description: "Werk", amountExclVat: "12.00", vatRate: 9 }],
+      },
+    ]);
+    expect(sheetColumn(w.ss, OFFERTES, "Status")).toEqual([
+      "ongeldig",
+      "aangemaakt",
+      "ongeldig",
+      "ongeldig",
+      "ongeldig",
+    ]);
+    expect(sheetColumn(w.ss, OFFERTES, "Melding")).toEqual([
+      'Regel 2 (rij 3 in Offerteregels): Btw-tarief: "btw 21" is geen btw-tarief (gebruik 21, 9 of 0)',
+      "",
+      'Offertedatum: "31-02-2025" bestaat niet: februari 2025 heeft 28 dagen',
+      "Regel 1 (rij 6 in Offerteregels): Btw-tarief: 0,21 is geen toegestaan tarief (gebruik 21, 9 of 0)",
+      "Offertenummer is 51 tekens lang (maximaal 50): maak de tekst korter",
+    ]);
+    // The extra column the team keeps is left alone.
+    expect(sheetColumn(w.ss, OFFERTES, "Opmerking")).toEqual(["", "", "bel terug", "", ""]);
+
+    // Fixed, the first offer's negative first line (a discount) goes out as typed.
+    w.ss.setCell(REGELS, 3, 5, 21);
+    runOk(w, "createPendingOffers");
+    const first = (await postedBodies(w.api)).find((b) => b.offerNumber === "2024001");
+    expect(first?.lines).toEqual([
+      { description: "Ontwerp", amountExclVat: "-12.95", vatRate: 21 },
+      { description: "Licentie", amountExclVat: "1234.50", vatRate: 21 },
+    ]);
   });
 });
