@@ -49,6 +49,9 @@ export const VALUES_EN = {
     `${q} is not a date (type it like ${example} or 2025-04-14, or use a date cell)`,
   yearInFull: (q: string, example: string) => `${q} is not a date: write the year in full, like ${example}`,
   noMonth: (q: string, month: number) => `${q} is not a real calendar date: there is no month ${month}`,
+  /** `4/14/2025` in a spreadsheet that puts the day first: the day it most likely is, typed day first. */
+  noMonthDayFirst: (q: string, month: number, meant: Day, typed: string) =>
+    `${q} is not a real calendar date: there is no month ${month}; for ${enMonth(meant.month)} ${meant.day}, ${meant.year} type ${typed} (day first)`,
   noDayZero: (q: string) => `${q} is not a real calendar date: there is no day 0`,
   monthHasDays: (q: string, year: number, month: number, days: number) =>
     `${q} is not a real calendar date: ${enMonth(month)}${month === 2 ? ` ${year}` : ""} has ${days} days`,
@@ -92,6 +95,8 @@ export const VALUES_NL: ValueTexts = {
     `${q} is geen datum (typ bijvoorbeeld ${example} of 2025-04-14, of gebruik een datumcel)`,
   yearInFull: (q, example) => `${q} is geen datum: schrijf het jaar voluit, bijvoorbeeld ${example}`,
   noMonth: (q, month) => `${q} is geen datum: maand ${month} bestaat niet`,
+  noMonthDayFirst: (q, month, meant, typed) =>
+    `${q} is geen datum: maand ${month} bestaat niet; bedoel je ${meant.day} ${nlMonth(meant.month)} ${meant.year}, typ dan ${typed} (dag eerst)`,
   noDayZero: (q) => `${q} is geen datum: dag 0 bestaat niet`,
   monthHasDays: (q, year, month, days) =>
     `${q} bestaat niet: ${nlMonth(month)}${month === 2 ? ` ${year}` : ""} heeft ${days} dagen`,

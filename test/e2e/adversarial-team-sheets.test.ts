@@ -347,3 +347,20 @@ describe("a Belgian team's own sheets (nl_BE): headers typed their way, columns 
     ]);
   });
 });
+
+test("a date typed month first in a Dutch sheet (4/14/2025) says how to type it day first", async () => {
+  const w = await world({
+    locale: "nl_NL",
+    sheets: {
+      [OFFERTES]: [OFFER_HEADERS_NL, ["D-1", "cst_demo0001", "4/14/2025", "5-13-2025"]],
+      [REGELS]: [
+        ["Offertenummer", "Omschrijving", "Bedrag excl. btw", "Btw-tarief"],
+        ["D-1", "Werk", "10", 21],
+      ],
+    },
+  });
+  runOk(w, "validateOffers");
+  expect(cellText(w.ss, OFFERTES, 2, "Melding")).toBe(
+    'Offertedatum: "4/14/2025" is geen datum: maand 14 bestaat niet; bedoel je 14 april 2025, typ dan 14/4/2025 (dag eerst); Vervaldatum: "5-13-2025" is geen datum: maand 13 bestaat niet; bedoel je 13 mei 2025, typ dan 13-5-2025 (dag eerst)',
+  );
+});
