@@ -18,7 +18,7 @@ import { type RowFields, rowsToAskFormulas, withoutFormulaRows } from "../core/f
 import { language, pick } from "../core/language";
 import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
-import { orphanLines, parseOffers } from "../core/parse-offers";
+import { isBlankOfferCell, orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
 import { cellAt, columnLetters, offerKey, sheetLabel } from "../core/table";
 import { texts } from "../core/texts";
@@ -91,6 +91,7 @@ function duplicateColumns<K extends string>(
 const OFFER_FIELDS: RowFields<OfferKey> = {
   inputs: ["offerNumber", "customerId", "issuedAt", "expiresAt", "sendNotification"],
   keys: ["offerNumber", "customerId", "issuedAt"],
+  blank: isBlankOfferCell,
 };
 const LINE_FIELDS: RowFields<LineKey> = {
   inputs: ["offerNumber", "description", "amountExclVat", "vatRate"],

@@ -12,6 +12,8 @@ export interface RowFields<K extends string> {
   readonly inputs: readonly K[];
   /** A row holding all of these is read as typed, whatever its cells hold. */
   readonly keys: readonly K[];
+  /** Whether a cell holds nothing a person typed (default: isBlankCell). */
+  readonly blank?: (cell: Cell, key: K) => boolean;
 }
 
 /** Sheet rows that hold something but lack a key field: the only rows that may be formulas alone. */
@@ -22,7 +24,7 @@ export function rowsToAskFormulas<K extends string>(
 ): number[] {
   const rows: number[] = [];
   table.rows.forEach((row, i) => {
-    const blank = (key: K) => isBlankCell(cellAt(row, columns, key));
+    const blank = (key: K) => (fields.blank ?? isBlankCell)(cellAt(row, columns, key), key);
     if (fields.keys.some(blank) && !fields.inputs.every(blank)) rows.push(i + FIRST_DATA_ROW);
   });
   return rows;
@@ -46,7 +48,8 @@ export function withoutFormulaRows<K extends string>(
     const row = table.rows[sheetRow - FIRST_DATA_ROW] ?? [];
     const only = fields.inputs.every((key) => {
       const c = columns[key];
-      return c === undefined || isBlankCell(row[c] ?? EMPTY_CELL) || Boolean(formulas[sheetRow - 1]?.[c]);
+      if (c === undefined || (fields.blank ?? isBlankCell)(row[c] ?? EMPTY_CELL, key)) return true;
+      return Boolean(formulas[sheetRow - 1]?.[c]);
     });
     if (only && !keep(row)) emptied.add(sheetRow);
   }

@@ -186,8 +186,18 @@ function mapProblem<T>(p: Parsed<T>, field: string): Parsed<T> {
   return p.ok ? p : bad(texts().fieldProblem(field, p.problem));
 }
 
+/**
+ * Nothing a person typed in an Offers input cell: blank, or Send notification saying no (an
+ * unticked checkbox with its own values, such as Ja / Nee, holds "Nee").
+ */
+export function isBlankOfferCell(cell: Cell, key: OfferKey): boolean {
+  if (isBlankCell(cell)) return true;
+  const notify = key === "sendNotification" ? notificationOfCell(cell) : null;
+  return notify?.ok === true && notify.value === false;
+}
+
 export function isBlankOfferRow(row: readonly Cell[], columns: ColumnMap<OfferKey>): boolean {
-  return INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)));
+  return INPUT_KEYS.every((key) => isBlankOfferCell(cellAt(row, columns, key), key));
 }
 
 /**

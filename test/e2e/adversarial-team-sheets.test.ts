@@ -364,3 +364,39 @@ test("a date typed month first in a Dutch sheet (4/14/2025) says how to type it 
     'Offertedatum: "4/14/2025" is geen datum: maand 14 bestaat niet; bedoel je 14 april 2025, typ dan 14/4/2025 (dag eerst); Vervaldatum: "5-13-2025" is geen datum: maand 13 bestaat niet; bedoel je 13 mei 2025, typ dan 13-5-2025 (dag eerst)',
   );
 });
+
+test("checkboxes with their own values (Ja / Nee) down Notificatie versturen: unticked rows are blank", async () => {
+  // Data validation › Checkbox › custom values: an unticked box holds "Nee", a ticked one "Ja".
+  const box = (ticked: boolean) => (ticked ? "Ja" : "Nee");
+  const w = await world({
+    locale: "nl_NL",
+    sheets: {
+      [OFFERTES]: [
+        OFFER_HEADERS_NL,
+        ["J-1", "cst_demo0001", "2025-04-14", "", box(true)],
+        ["J-2", "cst_demo0001", "2025-04-14", "", box(false)],
+        ["", "", "", "", box(false)],
+        ["", "", "", "", box(false)],
+        ["", "", "", "", box(false)],
+      ],
+      [REGELS]: [
+        ["Offertenummer", "Omschrijving", "Bedrag excl. btw", "Btw-tarief"],
+        ["J-1", "Werk", "10", 21],
+        ["J-2", "Werk", "10", 21],
+      ],
+    },
+  });
+  for (let row = 2; row <= 6; row++) {
+    const cell = w.ss.getCell(OFFERTES, row, 5);
+    if (cell) cell.validation = { criteria: "CHECKBOX", values: ["Ja", "Nee"], allowInvalid: true };
+  }
+  const run = runOk(w, "createPendingOffers");
+  expect((await postedBodies(w.api)).map((b) => [b.offerNumber, b.sendNotification])).toEqual([
+    ["J-1", true],
+    ["J-2", false],
+  ]);
+  expect(sheetColumn(w.ss, OFFERTES, "Status")).toEqual(["aangemaakt", "aangemaakt", "", "", ""]);
+  expect(lastToast(w)).toBe("2 aangemaakt.");
+  // Telling them apart needs no extra read of the sheet.
+  expect(run.counts["Range.getFormulas"] ?? 0).toBe(0);
+});
