@@ -1,6 +1,7 @@
 // Adversarial pass (CONTRACT §4, §5, §7a) over sheets as sales teams keep them, over the built
 // bundle: formulas filled down into rows nobody typed in, headers in either language in one sheet,
-// and lines whose offer number is an error.
+// lines whose offer number is an error, a title above the headers, a Belgian team's own headers and
+// values, dates typed month first, and checkboxes with their own values.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { LINE_HEADERS, OFFER_HEADERS_NL } from "../fixtures/headers";
