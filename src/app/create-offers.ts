@@ -19,6 +19,7 @@ import type { OfferList } from "./offer-list";
 import {
   messageLabel,
   type OffersBook,
+  offerFields,
   openOffersBook,
   writeLineMessages,
   writeOfferUpdates,
@@ -367,6 +368,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
     today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: ctx.startedBy === "trigger",
+    fields: offerFields(book),
   });
   const orphans = writeLineMessages(book);
   const run = new CreateRun(ctx, book, ledger, plan, access);
@@ -391,6 +393,7 @@ export function validateOffers(ctx: RunContext): RunOutcome {
     today: book.time.today(ctx.clock.now()),
     formatTime: (ms) => book.time.timestamp(new Date(ms).toISOString()),
     respectBackoff: false,
+    fields: offerFields(book),
   });
   const orphans = writeLineMessages(book);
   const lost = writeOfferUpdates(book, plan.updates);

@@ -1,23 +1,28 @@
 // Reads Offers and Offer lines for a run through the workbook, parses them, and writes offer rows
 // back where they are now.
 
+import { type Cell, shownText } from "../core/cells";
 import {
   type ColumnSpec,
+  fieldNames,
+  HEADER_SEARCH_ROWS,
   headerIn,
   headerLanguage,
+  headersBelowRow1,
   LINE_COLUMNS,
   type LineKey,
   OFFER_COLUMNS,
   type OfferKey,
 } from "../core/columns";
+import { type RowFields, rowsToAskFormulas, withoutFormulaRows } from "../core/filled-down";
 import { language, pick } from "../core/language";
 import type { LineRow, OfferRow } from "../core/offer-types";
 import { type ParsedLines, parseLines } from "../core/parse-lines";
-import { orphanLines, parseOffers } from "../core/parse-offers";
+import { isBlankOfferCell, orphanLines, parseOffers } from "../core/parse-offers";
 import type { TableRead, Workbook, ZonedTime } from "../core/ports";
-import { columnLabel, columnLetters, sheetLabel } from "../core/table";
+import { cellAt, columnLabel, columnLetters, offerKey, sheetLabel } from "../core/table";
 import { texts } from "../core/texts";
-import { FIELD_NAMES, LINE_MESSAGE_STARTS } from "../core/texts-bundled";
+import { FIELD_NAMES, type FieldNames, LINE_MESSAGE_STARTS } from "../core/texts-bundled";
 import { COLUMN_TEXTS } from "../core/texts-columns";
 import type { RowUpdate } from "../core/write-back";
 
@@ -48,6 +53,10 @@ function missingColumns<K extends string>(
   sheet: string,
   specs: readonly ColumnSpec<K>[],
 ): string | null {
+  // A title above the headers: said so, rather than asking for columns the sheet shows below it.
+  const top = read.table.rows.slice(0, HEADER_SEARCH_ROWS - 1).map((row) => row.map((c) => c.value));
+  const below = read.missing.length > 0 ? headersBelowRow1([read.table.header, ...top], specs) : null;
+  if (below !== null) return texts().headersBelowRow1(sheet, below);
   const lang = headerLanguage(read.table.header, specs) ?? language();
   const missing = read.missing
     .filter((spec) => required.includes(spec.key))
@@ -79,6 +88,30 @@ function duplicateColumns<K extends string>(
   return columns.length === 0 ? null : pick(COLUMN_TEXTS).duplicateColumns(sheet, columns);
 }
 
+const OFFER_FIELDS: RowFields<OfferKey> = {
+  inputs: ["offerNumber", "customerId", "issuedAt", "expiresAt", "sendNotification"],
+  keys: ["offerNumber", "customerId", "issuedAt"],
+  blank: isBlankOfferCell,
+};
+const LINE_FIELDS: RowFields<LineKey> = {
+  inputs: ["offerNumber", "description", "amountExclVat", "vatRate"],
+  keys: ["offerNumber", "description"],
+};
+
+/** The sheet as read, with rows that hold only what formulas filled down put there emptied. */
+function typedRows<K extends string>(
+  workbook: Workbook,
+  id: "offers" | "lines",
+  read: TableRead<K>,
+  fields: RowFields<K>,
+  keep?: (row: readonly Cell[]) => boolean,
+): TableRead<K> {
+  const rows = rowsToAskFormulas(read.table, read.columns, fields);
+  if (rows.length === 0) return read;
+  const table = withoutFormulaRows(read.table, read.columns, fields, rows, workbook.formulas(id), keep);
+  return table === read.table ? read : { ...read, table };
+}
+
 export function openOffersBook(workbook: Workbook): Opened {
   const read = workbook.readOffersAndLines();
   if ("missingSheet" in read) return { ok: false, problem: texts().noSheet(read.missingSheet) };
@@ -95,13 +128,19 @@ export function openOffersBook(workbook: Workbook): Opened {
   if (problem) return { ok: false, problem };
   const time = workbook.zonedTime();
   const locale = workbook.locale();
-  const lines = parseLines(read.lines.table, read.lines.columns, locale);
-  const offers = parseOffers(read.offers.table, read.offers.columns, lines, (d) => time.ymd(d), { locale });
-  return {
-    ok: true,
-    book: { workbook, offersSheet: read.offers, linesSheet: read.lines, offers, lines, time },
-  };
+  const linesSheet = typedRows(workbook, "lines", read.lines, LINE_FIELDS);
+  const lines = parseLines(linesSheet.table, linesSheet.columns, locale);
+  // An offer number made by a formula that has lines is an offer, however little else is filled in.
+  const hasLines = (row: readonly Cell[]) =>
+    lines.byOffer.has(offerKey(shownText(cellAt(row, read.offers.columns, "offerNumber"))));
+  const offersSheet = typedRows(workbook, "offers", read.offers, OFFER_FIELDS, hasLines);
+  const offers = parseOffers(offersSheet.table, offersSheet.columns, lines, (d) => time.ymd(d), { locale });
+  return { ok: true, book: { workbook, offersSheet, linesSheet, offers, lines, time } };
 }
+
+/** The Offers columns as messages name them: as the sheet's headers do. */
+export const offerFields = (book: OffersBook): FieldNames =>
+  fieldNames(book.offersSheet.table.header, OFFER_COLUMNS, language());
 
 /** Writes updates into the rows that hold them now; returns the updates whose row is gone. */
 export function writeOfferUpdates(book: OffersBook, updates: readonly RowUpdate[]): RowUpdate[] {
@@ -150,7 +189,9 @@ export function writeLineMessages(book: OffersBook): LineRow[] {
   for (const l of orphans)
     byRow.set(
       l.sheetRow,
-      l.offerNumber === "" ? texts().lineNoNumber() : texts().lineNoOffer(l.offerNumber, offersName),
+      l.offerNumber !== ""
+        ? texts().lineNoOffer(l.offerNumber, offersName)
+        : (l.numberError ?? texts().lineNoNumber()),
     );
   const current = book.linesSheet.table.rows.map((r) => String(r[column]?.display ?? ""));
   // Our message where a line has a problem; elsewhere our old messages are cleared, and whatever

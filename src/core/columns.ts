@@ -2,6 +2,7 @@
 // a header row or a sheet name to them by name, in either language.
 
 import type { Language } from "./language";
+import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
 
 /** Each sheet's name in both languages; either is recognised, new sheets get the locale's. */
 export const SHEET_NAMES = {
@@ -176,4 +177,44 @@ export function headerLanguage(
   }
   if (en === nl) return null;
   return nl > en ? "nl" : "en";
+}
+
+/**
+ * Field names as messages use them: each field named in the language its column's header is
+ * written in (a sheet may mix them), else in the sheet's language, else in `fallback`.
+ */
+export function fieldNames(
+  headerRow: readonly unknown[],
+  specs: readonly ColumnSpec<string>[],
+  fallback: Language,
+): FieldNames {
+  const names = new Set(headerRow.map(normalizeHeader));
+  const fields: { -readonly [K in keyof FieldNames]: string } = {
+    ...FIELD_NAMES[headerLanguage(headerRow, specs) ?? fallback],
+  };
+  for (const spec of specs) {
+    const key = spec.key as keyof FieldNames;
+    const en = names.has(normalizeHeader(spec.header));
+    if (key in fields && en !== names.has(normalizeHeader(spec.nl)))
+      fields[key] = FIELD_NAMES[en ? "en" : "nl"][key];
+  }
+  return fields;
+}
+
+/** Rows looked at for a header row typed below row 1 (under a title or a blank row). */
+export const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * The row (2…) holding a sheet's headers when row 1 holds none of them; null otherwise. `rows`: the
+ * sheet's first rows as values, row 1 first.
+ */
+export function headersBelowRow1(
+  rows: readonly (readonly unknown[])[],
+  specs: readonly ColumnSpec<string>[],
+): number | null {
+  const known = (row: readonly unknown[]) => specs.length - matchHeaders(row, specs).missing.length;
+  if (rows.length < 2 || known(rows[0] ?? []) > 0) return null;
+  // Two known headers in one row: a header row, not a data row that happens to hold a word like Status.
+  const below = rows.findIndex((row, i) => i > 0 && i < HEADER_SEARCH_ROWS && known(row) >= 2);
+  return below < 0 ? null : below + 1;
 }

@@ -61,7 +61,14 @@ export function ymdOfText(text: string, locale?: SheetLocale): Parsed<string> {
     return bad(t.yearInFull(q, `${m[1]}${m[2]}${m[3]}${m[2]}20${yearText}`));
   }
   const year = Number(yearText);
-  if (dutch) return calendarDay(q, year, second, first);
+  if (dutch) {
+    // Typed month first (`4/14/2025`): when that reading is a real day, say how to type it.
+    if (second > 12 && first >= 1 && year >= 1000 && second <= daysInMonth(year, first)) {
+      const typed = `${second}${m[2]}${first}${m[2]}${year}`;
+      return bad(t.noMonthDayFirst(q, second, { year, month: first, day: second }, typed));
+    }
+    return calendarDay(q, year, second, first);
+  }
   if (first <= 12 && second <= 12 && first !== second) {
     const asUs = { year, month: first, day: second };
     const asEu = { year, month: second, day: first };

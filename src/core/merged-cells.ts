@@ -4,7 +4,7 @@
 
 import {
   type ColumnMap,
-  headerLanguage,
+  fieldNames,
   LINE_COLUMNS,
   type LineKey,
   OFFER_COLUMNS,
@@ -17,7 +17,7 @@ import type { CellBlock } from "./ports";
 import { isOpen } from "./statuses";
 import type { SheetTable } from "./table";
 import { texts } from "./texts";
-import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
+import type { FieldNames } from "./texts-bundled";
 import { SHAPES_TEXTS } from "./texts-shapes";
 
 const REQUIRED: readonly ("offerNumber" | "customerId" | "issuedAt")[] = [
@@ -27,7 +27,7 @@ const REQUIRED: readonly ("offerNumber" | "customerId" | "issuedAt")[] = [
 ];
 
 const fieldsOf = (table: SheetTable, specs: typeof OFFER_COLUMNS | typeof LINE_COLUMNS): FieldNames =>
-  FIELD_NAMES[headerLanguage(table.header, specs) ?? language()];
+  fieldNames(table.header, specs, language());
 
 /** The merge holding a cell below its top row (1-based), if any. */
 const mergeBelowTop = (merges: readonly CellBlock[], row: number, column: number): CellBlock | undefined =>

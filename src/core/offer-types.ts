@@ -36,6 +36,8 @@ export interface LineRow {
   readonly offerNumber: string;
   readonly line: OfferLineBody | null;
   readonly problems: readonly string[];
+  /** When the offer-number cell shows an error (`#N/A`): what that means, for the line's Message. */
+  readonly numberError?: string;
 }
 
 export interface OfferRow {

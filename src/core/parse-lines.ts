@@ -2,7 +2,7 @@
 // VAT rate, each with the problems found, grouped by the offer they belong to.
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, headerLanguage, LINE_COLUMNS, type LineKey } from "./columns";
+import { type ColumnMap, fieldNames, LINE_COLUMNS, type LineKey } from "./columns";
 import { language } from "./language";
 import { centsOfCell, formatCents } from "./money";
 import type { LineRow } from "./offer-types";
@@ -97,7 +97,10 @@ export function parseLineRow(
     problems.length === 0 && a.ok && r.ok
       ? { description: shownText(description), amountExclVat: formatCents(a.value), vatRate: r.value }
       : null;
-  return { sheetRow, key: offerKey(offerNumber), offerNumber, line, problems };
+  const numberError = isErrorCell(numberCell)
+    ? { numberError: texts().cellError(fields.offerNumber, errorText(numberCell)) }
+    : {};
+  return { sheetRow, key: offerKey(offerNumber), offerNumber, line, problems, ...numberError };
 }
 
 export interface ParsedLines {
@@ -115,7 +118,7 @@ export function parseLines(
   columns: ColumnMap<LineKey>,
   locale: SheetLocale = "",
 ): ParsedLines {
-  const fields = FIELD_NAMES[headerLanguage(table.header, LINE_COLUMNS) ?? language()];
+  const fields = fieldNames(table.header, LINE_COLUMNS, language());
   const byOffer = new Map<string, LineRow[]>();
   const withoutNumber: LineRow[] = [];
   table.rows.forEach((row, i) => {

@@ -2,7 +2,7 @@
 // valid, otherwise every problem found, each naming its field (CONTRACT §5).
 
 import { type Cell, errorText, isBlankCell, isErrorCell, quote, shownText } from "./cells";
-import { type ColumnMap, headerLanguage, OFFER_COLUMNS, type OfferKey } from "./columns";
+import { type ColumnMap, fieldNames, OFFER_COLUMNS, type OfferKey } from "./columns";
 import { addDays, dayNumber, ymdOfCell, type ZonedYmd } from "./dates";
 import { language, pick } from "./language";
 import type { CreateOfferBody, LineRow, OfferRow } from "./offer-types";
@@ -12,7 +12,7 @@ import { statusOf } from "./statuses";
 import { cellAt, FIRST_DATA_ROW, offerKey, type SheetTable, sheetLabel } from "./table";
 import type { SheetLocale } from "./text-locale";
 import { texts } from "./texts";
-import { FIELD_NAMES, type FieldNames } from "./texts-bundled";
+import type { FieldNames } from "./texts-bundled";
 import { SHAPES_TEXTS } from "./texts-shapes";
 
 export const MAX_OFFER_NUMBER_LENGTH = 50;
@@ -186,8 +186,18 @@ function mapProblem<T>(p: Parsed<T>, field: string): Parsed<T> {
   return p.ok ? p : bad(texts().fieldProblem(field, p.problem));
 }
 
+/**
+ * Nothing a person typed in an Offers input cell: blank, or Send notification saying no (an
+ * unticked checkbox with its own values, such as Ja / Nee, holds "Nee").
+ */
+export function isBlankOfferCell(cell: Cell, key: OfferKey): boolean {
+  if (isBlankCell(cell)) return true;
+  const notify = key === "sendNotification" ? notificationOfCell(cell) : null;
+  return notify?.ok === true && notify.value === false;
+}
+
 export function isBlankOfferRow(row: readonly Cell[], columns: ColumnMap<OfferKey>): boolean {
-  return INPUT_KEYS.every((key) => isBlankCell(cellAt(row, columns, key)));
+  return INPUT_KEYS.every((key) => isBlankOfferCell(cellAt(row, columns, key), key));
 }
 
 /**
@@ -220,7 +230,7 @@ export function parseOffers(
     if (list) list.push(sheetRow);
     else rowsByKey.set(key, [sheetRow]);
   });
-  const fields = FIELD_NAMES[headerLanguage(table.header, OFFER_COLUMNS) ?? language()];
+  const fields = fieldNames(table.header, OFFER_COLUMNS, language());
   const ctx: ParseContext = {
     columns,
     lines,

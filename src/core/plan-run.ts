@@ -8,6 +8,7 @@ import { heldBackMessage, implausibilities } from "./plausibility";
 import type { CreatedOffer, Outcome } from "./responses";
 import { isOpen } from "./statuses";
 import { texts } from "./texts";
+import type { FieldNames } from "./texts-bundled";
 import type { OutValues, RowUpdate } from "./write-back";
 
 export interface RunCounts {
@@ -64,6 +65,8 @@ export interface PlanOptions {
    * item again wants it tried now.
    */
   readonly respectBackoff: boolean;
+  /** The Offers columns as the sheet's headers name them (for the warnings); else the language's. */
+  readonly fields?: FieldNames;
 }
 
 const CLEARED: OutValues = { offerId: "", amount: "", createdAt: "", acceptedAt: "", rejectedAt: "" };
@@ -112,7 +115,8 @@ export function planRun(offers: readonly OfferRow[], options: PlanOptions): RunP
         history && options.respectBackoff ? history.lastAttemptAt + backoffAfter(history.ambiguousInARow) : 0;
       // This product created that offer number before (the row was cleared, or copied), or the offer
       // looks wrong: sent only when the user says so.
-      const reasons = row.status === "sendAnyway" ? [] : implausibilities(row.body, options.today);
+      const reasons =
+        row.status === "sendAnyway" ? [] : implausibilities(row.body, options.today, options.fields);
       if ((last || reasons.length > 0) && row.status !== "sendAnyway") {
         const warnings = [
           ...(last

@@ -97,6 +97,8 @@ export interface Workbook {
   hiddenOfferRows(rows: readonly number[]): Set<number>;
   /** The merged cells of a sheet's data as first read (one call). */
   mergedCells(sheet: "offers" | "lines"): CellBlock[];
+  /** The formulas of a sheet's data as first read, row 1 first ("" where a cell has none; one call). */
+  formulas(sheet: "offers" | "lines"): string[][];
   /** Makes every pending write reach the sheet now (before requests go out). */
   flush(): void;
   appendRunLog(entry: RunLogEntry): void;

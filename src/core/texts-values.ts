@@ -49,6 +49,9 @@ export const VALUES_EN = {
     `${q} is not a date (type it like ${example} or 2025-04-14, or use a date cell)`,
   yearInFull: (q: string, example: string) => `${q} is not a date: write the year in full, like ${example}`,
   noMonth: (q: string, month: number) => `${q} is not a real calendar date: there is no month ${month}`,
+  /** `4/14/2025` in a spreadsheet that puts the day first: the day it most likely is, typed day first. */
+  noMonthDayFirst: (q: string, month: number, meant: Day, typed: string) =>
+    `${q} is not a real calendar date: there is no month ${month}; for ${enMonth(meant.month)} ${meant.day}, ${meant.year} type ${typed} (day first)`,
   noDayZero: (q: string) => `${q} is not a real calendar date: there is no day 0`,
   monthHasDays: (q: string, year: number, month: number, days: number) =>
     `${q} is not a real calendar date: ${enMonth(month)}${month === 2 ? ` ${year}` : ""} has ${days} days`,
@@ -69,12 +72,13 @@ export const VALUES_EN = {
   notNumber: () => "is not a number",
 
   // Warnings (CONTRACT §5): an offer held back until the user confirms it
-  issuedFuture: (ymd: string) => `Issued at ${ymd} is more than a year in the future`,
-  issuedPast: (ymd: string) => `Issued at ${ymd} is more than a year in the past`,
-  expiresLate: (expires: string, issued: string) =>
-    `Expires at ${expires} is more than a year after Issued at (${issued})`,
+  // `field`, `expiresField`, `issuedField`: the columns as the sheet's headers name them.
+  issuedFuture: (field: string, ymd: string) => `${field} ${ymd} is more than a year in the future`,
+  issuedPast: (field: string, ymd: string) => `${field} ${ymd} is more than a year in the past`,
+  expiresLate: (expiresField: string, expires: string, issuedField: string, issued: string) =>
+    `${expiresField} ${expires} is more than a year after ${issuedField} (${issued})`,
   totalNotPositive: (total: string) => `the total excl. VAT is ${total}, zero or less`,
-  numberLikeFormula: (q: string) => `Offer number ${q} starts with "=" (a formula typed as text?)`,
+  numberLikeFormula: (field: string, q: string) => `${field} ${q} starts with "=" (a formula typed as text?)`,
   heldBack: (reasons: readonly string[]) =>
     `Not sent: ${reasons.join("; ")}. Fix the row, or type "send anyway" in Status if it is right as it is.`,
 
@@ -91,6 +95,8 @@ export const VALUES_NL: ValueTexts = {
     `${q} is geen datum (typ bijvoorbeeld ${example} of 2025-04-14, of gebruik een datumcel)`,
   yearInFull: (q, example) => `${q} is geen datum: schrijf het jaar voluit, bijvoorbeeld ${example}`,
   noMonth: (q, month) => `${q} is geen datum: maand ${month} bestaat niet`,
+  noMonthDayFirst: (q, month, meant, typed) =>
+    `${q} is geen datum: maand ${month} bestaat niet; bedoel je ${meant.day} ${nlMonth(meant.month)} ${meant.year}, typ dan ${typed} (dag eerst)`,
   noDayZero: (q) => `${q} is geen datum: dag 0 bestaat niet`,
   monthHasDays: (q, year, month, days) =>
     `${q} bestaat niet: ${nlMonth(month)}${month === 2 ? ` ${year}` : ""} heeft ${days} dagen`,
@@ -108,12 +114,12 @@ export const VALUES_NL: ValueTexts = {
   tooLarge: () => "is te groot",
   notNumber: () => "is geen getal",
 
-  issuedFuture: (ymd) => `Offertedatum ${ymd} ligt meer dan een jaar in de toekomst`,
-  issuedPast: (ymd) => `Offertedatum ${ymd} ligt meer dan een jaar in het verleden`,
-  expiresLate: (expires, issued) =>
-    `Vervaldatum ${expires} ligt meer dan een jaar na Offertedatum (${issued})`,
+  issuedFuture: (field, ymd) => `${field} ${ymd} ligt meer dan een jaar in de toekomst`,
+  issuedPast: (field, ymd) => `${field} ${ymd} ligt meer dan een jaar in het verleden`,
+  expiresLate: (expiresField, expires, issuedField, issued) =>
+    `${expiresField} ${expires} ligt meer dan een jaar na ${issuedField} (${issued})`,
   totalNotPositive: (total) => `het totaal excl. btw is ${total}, nul of minder`,
-  numberLikeFormula: (q) => `Offertenummer ${q} begint met "=" (een formule die als tekst is getypt?)`,
+  numberLikeFormula: (field, q) => `${field} ${q} begint met "=" (een formule die als tekst is getypt?)`,
   heldBack: (reasons) =>
     `Niet verstuurd: ${reasons.join("; ")}. Pas de rij aan, of typ "toch versturen" in Status als de offerte zo klopt.`,
 

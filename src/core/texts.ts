@@ -47,6 +47,8 @@ export const TEXTS_EN = {
   noSheet: (name: string) => `There is no sheet named "${name}". Use ${EN_MENU} Set up sheets first.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
     `The sheet ${sheet} has no ${headers.length === 1 ? "column" : "columns"} ${headers.map((h) => `"${h}"`).join(", ")} in row 1. Use ${EN_MENU} Set up sheets to add ${headers.length === 1 ? "it" : "them"}.`,
+  headersBelowRow1: (sheet: string, row: number) =>
+    `The sheet ${sheet} has its headers in row ${row}, not in row 1. Delete the rows above the headers (a title can go in a note). Nothing was sent.`,
   columnsChanged: (sheet: string) =>
     `The column Offer number or Status disappeared from the sheet ${sheet} during the run (renamed or deleted), so its results could not be written and the run stopped. Put the column back; the next run finds the offers already created and writes their results, without sending them again.`,
   selectRows: () =>
@@ -209,6 +211,8 @@ export const TEXTS_NL: Texts = {
   noSheet: (name: string) => `Er is geen tabblad "${name}". Kies eerst ${NL_MENU} Tabbladen instellen.`,
   missingColumns: (sheet: string, headers: readonly string[]) =>
     `Het tabblad ${sheet} heeft in rij 1 geen ${headers.length === 1 ? "kolom" : "kolommen"} ${headers.map((h) => `"${h}"`).join(", ")}. Kies ${NL_MENU} Tabbladen instellen om die toe te voegen.`,
+  headersBelowRow1: (sheet, row) =>
+    `Op het tabblad ${sheet} staan de kolomkoppen in rij ${row}, niet in rij 1. Verwijder de rijen boven de kolomkoppen (een titel kan in een notitie). Er is niets verstuurd.`,
   columnsChanged: (sheet) =>
     `De kolom Offertenummer of Status is tijdens de run uit het tabblad ${sheet} verdwenen (hernoemd of verwijderd). Daardoor konden de resultaten niet worden geschreven en is de run gestopt. Zet de kolom terug; de volgende run vindt de offertes die al zijn aangemaakt en schrijft hun resultaten, zonder ze opnieuw te versturen.`,
   selectRows: () =>

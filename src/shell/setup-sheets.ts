@@ -6,8 +6,10 @@
 
 import {
   type ColumnSpec,
+  HEADER_SEARCH_ROWS,
   headerIn,
   headerLanguage,
+  headersBelowRow1,
   LINE_COLUMNS,
   matchHeaders,
   OFFER_COLUMNS,
@@ -74,9 +76,6 @@ function formatColumn(sheet: Sheet, column: number, spec: ColumnSpec<string>): v
   if (wanted.some((w, i) => w[0] !== formats[i]?.[0])) range.setNumberFormats(wanted);
 }
 
-/** Rows looked at for a header row typed below row 1 (under a title or a blank row). */
-const HEADER_SEARCH_ROWS = 5;
-
 /** The first rows of a sheet (row 1 first, as wide as its data), read once for its set-up. */
 interface TopRows {
   readonly lastColumn: number;
@@ -88,17 +87,6 @@ function topRows(sheet: Sheet): TopRows {
   const lastRow = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
   if (lastColumn < 1 || lastRow < 1) return { lastColumn: Math.max(lastColumn, 0), rows: [] };
   return { lastColumn, rows: sheet.getRange(1, 1, lastRow, lastColumn).getValues() };
-}
-
-/** The row (2…) holding the sheet's headers when row 1 holds none of them; null otherwise. */
-function headersBelowRow1(top: TopRows, specs: readonly ColumnSpec<string>[]): number | null {
-  const { rows } = top;
-  if (rows.length < 2) return null;
-  const known = (row: readonly unknown[]) => specs.length - matchHeaders(row, specs).missing.length;
-  if (known(rows[0] ?? []) > 0) return null;
-  // Two known headers in one row: a header row, not a data row that happens to hold a word like Status.
-  const below = rows.findIndex((row, i) => i > 0 && known(row) >= 2);
-  return below < 0 ? null : below + 1;
 }
 
 /**
@@ -116,7 +104,7 @@ export function setupSheet<K extends string>(
   const found = findSheet(ss, id);
   const sheet = found ?? ss.insertSheet(SHEET_NAMES[id][lang]);
   const top: TopRows = found ? topRows(found) : { lastColumn: 0, rows: [] };
-  const below = headersBelowRow1(top, specs);
+  const below = headersBelowRow1(top.rows, specs);
   if (below !== null) {
     notes.push(pick(SETUP_TEXTS).headersNotInRow1(sheet.getName(), below));
     return { sheet, columns: {} as Partial<Record<K, number>> };

@@ -310,6 +310,7 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
         numColumns: m.getNumColumns(),
       }));
     },
+    formulas: (id) => (id === "offers" ? offersRange : linesRange)?.getFormulas() ?? [],
     flush: () => SpreadsheetApp.flush(),
     appendRunLog: (entry) => appendRunLog(ss, entry),
     zonedTime: () => zonedTime(tz()),

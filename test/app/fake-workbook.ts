@@ -182,6 +182,11 @@ export class FakeWorkbook implements Workbook {
     return [];
   }
 
+  formulas(): string[][] {
+    this.called("formulas");
+    return [];
+  }
+
   flush(): void {
     this.called("flush");
     this.events.push("flush");

@@ -55,6 +55,7 @@ function workbook(offers: CellLike[][], header = OFFER_HEADERS, missingSheet: st
     selectedOfferRows: unused,
     hiddenOfferRows: unused,
     mergedCells: unused,
+    formulas: unused,
     flush: unused,
     appendRunLog: unused,
     zonedTime: () => zoned,

@@ -3,6 +3,7 @@
 
 import { describe, expect, test } from "@jest/globals";
 import {
+  fieldNames,
   headerIn,
   headerLanguage,
   isSheetNamed,
@@ -109,6 +110,29 @@ describe("headerLanguage", () => {
     expect(headerLanguage([], OFFER_COLUMNS)).toBeNull();
     expect(headerLanguage(["Notes", "Status"], OFFER_COLUMNS)).toBeNull();
     expect(headerLanguage(["Offer number", "Klant-ID"], OFFER_COLUMNS)).toBeNull();
+  });
+});
+
+describe("fieldNames", () => {
+  test("each field in the language its column's header is in; others in the sheet's, else the fallback", () => {
+    const mixed = ["offer_number", "KLANT-ID", "Offerte\ndatum", "Expires at", "Status"];
+    expect(fieldNames(mixed, OFFER_COLUMNS, "en")).toMatchObject({
+      offerNumber: "Offer number",
+      customerId: "Klant-ID",
+      issuedAt: "Offertedatum",
+      expiresAt: "Expires at",
+      // Not in the sheet: a tie (2 and 2), so the fallback's.
+      sendNotification: "Send notification",
+      description: "Description",
+    });
+    expect(fieldNames(["Offertenummer", "Customer", "Omschrijving"], LINE_COLUMNS, "en")).toMatchObject({
+      offerNumber: "Offertenummer",
+      description: "Omschrijving",
+      amountExclVat: "Bedrag excl. btw",
+      vatRate: "Btw-tarief",
+    });
+    expect(fieldNames(OFFER_HEADERS, OFFER_COLUMNS, "nl").issuedAt).toBe("Issued at");
+    expect(fieldNames([], OFFER_COLUMNS, "nl").issuedAt).toBe("Offertedatum");
   });
 });
 

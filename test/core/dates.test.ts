@@ -92,8 +92,15 @@ describe("dates typed in the locale's forms", () => {
     [
       "nl_NL",
       "4/14/2025",
-      '"4/14/2025" is not a real calendar date: there is no month 14',
-      '"4/14/2025" is geen datum: maand 14 bestaat niet',
+      '"4/14/2025" is not a real calendar date: there is no month 14; for April 14, 2025 type 14/4/2025 (day first)',
+      '"4/14/2025" is geen datum: maand 14 bestaat niet; bedoel je 14 april 2025, typ dan 14/4/2025 (dag eerst)',
+    ],
+    // Read month first it is no day either (30 February): no suggestion.
+    [
+      "nl_NL",
+      "2/30/2025",
+      '"2/30/2025" is not a real calendar date: there is no month 30',
+      '"2/30/2025" is geen datum: maand 30 bestaat niet',
     ],
     [
       "nl_NL",

@@ -44,7 +44,7 @@ export interface WorldOptions {
   offerHeaders?: string[];
   lineHeaders?: string[];
   timeZone?: string;
-  locale?: "en_US" | "nl_NL";
+  locale?: "en_US" | "nl_NL" | "nl_BE";
   runtime?: Partial<RuntimeOptions>;
   withKey?: boolean;
   config?: Parameters<DoubleClient["reset"]>[0];
