@@ -16,6 +16,7 @@ export const FEATURES = {
   customers: { entry: "src/app/customers-feature.ts", file: "FeatureCustomers" },
   lookups: { entry: "src/app/lookups-feature.ts", file: "FeatureLookups" },
   refresh: { entry: "src/app/refresh-feature.ts", file: "FeatureRefresh" },
+  settings: { entry: "src/app/settings-feature.ts", file: "FeatureSettings" },
   sheets: { entry: "src/shell/sheets-feature.ts", file: "FeatureSheets" },
 };
 

@@ -1,9 +1,8 @@
 // The global entry points (CONTRACT §3). Each builds its context from Apps Script's services and
 // calls one use case; the build turns every export into a top-level function declaration.
 
-import * as apiKey from "./app/api-key";
+import type { KeyDialogReply } from "./app/api-key";
 import * as create from "./app/create-offers";
-import { retryFailedOffers as retryFailed } from "./app/retry-failed";
 import { runAction, withLock } from "./app/run-action";
 import { type Told, told } from "./app/run-outcome";
 import * as schedule from "./app/schedule";
@@ -28,6 +27,8 @@ import { armSafetyNet, isHourly, withScheduleLock } from "./shell/triggers";
 type CustomersFeature = typeof import("./app/customers-feature");
 type SheetsFeature = typeof import("./shell/sheets-feature");
 const refresh = () => feature<typeof import("./app/refresh-feature")>("refresh");
+/** The API key, turning hourly runs on or off, retrying failed offers (after makeContext). */
+const settings = () => feature<typeof import("./app/settings-feature")>("settings");
 
 const TITLE = "MijnKlantportaal";
 
@@ -80,25 +81,29 @@ export function setupSheets(): void {
 export function showApiKeyDialog(): void {
   const ctx = makeContext("menu");
   applyLanguage(ctx.stores);
-  apiKey.showApiKeyDialog(ctx);
+  settings().showApiKeyDialog(ctx);
 }
 
 export function saveApiKey(key: unknown): string {
-  return outReply(apiKey.saveApiKey(makeContext("menu"), key));
+  const ctx = makeContext("menu");
+  return outReply(settings().saveApiKey(ctx, key));
 }
 
 export function clearApiKey(): string {
-  return toast(apiKey.clearApiKey(makeContext("menu")));
+  const ctx = makeContext("menu");
+  return toast(settings().clearApiKey(ctx));
 }
 
 /** Called by the API-key dialog: how the save went, and the key's hint as it now is. */
-export function saveApiKeyFromDialog(key: unknown): apiKey.KeyDialogReply {
-  return outReply(apiKey.saveApiKeyFromDialog(makeContext("menu"), key));
+export function saveApiKeyFromDialog(key: unknown): KeyDialogReply {
+  const ctx = makeContext("menu");
+  return outReply(settings().saveApiKeyFromDialog(ctx, key));
 }
 
 /** Called by the API-key dialog after the user confirmed. */
-export function clearApiKeyFromDialog(): apiKey.KeyDialogReply {
-  return apiKey.clearApiKeyFromDialog(makeContext("menu"));
+export function clearApiKeyFromDialog(): KeyDialogReply {
+  const ctx = makeContext("menu");
+  return settings().clearApiKeyFromDialog(ctx);
 }
 
 export function showSidebar(): void {
@@ -130,7 +135,7 @@ const ACTIONS = {
   retryFailedOffers: (): Told => {
     const ctx = makeContext("menu", { addRefColumn: true });
     applyLanguage(ctx.stores);
-    return retryFailed(ctx);
+    return settings().retryFailedOffers(ctx);
   },
   validateOffers: (): Told => told(runAction(makeContext("menu"), "validate", create.validateOffers)),
   createSelectedOffers: (): Told =>
@@ -148,8 +153,8 @@ const ACTIONS = {
         { continuation: "create" },
       ),
     ),
-  enableScheduledRuns: (): Told => scheduleTold(schedule.enableScheduledRuns),
-  disableScheduledRuns: (): Told => scheduleTold(schedule.disableScheduledRuns),
+  enableScheduledRuns: (): Told => scheduleTold((ctx) => settings().enableScheduledRuns(ctx)),
+  disableScheduledRuns: (): Told => scheduleTold((ctx) => settings().disableScheduledRuns(ctx)),
   refreshOfferStatuses: (): Told =>
     told(
       runAction(

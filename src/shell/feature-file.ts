@@ -9,6 +9,7 @@ const FILES: Readonly<Record<FeatureName, string>> = {
   customers: "FeatureCustomers",
   lookups: "FeatureLookups",
   refresh: "FeatureRefresh",
+  settings: "FeatureSettings",
   sheets: "FeatureSheets",
 };
 /** The global Code.js defines (scripts/build.mjs GLOBAL) and the one a feature file defines. */

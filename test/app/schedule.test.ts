@@ -2,12 +2,8 @@
 // one hourly trigger per spreadsheet (its owner's), and turning off stops any continuation too.
 
 import { describe, expect, test } from "@jest/globals";
-import {
-  disableScheduledRuns,
-  enableScheduledRuns,
-  hourlyRunEnded,
-  hourlyRunMayGo,
-} from "../../src/app/schedule";
+import { hourlyRunEnded, hourlyRunMayGo } from "../../src/app/schedule";
+import { disableScheduledRuns, enableScheduledRuns } from "../../src/app/schedule-switch";
 import { pick } from "../../src/core/language";
 import { emptyCounts } from "../../src/core/plan-run";
 import {

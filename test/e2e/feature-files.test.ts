@@ -8,11 +8,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { customer, customerIds, customerWorld, lineRow, offerRow } from "./customers-world";
-import { DIST, LINE_HEADERS, OFFER_HEADERS, runOk, stopDouble, world } from "./world";
+import { API_KEY, DIST, LINE_HEADERS, OFFER_HEADERS, runOk, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
 
-const FEATURES = ["FeatureCustomers", "FeatureLookups", "FeatureRefresh", "FeatureSheets"] as const;
+const FEATURES = [
+  "FeatureCustomers",
+  "FeatureLookups",
+  "FeatureRefresh",
+  "FeatureSettings",
+  "FeatureSheets",
+] as const;
 type Feature = (typeof FEATURES)[number];
 const READ = "HtmlService.createHtmlOutputFromFile";
 
@@ -103,6 +109,30 @@ describe("reading the feature files", () => {
     const refresh = runOk(v, "refreshOfferStatuses");
     expect(v.column("Status")).toEqual(["created"]);
     expect(refresh.counts[READ]).toBe(3);
+  });
+
+  test("the key, hourly runs on and off, retrying failed offers: the settings feature only, once each", async () => {
+    const failed = ["T-1", "cst_demo0001", "2025-04-14", "", "", "failed", "", "", "The API said no"];
+    const w = await world({
+      runtime: { distDir: distWithout(...others("FeatureSettings")) },
+      withKey: false,
+      offers: [failed],
+      lines: [lineRow("T-1")],
+    });
+    const saved = runOk(w, "saveApiKey", [API_KEY]);
+    expect(String(saved.returned)).toMatch(/saved/i);
+    expect(saved.counts[READ]).toBe(2);
+    const on = runOk(w, "enableScheduledRuns");
+    expect(String(on.returned)).toMatch(/^Hourly runs are on/);
+    expect(w.rt.triggers.filter((t) => t.type === "hourly")).toHaveLength(1);
+    const retried = runOk(w, "retryFailedOffers");
+    expect(w.column("Status")).toEqual(["created"]);
+    expect(retried.counts[READ]).toBe(2);
+    const off = runOk(w, "disableScheduledRuns");
+    expect(String(off.returned)).toMatch(/^Hourly runs are off/);
+    expect(w.rt.triggers).toEqual([]);
+    for (const r of [on, off]) expect(r.counts[READ]).toBe(2);
+    expect(String(runOk(w, "clearApiKey").returned)).toMatch(/removed/);
   });
 
   test("a row left `sending`: the create run reads the lookups feature to find its offer", async () => {
