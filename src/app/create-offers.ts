@@ -43,6 +43,10 @@ const CONTINUE_WITHIN_MS = 10 * 60_000;
  */
 const QUOTA_RETRY_MS = 24 * 3_600_000;
 
+/** Whether hourly runs are on in this spreadsheet (this user's trigger, or anyone's schedule). */
+const scheduleOn = (ctx: RunContext): boolean =>
+  ctx.triggers.hourlyOn() || loadState(ctx.stores, SCHEDULE_OWNER) !== null;
+
 /** The final state of each offer this run touched, by key: later events override earlier ones. */
 class Tally {
   private readonly states = new Map<string, keyof RunCounts>();
@@ -123,7 +127,8 @@ class CreateRun {
     this.firstWrites = [...plan.updates];
     this.progress = new ProgressRecorder(ctx);
     this.writer = {
-      write: (updates) => {
+      write: (given) => {
+        const updates = this.quotaWording(given);
         const notPlaced = writeOfferUpdates(book, updates);
         this.lost.push(...notPlaced);
         this.progress.written(updates, notPlaced);
@@ -133,6 +138,23 @@ class CreateRun {
       flush: () => book.workbook.flush(),
     };
     for (const w of plan.waiting) this.waitFor(w.notBefore);
+  }
+
+  /**
+   * Whether rows the daily quota stopped are tried again without the user: by hourly runs, or by the
+   * continuation a day later that a run of every pending offer arranges (summarize). A run of the
+   * selected rows with no hourly runs arranges none: its rows say to choose it again tomorrow.
+   */
+  quotaRetried = true;
+
+  private quotaWording(updates: readonly RowUpdate[]): readonly RowUpdate[] {
+    if (this.quotaRetried) return updates;
+    const retried = texts().notSentQuota();
+    return updates.map((u) =>
+      u.values.message === retried
+        ? { ...u, values: { ...u.values, message: texts().notSentQuotaChooseAgain() } }
+        : u,
+    );
   }
 
   private offerList(): OfferList {
@@ -308,7 +330,7 @@ class CreateRun {
     const now = session.now();
     if (session.quotaExhausted) {
       // No loop against the quota: the hourly run tries again; without one, a continuation tomorrow.
-      const hourly = this.ctx.triggers.hourlyOn() || loadState(this.ctx.stores, SCHEDULE_OWNER) !== null;
+      const hourly = scheduleOn(this.ctx);
       const later = counts.pending > 0 && !hourly && !selectedOnly;
       return {
         counts,
@@ -372,6 +394,7 @@ export function createOffers(ctx: RunContext, selectedOnly: boolean, only?: Prep
   });
   const orphans = writeLineMessages(book);
   const run = new CreateRun(ctx, book, ledger, plan, access);
+  run.quotaRetried = !selectedOnly || scheduleOn(ctx);
   if (customers.moreWork) run.moreWork = true;
   const again = run.lookUpLeftSending();
   run.send([...again, ...plan.toSend].sort((a, b) => a.sheetRow - b.sheetRow));

@@ -108,6 +108,8 @@ export const TEXTS_EN = {
   notSentKeyRefused: () => `Not sent: ${MKP} refused the API key. Set the API key again.`,
   notSentRateLimit: () => `Not sent yet: ${MKP}'s rate limit was reached, will retry`,
   notSentQuota: () => "Not sent: today's Google UrlFetch quota is used up, will retry tomorrow",
+  notSentQuotaChooseAgain: () =>
+    `Not sent: today's Google UrlFetch quota is used up. Select the row and choose ${EN_MENU} Create offers in selected rows again tomorrow`,
   willCheck: (reason: string) => `${reason}; will check ${MKP} and retry`,
   willRetry: (reason: string) => `${reason}, will retry`,
   retrying: (why: string) => `Not sent yet: ${why}, retrying`,
@@ -262,6 +264,8 @@ export const TEXTS_NL: Texts = {
     `Nog niet verstuurd: de limiet van ${MKP} voor het aantal verzoeken is bereikt, wordt opnieuw geprobeerd`,
   notSentQuota: () =>
     "Niet verstuurd: het UrlFetch-quotum van Google voor vandaag is op, wordt morgen opnieuw geprobeerd",
+  notSentQuotaChooseAgain: () =>
+    `Niet verstuurd: het UrlFetch-quotum van Google voor vandaag is op. Selecteer de rij en kies morgen opnieuw ${NL_MENU} Offertes in geselecteerde rijen aanmaken`,
   willCheck: (reason) => `${reason}; wordt gecontroleerd in ${MKP} en opnieuw geprobeerd`,
   willRetry: (reason) => `${reason}, wordt opnieuw geprobeerd`,
   retrying: (why) => `Nog niet verstuurd: ${why}, wordt opnieuw geprobeerd`,

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, test } from "@jest/globals";
 import { expectCreatedOnce as expectExactlyOnce, offers } from "./batches";
 import { menuRunKillWalk } from "./kill-walks";
-import { expectOk, stopDouble, world } from "./world";
+import { expectOk, runOk, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
 
@@ -140,6 +140,32 @@ describe("the daily UrlFetch quota", () => {
     expectOk(w.rt.advanceToNextTrigger() ?? ({ fn: "none", error: { message: "no trigger" } } as never));
     await expectExactlyOnce(w, 80);
     expect(w.rt.triggers).toEqual([]);
+  });
+});
+
+describe("the daily UrlFetch quota in a run of the selected rows", () => {
+  // Was a defect: the rows said "will retry tomorrow" though nothing would (a selected run arranges
+  // no continuation, and hourly runs were off).
+  test("with hourly runs off the rows say to choose the menu item again tomorrow; with them on, that they retry", async () => {
+    const w = await world({ ...offers(80), runtime: { urlFetchDailyQuota: 60 } });
+    w.ss.setSelection("Offers", ["A2:A81"]);
+    expectOk(w.run("createSelectedOffers"));
+    const waiting = w.column("Message").filter((m) => m !== "");
+    expect(waiting).toHaveLength(20);
+    expect(new Set(waiting)).toEqual(
+      new Set([
+        "Not sent: today's Google UrlFetch quota is used up. Select the row and choose MijnKlantportaal › Create offers in selected rows again tomorrow",
+      ]),
+    );
+    expect(w.rt.triggers).toEqual([]);
+
+    const v = await world({ ...offers(80), runtime: { urlFetchDailyQuota: 60 } });
+    runOk(v, "enableScheduledRuns");
+    v.ss.setSelection("Offers", ["A2:A81"]);
+    expectOk(v.run("createSelectedOffers"));
+    const told = v.column("Message").filter((m) => m !== "");
+    expect(told).toHaveLength(20);
+    expect(told.every((m) => /will retry tomorrow$/.test(m))).toBe(true);
   });
 });
 
