@@ -71,7 +71,13 @@ const SCHEDULE_LOCK_WAIT_MS = 10_000;
  * the script lock. Runs hold the document lock instead: this never waits for a batch.
  */
 export function withScheduleLock<T>(body: () => T): { value: T } | null {
-  const lock = LockService.getScriptLock();
+  let lock: GoogleAppsScript.Lock.Lock;
+  try {
+    lock = LockService.getScriptLock();
+  } catch {
+    // No script lock to be had here: turning runs on or off still works, as before this lock.
+    return { value: body() };
+  }
   if (!lock.tryLock(SCHEDULE_LOCK_WAIT_MS)) return null;
   try {
     return { value: body() };

@@ -288,29 +288,46 @@ export function spreadsheetWorkbook(ss: Spreadsheet, options: { addRefColumn: bo
       }
       return onOffers ? rows : null;
     },
+    // The three below only sharpen what a run does or says (hidden rows of a selection left alone,
+    // merged cells and filled-down formulas explained): where the spreadsheet service cannot answer
+    // them, the run goes on as it would without them, rather than stop on a question it need not ask.
     hiddenOfferRows(rows) {
       const sheet = offers();
       const hidden = new Set<number>();
-      // One call tells whether there is a filter (and the rows under its header); Apps Script can
-      // only be asked about hidden rows one at a time.
-      const filtered = sheet.getFilter()?.getRange();
-      const top = filtered ? filtered.getRow() + 1 : 0;
-      const bottom = filtered ? filtered.getLastRow() : -1;
-      for (const row of rows)
-        if ((row >= top && row <= bottom && sheet.isRowHiddenByFilter(row)) || sheet.isRowHiddenByUser(row))
-          hidden.add(row);
+      try {
+        // One call tells whether there is a filter (and the rows under its header); Apps Script can
+        // only be asked about hidden rows one at a time.
+        const filtered = sheet.getFilter()?.getRange();
+        const top = filtered ? filtered.getRow() + 1 : 0;
+        const bottom = filtered ? filtered.getLastRow() : -1;
+        for (const row of rows)
+          if ((row >= top && row <= bottom && sheet.isRowHiddenByFilter(row)) || sheet.isRowHiddenByUser(row))
+            hidden.add(row);
+      } catch {
+        hidden.clear();
+      }
       return hidden;
     },
     mergedCells(id) {
       const range = id === "offers" ? offersRange : linesRange;
-      return (range?.getMergedRanges() ?? []).map((m) => ({
-        row: m.getRow(),
-        column: m.getColumn(),
-        numRows: m.getNumRows(),
-        numColumns: m.getNumColumns(),
-      }));
+      try {
+        return (range?.getMergedRanges() ?? []).map((m) => ({
+          row: m.getRow(),
+          column: m.getColumn(),
+          numRows: m.getNumRows(),
+          numColumns: m.getNumColumns(),
+        }));
+      } catch {
+        return [];
+      }
     },
-    formulas: (id) => (id === "offers" ? offersRange : linesRange)?.getFormulas() ?? [],
+    formulas: (id) => {
+      try {
+        return (id === "offers" ? offersRange : linesRange)?.getFormulas() ?? [];
+      } catch {
+        return [];
+      }
+    },
     flush: () => SpreadsheetApp.flush(),
     appendRunLog: (entry) => appendRunLog(ss, entry),
     zonedTime: () => zonedTime(tz()),

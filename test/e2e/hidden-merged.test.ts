@@ -173,3 +173,53 @@ describe("an offer with many bad lines", () => {
     expect(cellText(w.ss, "Offer lines", 13, "Message")).not.toBe("");
   });
 });
+
+describe("a spreadsheet service that cannot answer the questions that only sharpen a run", () => {
+  // Hidden rows, merged cells, filled-down formulas and the schedule's lock only make a run more
+  // careful or its messages clearer: when Sheets fails on them, the run goes on as it would without.
+  const failOn = (...methods: string[]) => ({
+    fail: (c: { method: string }) => (methods.includes(c.method) ? "Service Spreadsheets failed" : null),
+  });
+
+  test("the filter and hidden rows: the selected rows are created, none is left out", async () => {
+    const w = await world({ offers: offers(NUMBERS), lines: lines(NUMBERS) });
+    w.ss.hideRows("Offers", 4);
+    w.ss.setSelection("Offers", ["A2:C6"]);
+    runOk(w, "createSelectedOffers", [], failOn("getFilter", "isRowHiddenByUser", "isRowHiddenByFilter"));
+    expect((await postedNumbers(w.api)).sort()).toEqual(["H-2", "H-3", "H-4", "H-5", "H-6"]);
+  });
+
+  test("merged cells: the rows below a merge are invalid with the plain missing-field message", async () => {
+    const w = await world({ offers: offers(["M-2", "M-3"]), lines: lines(["M-2", "M-3"]) });
+    w.ss.mergeCells("Offers", "B2:B3");
+    runOk(w, "createPendingOffers", [], failOn("getMergedRanges"));
+    expect(await postedNumbers(w.api)).toEqual(["M-2"]);
+    expect(w.column("Status")).toEqual(["created", "invalid"]);
+    expect(cellText(w.ss, "Offers", 3, "Message")).toMatch(/^Customer ID missing/);
+  });
+
+  test("formulas: a row only a formula filled is judged as typed", async () => {
+    const w = await world({
+      offers: [
+        ["F-2", "cst_demo0001", "2025-04-14"],
+        ["", "", "", { v: 30, formula: "=1+29" }],
+      ],
+      lines: lines(["F-2"]),
+    });
+    runOk(w, "createPendingOffers", [], failOn("getFormulas"));
+    expect(await postedNumbers(w.api)).toEqual(["F-2"]);
+    expect(w.column("Status")).toEqual(["created", "invalid"]);
+  });
+
+  test("the script lock: hourly runs are turned on and off all the same", async () => {
+    const w = await world({ offers: offers(["S-2"]), lines: lines(["S-2"]) });
+    expect(String(runOk(w, "enableScheduledRuns", [], failOn("getScriptLock")).returned)).toMatch(
+      /^Hourly runs are on/,
+    );
+    expect(w.rt.triggers.filter((t) => t.type === "hourly")).toHaveLength(1);
+    expect(String(runOk(w, "disableScheduledRuns", [], failOn("getScriptLock")).returned)).toMatch(
+      /^Hourly runs are off/,
+    );
+    expect(w.rt.triggers).toEqual([]);
+  });
+});
