@@ -1,0 +1,103 @@
+// Adversarial API pass 3: list items the product cannot match by what it sent (fields left out, named
+// in snake_case, offer numbers served as JSON numbers), a list in no order of time, one offer wrapped
+// in `{"data": …}`, and a duplicate offer number answered with the offer that already had it. Against
+// CONTRACT §6: every offer created exactly once, never another offer taken for it.
+
+import { afterAll, describe, expect, test } from "@jest/globals";
+import type { DoubleConfig } from "../../tools/mkp-double/types";
+import {
+  apiOffers,
+  batch,
+  expectExactlyOnce,
+  killAtWriteBackAfterSend,
+  lostSending,
+  messageOf,
+  settleSending,
+  statusOf,
+} from "./probes";
+import { postedNumbers, runOk, stopDouble, world } from "./world";
+
+afterAll(stopDouble);
+
+const START = Date.UTC(2025, 3, 14, 8, 0);
+
+/** No offer number sent twice, each stored once. */
+async function nothingTwice(w: Awaited<ReturnType<typeof world>>): Promise<void> {
+  const sent = await postedNumbers(w.api);
+  expect(sent.filter((n, i) => sent.indexOf(n) !== i)).toEqual([]);
+  const stored = (await apiOffers(w)).map((o) => o.offerNumber);
+  expect(stored.filter((n, i) => stored.indexOf(n) !== i)).toEqual([]);
+}
+
+describe("list items in a shape the product cannot match by what it sent", () => {
+  test.each([
+    ["snake_case names (offer_number, customer_id, created_at)", { offerFieldCase: "snake" }],
+    ["listed in no order of time (by ID)", { listOrder: "id" }],
+  ] as [string, Partial<DoubleConfig>][])(
+    "%s: rows left `sending` are settled with their own offers, nothing twice",
+    async (_l, config) => {
+      const { w, numbers } = await lostSending(3, 100, config);
+      expect(settleSending(w, numbers)).toBeLessThanOrEqual(2);
+      await expectExactlyOnce(w, numbers);
+    },
+  );
+
+  test("offer numbers served as JSON numbers (PHP's JSON_NUMERIC_CHECK: 0042 as 42): settled, nothing twice", async () => {
+    const numbers = ["2025001", "0042"];
+    const w = await world({
+      offers: numbers.map((n) => [n, "cst_demo0001", "2025-04-14"]),
+      lines: numbers.map((n) => [n, "Work", 10, 21]),
+    });
+    w.rt.clock.set(START);
+    expect(w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() }).killed).toBe("killed");
+    await w.api.configure({ jsonNumericCheck: true });
+    expect(settleSending(w, numbers)).toBeLessThanOrEqual(2);
+    await expectExactlyOnce(w, numbers);
+    expect(w.column("Amount")).toEqual(["10.00", "10.00"]);
+  });
+
+  // Without the number (or the customer) of the offers made since the row was sent, the list cannot
+  // show that ours is not among them: sending it again could make it twice. The row waits, and is
+  // settled once the list shows them.
+  test.each([
+    ["without offerNumber", { listOmitFields: ["offerNumber"] }],
+    ["without customerId", { listOmitFields: ["customerId"] }],
+    [
+      "with IDs not of the form off_… and no offerNumber",
+      { listOmitFields: ["offerNumber"], offerIdFormat: "plain" },
+    ],
+  ] as [string, Partial<DoubleConfig>][])(
+    "list items %s: never sent a second time; settled once the list shows them",
+    async (_l, config) => {
+      const { w, numbers } = await lostSending(3, 100, config);
+      for (let i = 0; i < 3; i++) runOk(w, "createPendingOffers");
+      await nothingTwice(w);
+      const waiting = numbers.filter((n) => statusOf(w, n) === "sending");
+      expect(waiting.length).toBeGreaterThan(0);
+      // Told on the row what to do; no continuation that would read the list again and again.
+      for (const n of waiting)
+        expect(messageOf(w, n)).toMatch(new RegExp(`Not known whether .*Look for offer ${n}.*clear Status`));
+      expect(w.rt.triggers.filter((t) => !t.disabled)).toEqual([]);
+      await w.api.configure({ listOmitFields: [] });
+      expect(settleSending(w, numbers)).toBeLessThanOrEqual(2);
+      await nothingTwice(w);
+      expect((await apiOffers(w)).map((o) => o.offerNumber).sort()).toEqual(numbers);
+      expect(w.column("Status")).toEqual(["created", "created", "created"]);
+    },
+  );
+});
+
+describe('one offer wrapped in {"data": …}', () => {
+  test("created with its ID and amount, and its acceptance refreshed", async () => {
+    const w = await world({ ...batch(2, "EN"), config: { offerEnvelope: "data" } });
+    w.rt.clock.set(START);
+    runOk(w, "createPendingOffers");
+    await expectExactlyOnce(w, ["EN-0001", "EN-0002"]);
+    expect(w.column("Amount")).toEqual(["10.00", "10.00"]);
+    const [first] = await apiOffers(w);
+    await w.api.updateOffer(first?.id ?? "", { acceptedAt: START + 60_000 });
+    w.rt.clock.advance(3_600_000);
+    runOk(w, "refreshOfferStatuses");
+    expect(w.column("Status")).toEqual(["accepted", "created"]);
+  });
+});
