@@ -20,6 +20,7 @@ import { postedNumbers, runOk, stopDouble, world } from "./world";
 afterAll(stopDouble);
 
 const START = Date.UTC(2025, 3, 14, 8, 0);
+const DAY = 86_400_000;
 
 /** No offer number sent twice, each stored once. */
 async function nothingTwice(w: Awaited<ReturnType<typeof world>>): Promise<void> {
@@ -99,5 +100,43 @@ describe('one offer wrapped in {"data": …}', () => {
     w.rt.clock.advance(3_600_000);
     runOk(w, "refreshOfferStatuses");
     expect(w.column("Status")).toEqual(["accepted", "created"]);
+  });
+});
+
+describe("a taken offer number answered with the offer that already has it (200, as firstOrCreate)", () => {
+  const config: Partial<DoubleConfig> = { rejectDuplicateOfferNumbers: true, duplicateAnswer: "existing" };
+
+  test.each([
+    ["made by hand a month ago for another customer", "cst_demo0002", 30],
+    ["made last year for the same customer", "cst_demo0001", 300],
+  ])(
+    "%s: failed, that offer is not taken for the row, the Message says why and what to do",
+    async (_l, customerId, days) => {
+      const w = await world({ ...batch(2, "HD"), config });
+      w.rt.clock.set(START);
+      const [old] = await w.api.seedOffers([
+        { offerNumber: "HD-0001", customerId, createdAt: START - days * DAY },
+      ]);
+      runOk(w, "createPendingOffers");
+      expect(w.column("Status")).toEqual(["failed", "created"]);
+      expect(w.column("Offer ID")[0]).toBe("");
+      const message = messageOf(w, "HD-0001");
+      expect(message).toMatch(/^Not created: MijnKlantportaal answered with an offer it already had/);
+      expect(message).toContain(old?.id ?? "?");
+      expect(message).toMatch(/another number.*clear Status/);
+      runOk(w, "createPendingOffers");
+      expect(await postedNumbers(w.api)).toEqual(["HD-0001", "HD-0002"]);
+      await expectExactlyOnce(w, ["HD-0002"]);
+    },
+  );
+
+  test("in Dutch", async () => {
+    const w = await world({ ...batch(1, "HN"), config, locale: "nl_NL" });
+    w.rt.clock.set(START);
+    await w.api.seedOffers([{ offerNumber: "HN-0001", createdAt: START - 30 * DAY }]);
+    runOk(w, "createPendingOffers");
+    expect(messageOf(w, "HN-0001")).toMatch(
+      /^Niet aangemaakt: MijnKlantportaal antwoordde met een offerte die er al was/,
+    );
   });
 });
