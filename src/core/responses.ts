@@ -237,6 +237,11 @@ export function classify(exchange: Exchange, nowMs: number, mutating: boolean): 
   if (status >= 500)
     return { kind: "transient", reason: texts().temporaryError(status), ambiguous: mutating };
   if (status >= 400) return { kind: "refused", status, reason: reasonOf(body, status, type) };
+  if (status >= 300 && status < 400) {
+    // Not followed (the key would go along): where it points, bounded and on one line.
+    const location = capText((header(headers, "location") ?? "").replace(/\s+/g, " ").trim(), 200);
+    return { kind: "transient", reason: texts().redirected(status, location), ambiguous: mutating };
+  }
   return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
 }
 

@@ -110,6 +110,8 @@ export const TEXTS_EN = {
   unreachable: () => `could not reach ${MKP}`,
   temporaryError: (status: number) => `temporary error (HTTP ${status})`,
   unexpectedAnswer: (status: number) => `unexpected answer (HTTP ${status})`,
+  redirected: (status: number, location: string) =>
+    `${MKP} answered with a redirect (HTTP ${status}${location ? ` to ${location}` : ""}), which is not followed so that the API key goes nowhere else: check the script property MKP_BASE_URL (the API's address)`,
   apiLineField: (line: number, field: string) => `Line ${line} ${field}`,
   /** The API's reason with its status; just the status when it gave none. */
   apiReason: (reason: string, status: number) =>
@@ -263,6 +265,8 @@ export const TEXTS_NL: Texts = {
   unreachable: () => `${MKP} was niet bereikbaar`,
   temporaryError: (status) => `tijdelijke fout (HTTP ${status})`,
   unexpectedAnswer: (status) => `onverwacht antwoord (HTTP ${status})`,
+  redirected: (status, location) =>
+    `${MKP} verwees door (HTTP ${status}${location ? ` naar ${location}` : ""}); dat wordt niet gevolgd, zodat de API-sleutel nergens anders heen gaat: controleer de scripteigenschap MKP_BASE_URL (het adres van de API)`,
   apiLineField: (line, field) => `Regel ${line} ${field}`,
   apiReason: (reason, status) => (reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`),
   notCreatedRetryAt: (at) =>

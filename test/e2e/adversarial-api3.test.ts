@@ -140,3 +140,47 @@ describe("a taken offer number answered with the offer that already has it (200,
     );
   });
 });
+
+describe("every request answered with a redirect (the API moved, or MKP_BASE_URL is out of date)", () => {
+  const moved = {
+    times: null,
+    fault: {
+      kind: "status" as const,
+      status: 301,
+      body: "",
+      headers: { Location: "https://api.mijnklantportaal.nl/v2/customer-offers/manual" },
+    },
+  };
+
+  test("the rows say where it redirects and what to check; continuations back off; once it ends, each offer once", async () => {
+    const w = await world(batch(2, "MV"));
+    w.rt.clock.set(START);
+    await w.api.injectFaults([moved]);
+    runOk(w, "createPendingOffers");
+    for (const n of ["MV-0001", "MV-0002"]) {
+      expect(statusOf(w, n)).toBe("sending");
+      expect(messageOf(w, n)).toMatch(/redirect.*HTTP 301.*api\.mijnklantportaal\.nl\/v2.*MKP_BASE_URL/);
+    }
+    // Not a working API: no continuation every few seconds for as long as it lasts.
+    let runs = 0;
+    while (runs < 50) {
+      const run = w.rt.advanceToNextTrigger();
+      if (!run || run.startedAt > START + 3_600_000) break;
+      runs++;
+    }
+    expect(runs).toBeLessThanOrEqual(8);
+    await w.api.clearFaults();
+    for (let i = 0; i < 3 && w.column("Status").some((s) => s !== "created"); i++) {
+      w.rt.clock.advance(3_600_000);
+      runOk(w, "createPendingOffers");
+    }
+    await expectExactlyOnce(w, ["MV-0001", "MV-0002"]);
+  });
+
+  test("in Dutch", async () => {
+    const w = await world({ ...batch(1, "MN"), locale: "nl_NL" });
+    await w.api.injectFaults([moved]);
+    runOk(w, "createPendingOffers");
+    expect(messageOf(w, "MN-0001")).toMatch(/^MijnKlantportaal verwees door .*HTTP 301.*MKP_BASE_URL/);
+  });
+});
