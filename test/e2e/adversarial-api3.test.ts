@@ -184,3 +184,30 @@ describe("every request answered with a redirect (the API moved, or MKP_BASE_URL
     expect(messageOf(w, "MN-0001")).toMatch(/^MijnKlantportaal verwees door .*HTTP 301.*MKP_BASE_URL/);
   });
 });
+
+describe("a 429 whose Retry-After says nothing useful but whose X-RateLimit-Reset does", () => {
+  test.each([
+    ["Retry-After: 0", "0"],
+    ["Retry-After: a date in the past", "Wed, 21 Oct 2015 07:28:00 GMT"],
+  ])("%s, reset a minute on: nothing sent before the reset; every offer once", async (_l, after) => {
+    const w = await world(batch(3, "RA"));
+    w.rt.clock.set(START);
+    const reset = Math.floor(START / 1000) + 60;
+    await w.api.injectFaults([
+      {
+        fault: {
+          kind: "status",
+          status: 429,
+          headers: { "Retry-After": after, "X-RateLimit-Reset": String(reset) },
+        },
+      },
+    ]);
+    runOk(w, "createPendingOffers");
+    for (let i = 0; i < 3 && w.column("Status").some((s) => s !== "created"); i++)
+      w.rt.advanceToNextTrigger();
+    const [limited, ...after429] = await w.api.requests();
+    expect(limited?.status).toBe(429);
+    expect(after429.filter((r) => r.at < reset * 1000)).toEqual([]);
+    await expectExactlyOnce(w, ["RA-0001", "RA-0002", "RA-0003"]);
+  });
+});
