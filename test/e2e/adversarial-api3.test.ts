@@ -88,6 +88,19 @@ describe("list items in a shape the product cannot match by what it sent", () =>
   );
 });
 
+test("in Dutch: the row says in Dutch that it cannot be checked and what to do", async () => {
+  const { offers, lines } = batch(1, "NL");
+  const w = await world({ offers, lines, locale: "nl_NL" });
+  w.rt.clock.set(START);
+  expect(w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() }).killed).toBe("killed");
+  await w.api.configure({ listOmitFields: ["customerId"] });
+  runOk(w, "createPendingOffers");
+  expect(messageOf(w, "NL-0001")).toMatch(
+    /^Niet bekend of deze offerte is aangemaakt: .*Zoek offerte NL-0001 op/,
+  );
+  expect(await postedNumbers(w.api)).toEqual(["NL-0001"]);
+});
+
 describe('one offer wrapped in {"data": …}', () => {
   test("created with its ID and amount, and its acceptance refreshed", async () => {
     const w = await world({ ...batch(2, "EN"), config: { offerEnvelope: "data" } });
@@ -209,5 +222,80 @@ describe("a 429 whose Retry-After says nothing useful but whose X-RateLimit-Rese
     expect(limited?.status).toBe(429);
     expect(after429.filter((r) => r.at < reset * 1000)).toEqual([]);
     await expectExactlyOnce(w, ["RA-0001", "RA-0002", "RA-0003"]);
+  });
+});
+
+describe("other answers the docs leave open (already handled: kept so)", () => {
+  test.each([
+    ["a 409 for a number made by hand", "conflict", /refused this offer: .*already exists.*HTTP 409/],
+    [
+      "a 409 naming the existing offer's id",
+      "conflict-with-id",
+      /refused this offer: .*already exists.*HTTP 409/,
+    ],
+  ] as const)(
+    "%s: failed with the API's words, that offer not taken, not sent again",
+    async (_l, duplicateAnswer, re) => {
+      const w = await world({
+        ...batch(2, "DC"),
+        config: { rejectDuplicateOfferNumbers: true, duplicateAnswer },
+      });
+      await w.api.seedOffers([{ offerNumber: "DC-0001", createdAt: START - 30 * DAY }]);
+      runOk(w, "createPendingOffers");
+      runOk(w, "createPendingOffers");
+      expect(w.column("Status")).toEqual(["failed", "created"]);
+      expect(w.column("Offer ID")[0]).toBe("");
+      expect(messageOf(w, "DC-0001")).toMatch(re);
+      expect(await postedNumbers(w.api)).toEqual(["DC-0001", "DC-0002"]);
+    },
+  );
+
+  test("an HTML page with 201 after the offer was made: looked up, each offer once", async () => {
+    const w = await world(batch(3, "HP"));
+    const page = "<!DOCTYPE html><html><body><h1>Created</h1></body></html>";
+    await w.api.injectFaults([
+      {
+        match: { method: "POST" },
+        times: null,
+        fault: { kind: "created-then-answer", rawBody: page, headers: { "Content-Type": "text/html" } },
+      },
+    ]);
+    runOk(w, "createPendingOffers");
+    await expectExactlyOnce(w, ["HP-0001", "HP-0002", "HP-0003"]);
+  });
+
+  test("a refusal in Latin-1, not UTF-8: failed with the readable part of its words, the others created", async () => {
+    const w = await world(batch(2, "L1"));
+    const latin1 = Buffer.from('{"message":"Ongeldig btw-tarief voor regel één"}', "latin1");
+    await w.api.injectFaults([
+      {
+        match: { offerNumber: "L1-0001" },
+        fault: {
+          kind: "status",
+          status: 422,
+          rawBodyBase64: latin1.toString("base64"),
+          headers: { "Content-Type": "application/json; charset=ISO-8859-1" },
+        },
+      },
+    ]);
+    runOk(w, "createPendingOffers");
+    expect(w.column("Status")).toEqual(["failed", "created"]);
+    expect(messageOf(w, "L1-0001")).toMatch(/refused this offer: Ongeldig btw-tarief voor regel .*HTTP 422/);
+  });
+
+  test("a 500 with a 2 MB page, twice: a short Message, then each offer once", async () => {
+    const w = await world(batch(2, "BG"));
+    const page = `<html><body>${"x".repeat(2 * 1024 * 1024)}</body></html>`;
+    await w.api.injectFaults([
+      {
+        match: { offerNumber: "BG-0001" },
+        times: 2,
+        fault: { kind: "status", status: 500, rawBody: page, headers: { "Content-Type": "text/html" } },
+      },
+    ]);
+    runOk(w, "createPendingOffers");
+    for (const m of w.column("Message")) expect(m.length).toBeLessThan(500);
+    runOk(w, "createPendingOffers");
+    await expectExactlyOnce(w, ["BG-0001", "BG-0002"]);
   });
 });
