@@ -31,8 +31,12 @@ export interface LookupResult {
 
 const sinceOf = (t: LookupTarget): number => (t.markedAt > 0 ? t.markedAt - CLOCK_SKEW_MS : 0);
 
-/** `0042` → `42`: the digits a JSON number keeps of an offer number; null when it is not digits. */
-const digitsKey = (n: string): string | null => (/^\d+$/.test(n) ? n.replace(/^0+(?=\d)/, "") : null);
+/**
+ * The number a numeric offer number becomes as a JSON number (PHP's JSON_NUMERIC_CHECK: `0042` → 42,
+ * `1e3` → 1000), as text; null when it is not numeric.
+ */
+const numericKey = (n: string): string | null =>
+  /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(n) ? String(Number(n)) : null;
 
 /**
  * Whether `offer` is the one sent for `t`: "yes"; "no" (another number or customer, or older than the
@@ -41,7 +45,7 @@ const digitsKey = (n: string): string | null => (/^\d+$/.test(n) ? n.replace(/^0
  */
 export function sentFor(t: LookupTarget, offer: CreatedOffer, twins = 1): "yes" | "no" | "maybe" {
   const number = offer.numericNumber
-    ? digitsKey(t.offerNumber) === offer.offerNumber
+    ? numericKey(t.offerNumber) === offer.offerNumber
     : offer.offerNumber === t.offerNumber;
   if (offer.offerNumber !== "" && !number) return "no";
   if (offer.customerId !== "" && offer.customerId !== t.customerId) return "no";
@@ -57,18 +61,18 @@ export function lookUp(list: () => OfferList, targets: readonly LookupTarget[]):
   // Targets an item of the list that cannot be read may be: never proven absent.
   const doubtful = new Set<string>();
   const byNumber = new Map<string, LookupTarget[]>();
-  const byDigits = new Map<string, LookupTarget[]>();
+  const byNumeric = new Map<string, LookupTarget[]>();
   const add = (map: Map<string, LookupTarget[]>, key: string | null, t: LookupTarget): void => {
     if (key !== null) map.set(key, [...(map.get(key) ?? []), t]);
   };
   for (const t of targets) {
     add(byNumber, t.offerNumber, t);
-    add(byDigits, digitsKey(t.offerNumber), t);
+    add(byNumeric, numericKey(t.offerNumber), t);
   }
   const candidates = (offer: CreatedOffer): readonly LookupTarget[] =>
     offer.offerNumber === ""
       ? targets
-      : ((offer.numericNumber ? byDigits : byNumber).get(offer.offerNumber) ?? []);
+      : ((offer.numericNumber ? byNumeric : byNumber).get(offer.offerNumber) ?? []);
   const earliest = (a: CreatedOffer, b: CreatedOffer): CreatedOffer =>
     (instantOf(a.createdAt)?.ms ?? 0) <= (instantOf(b.createdAt)?.ms ?? 0) ? a : b;
   const result = list().walkNewest({

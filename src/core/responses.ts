@@ -23,7 +23,7 @@ export interface CreatedOffer {
   readonly offerNumber: string;
   /**
    * True when the API served the offer number as a JSON number (PHP's JSON_NUMERIC_CHECK turns
-   * `"0042"` into 42): then it may stand for any offer number of the same digits.
+   * `"0042"` into 42): then it stands for any offer number of that value.
    */
   readonly numericNumber?: boolean;
   readonly customerId: string;
@@ -81,10 +81,10 @@ function field(o: Record<string, unknown>, name: string): unknown {
   return v !== undefined ? v : o[name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
 }
 
-/** An offer number: text as it is; a whole JSON number as its digits (numeric: true); else null. */
+/** An offer number: text as it is; a JSON number as JavaScript writes it (numeric: true); else null. */
 function offerNumberOf(v: unknown): { text: string; numeric: boolean } | null {
   if (typeof v === "string") return { text: v, numeric: false };
-  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return { text: String(v), numeric: true };
+  if (typeof v === "number" && Number.isFinite(v)) return { text: String(v), numeric: true };
   return null;
 }
 

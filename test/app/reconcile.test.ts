@@ -144,6 +144,17 @@ describe.each(["asc", "desc"] as const)("looking up sent offers (%s)", (order) =
     expect(r.found.get("ref-0042")?.id).toBe(b.id);
   });
 
+  it("other numeric offer numbers as JSON numbers (1e3 as 1000, 12.50 as 12.5): found", () => {
+    const { list, account } = setup(order);
+    const a = account.add("1e3", MARKED + 2000) as unknown as Record<string, unknown>;
+    const b = account.add("12.50", MARKED + 3000) as unknown as Record<string, unknown>;
+    a.offerNumber = 1000;
+    b.offerNumber = 12.5;
+    const r = lookUp(() => list, [target("1e3"), target("12.50")]);
+    expect(r.found.get("ref-1e3")?.id).toBe(a.id);
+    expect(r.found.get("ref-12.50")?.id).toBe(b.id);
+  });
+
   it("42 as a JSON number while both 42 and 0042 were sent: neither is taken for the other", () => {
     const { list, account } = setup(order);
     const only = account.add("42", MARKED + 2000) as unknown as Record<string, unknown>;
