@@ -211,3 +211,12 @@ test("a status fault with rawBodyBase64 sends those bytes; created-then-answer w
   expect(html).toMatchObject({ status: 201, text: "<html>ok</html>" });
   expect((await double.offers()).map((o) => o.offerNumber)).toContain("F-2");
 });
+
+test("customerFieldCase snake: customers listed and fetched with company_name, primary_email, …", async () => {
+  await double.configure({ customerFieldCase: "snake" });
+  const listed = (await get("/customers?page=1")).json.data[0];
+  expect(listed).toMatchObject({ id: "cst_abc12345def678", company_name: "Webdesign Bakker B.V." });
+  expect(listed).toHaveProperty("primary_email");
+  expect(listed).not.toHaveProperty("companyName");
+  expect((await get("/customers/cst_demo0001")).json).toHaveProperty("zip_code", "3511 ED");
+});

@@ -7,7 +7,7 @@ import type { DoubleState } from "./state";
 import { toAtom } from "./time";
 import type { StoredOffer } from "./types";
 import { pickLines, validateCreateOffer, validatePatch, validationMessage } from "./validation";
-import { offerEnvelope, shapeEnvelope } from "./variants";
+import { customerFields, offerEnvelope, shapeEnvelope } from "./variants";
 
 export interface ApiRequest {
   method: string;
@@ -88,7 +88,7 @@ export function handleApi(state: DoubleState, route: Route, req: ApiRequest): Ap
         req,
         "/customers",
         () => state.listedCustomers(),
-        (c) => c,
+        (c) => customerFields(c, state.settings.customerFieldCase),
       );
     case "create-customer":
       return createCustomer(state, req);
@@ -96,7 +96,7 @@ export function handleApi(state: DoubleState, route: Route, req: ApiRequest): Ap
       const customer = state.findCustomer(route.id, req.now);
       return customer === null
         ? error(404, "No Customer can be found for the given ID")
-        : { status: 200, body: customer };
+        : { status: 200, body: customerFields(customer, state.settings.customerFieldCase) };
     }
   }
 }
@@ -213,7 +213,7 @@ function createCustomer(state: DoubleState, req: ApiRequest): ApiResult {
   const created = state.createCustomer(customer, req.now);
   return {
     status: state.settings.customerCreatedStatus,
-    body: structuredClone(created),
+    body: customerFields(structuredClone(created), state.settings.customerFieldCase),
     customerId: created.id,
   };
 }

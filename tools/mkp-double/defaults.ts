@@ -37,6 +37,7 @@ export const DEFAULT_CONFIG: Readonly<DoubleConfig> = Object.freeze({
   offerEnvelope: "bare",
   offerFieldCase: "camel",
   jsonNumericCheck: false,
+  customerFieldCase: "camel",
   listOmitFields: [],
   duplicateAnswer: "validation",
 });

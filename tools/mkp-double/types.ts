@@ -107,6 +107,8 @@ export interface DoubleConfig {
    * it (`"2025001"` → 2025001, `"0042"` → 42, `"10.00"` → 10); default false.
    */
   jsonNumericCheck: boolean;
+  /** Field names of every served customer: "camel" (default, as documented) or "snake" (`company_name`, …). */
+  customerFieldCase: "camel" | "snake";
   /** Fields (documented names) left out of the offers of list pages, e.g. ["offerNumber"]; default none. */
   listOmitFields: string[];
   /**

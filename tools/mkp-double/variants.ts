@@ -110,6 +110,14 @@ export function offerFields(
   return out;
 }
 
+/** A served customer with its field names in the configured case. */
+export function customerFields(customer: unknown, fieldCase: DoubleConfig["customerFieldCase"]): unknown {
+  if (fieldCase === "camel") return customer;
+  return Object.fromEntries(
+    Object.entries(customer as Record<string, unknown>).map(([name, value]) => [snake(name), value]),
+  );
+}
+
 /** One offer's answer (create, GET, PATCH) in the configured envelope. */
 export function offerEnvelope(body: unknown, envelope: DoubleConfig["offerEnvelope"]): unknown {
   return envelope === "data" ? { data: body } : body;
