@@ -76,7 +76,7 @@ const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
  * A field of an API object by its documented name, or (a Laravel model served as it is) by the same
  * name in snake_case: `offerNumber` or `offer_number`.
  */
-function field(o: Record<string, unknown>, name: string): unknown {
+export function field(o: Record<string, unknown>, name: string): unknown {
   const v = o[name];
   return v !== undefined ? v : o[name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
 }

@@ -5,17 +5,19 @@
 
 import { afterAll, describe, expect, test } from "@jest/globals";
 import type { DoubleConfig } from "../../tools/mkp-double/types";
+import { expectCreatedOnce as expectCustomerCreatedOnce, newCustomerWorld } from "./customers-world";
 import {
   apiOffers,
   batch,
   expectExactlyOnce,
+  isFetch,
   killAtWriteBackAfterSend,
   lostSending,
   messageOf,
   settleSending,
   statusOf,
 } from "./probes";
-import { postedNumbers, runOk, stopDouble, world } from "./world";
+import { postedNumbers, runOk, sheetColumn, stopDouble, world } from "./world";
 
 afterAll(stopDouble);
 
@@ -297,5 +299,28 @@ describe("other answers the docs leave open (already handled: kept so)", () => {
     for (const m of w.column("Message")) expect(m.length).toBeLessThan(500);
     runOk(w, "createPendingOffers");
     await expectExactlyOnce(w, ["BG-0001", "BG-0002"]);
+  });
+});
+
+describe("customers served with snake_case names (company_name, primary_email, …)", () => {
+  test("a New customers row left `sending` is settled with its customer, not created twice; Customers shows the e-mails", async () => {
+    const w = await newCustomerWorld();
+    await w.api.configure({ customerFieldCase: "snake" });
+    let fetches = 0;
+    // Killed after POST /customers went out, before its answer was written back.
+    const killed = w.run("createPendingOffers", [], {
+      kill: (c) => {
+        if (isFetch(c)) fetches++;
+        return fetches >= 3 && c.service === "Range";
+      },
+    });
+    expect(killed.killed).toBe("killed");
+    expect(sheetColumn(w.ss, "New customers", "Status")).toEqual(["sending"]);
+    for (let i = 0; i < 3; i++) {
+      w.rt.clock.advance(2 * 60_000);
+      runOk(w, "createPendingOffers");
+    }
+    await expectCustomerCreatedOnce(w);
+    expect(sheetColumn(w.ss, "Customers", "Email")).toContain("info@nieuw.nl");
   });
 });
