@@ -6,6 +6,7 @@
 import { amountMismatch } from "../core/amount-check";
 import { pick } from "../core/language";
 import { type LedgerEntry, newRef, outcomeEntry, sentEntry } from "../core/ledger";
+import { createdBefore } from "../core/offer-list";
 import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
 import { type CreatedOffer, classify, type Outcome } from "../core/responses";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
@@ -13,7 +14,7 @@ import { texts } from "../core/texts";
 import { ANSWER_TEXTS } from "../core/texts-answers";
 import type { RowUpdate } from "../core/write-back";
 import type { ApiSession } from "./api-session";
-import { sentFor } from "./reconcile";
+import { CLOCK_SKEW_MS } from "./reconcile";
 
 export interface Sent {
   /** The item with the ref it was sent under. */
@@ -51,9 +52,10 @@ interface Queued {
 }
 
 /**
- * A create answered with an offer this request cannot have made — another number or customer, or one
- * made before the row was marked (an API that answers a taken number with the offer holding it) — is
- * not taken for the row: the row fails, saying which offer came back.
+ * A create answered with an offer made before the row was marked (an API that answers a taken offer
+ * number with the offer holding it, as firstOrCreate does) is not taken for the row: the row fails,
+ * saying which offer came back. Another number or customer alone is not enough: an API may write
+ * them its own way, and failing a row whose offer was made would invite a second one.
  */
 function notOurs(
   outcome: Outcome,
@@ -61,14 +63,8 @@ function notOurs(
   formatTimestamp: (iso: string) => string,
 ): Outcome {
   if (outcome.kind !== "created" || sent === undefined) return outcome;
-  const target = {
-    ref: sent.ref,
-    offerNumber: sent.offerNumber,
-    customerId: sent.customerId,
-    markedAt: sent.at,
-  };
   const o: CreatedOffer = outcome.offer;
-  if (sentFor(target, o) !== "no") return outcome;
+  if (!createdBefore(o, sent.at - CLOCK_SKEW_MS)) return outcome;
   const t = pick(ANSWER_TEXTS);
   const when = o.createdAt ? formatTimestamp(o.createdAt) : "";
   const what = t.otherOfferParts(o.id, o.offerNumber, o.customerId, when);
