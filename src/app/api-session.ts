@@ -63,7 +63,10 @@ export class ApiSession {
   keyRefusal: { status: number; permission: Permission } | null = null;
   quotaExhausted = false;
   requests = 0;
-  /** Requests the API answered with something other than a 5xx or 429: it is up. */
+  /**
+   * Requests the API answered with something other than a 5xx, 429 or redirect (not followed): it is
+   * up. A run without one backs off its continuation.
+   */
   answered = 0;
 
   readonly client: HttpClient;
@@ -126,7 +129,7 @@ export class ApiSession {
     exchanges.forEach((e, i) => {
       if (e.kind === "quota") this.quotaExhausted = true;
       if (e.kind !== "response") return;
-      if (e.status < 500 && e.status !== 429) this.answered++;
+      if (e.status < 500 && e.status !== 429 && !(e.status >= 300 && e.status < 400)) this.answered++;
       if (e.status === 401 || e.status === 403) {
         this.unauthorized = true;
         const request = requests[i];

@@ -176,12 +176,18 @@ class CreateRun {
         markedAt: u.sent.at,
       })),
     );
-    const settled = settleLookups(items, result.found, result.complete, {
-      nowMs: this.session.now(),
-      formatTimestamp: this.book.time.timestamp,
-      formatTime: (ms) => this.book.time.timestamp(new Date(ms).toISOString()),
-      respectBackoff: respectBackoff ?? this.ctx.startedBy === "trigger",
-    });
+    const settled = settleLookups(
+      items,
+      result.found,
+      result.complete,
+      {
+        nowMs: this.session.now(),
+        formatTimestamp: this.book.time.timestamp,
+        formatTime: (ms) => this.book.time.timestamp(new Date(ms).toISOString()),
+        respectBackoff: respectBackoff ?? this.ctx.startedBy === "trigger",
+      },
+      result.doubtful,
+    );
     this.tally.merge(settled.states);
     if (settled.open > 0) this.moreWork = true;
     if (settled.nextAttemptAt !== null) this.waitFor(settled.nextAttemptAt);

@@ -4,13 +4,17 @@
 // (5xx, timeouts) leave the row `sending` for reconciliation.
 
 import { amountMismatch } from "../core/amount-check";
+import { pick } from "../core/language";
 import { type LedgerEntry, newRef, outcomeEntry, sentEntry } from "../core/ledger";
+import { createdBefore } from "../core/offer-list";
 import { outcomeValues, type SendItem, sendingValues } from "../core/plan-run";
-import { classify, type Outcome } from "../core/responses";
+import { type CreatedOffer, classify, type Outcome } from "../core/responses";
 import { DEFAULT_RETRY_POLICY, decideRetry } from "../core/retry";
 import { texts } from "../core/texts";
+import { ANSWER_TEXTS } from "../core/texts-answers";
 import type { RowUpdate } from "../core/write-back";
 import type { ApiSession } from "./api-session";
+import { CLOCK_SKEW_MS } from "./reconcile";
 
 export interface Sent {
   /** The item with the ref it was sent under. */
@@ -45,6 +49,26 @@ interface Queued {
   attempts: number;
   rateLimited: number;
   notBefore: number;
+}
+
+/**
+ * A create answered with an offer made before the row was marked (an API that answers a taken offer
+ * number with the offer holding it, as firstOrCreate does) is not taken for the row: the row fails,
+ * saying which offer came back. Another number or customer alone is not enough: an API may write
+ * them its own way, and failing a row whose offer was made would invite a second one.
+ */
+function notOurs(
+  outcome: Outcome,
+  sent: LedgerEntry | undefined,
+  formatTimestamp: (iso: string) => string,
+): Outcome {
+  if (outcome.kind !== "created" || sent === undefined) return outcome;
+  const o: CreatedOffer = outcome.offer;
+  if (!createdBefore(o, sent.at - CLOCK_SKEW_MS)) return outcome;
+  const t = pick(ANSWER_TEXTS);
+  const when = o.createdAt ? formatTimestamp(o.createdAt) : "";
+  const what = t.otherOfferParts(o.id, o.offerNumber, o.customerId, when);
+  return { kind: "refused", status: 200, reason: t.answeredWithOther(what) };
 }
 
 const rowOf = (item: SendItem, values: RowUpdate["values"]): RowUpdate => ({
@@ -114,7 +138,8 @@ export function sendOffers(
     );
     const answeredAt = now();
     batch.forEach((q, i) => {
-      const outcome = classify(exchanges[i] ?? { kind: "network", detail: "no answer" }, answeredAt, true);
+      const exchange = exchanges[i] ?? { kind: "network", detail: "no answer" };
+      const outcome = notOurs(classify(exchange, answeredAt, true), entries.get(q), formatTimestamp);
       q.attempts++;
       if (outcome.kind === "rate-limited" || (outcome.kind === "transient" && !outcome.ambiguous)) {
         // Not created: safe to send again, after the wait the server or the backoff asks for.

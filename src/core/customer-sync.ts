@@ -7,6 +7,7 @@ import { CUSTOMER_ID, emailKey, nameKey } from "./customer-match";
 import type { CustomerValues } from "./customer-ports";
 import { instantOf } from "./offer-list";
 import type { CustomerRow, NewCustomerRow } from "./parse-customers";
+import { field } from "./responses";
 
 /** The fields of the API's Customer object the sheet shows (mkp-api.md §4). */
 export interface ApiCustomer {
@@ -27,14 +28,16 @@ export function asApiCustomer(json: unknown): ApiCustomer | null {
   const o = json as Record<string, unknown>;
   const id = str(o.id);
   if (!CUSTOMER_ID.test(id)) return null;
+  // Documented names, or the same in snake_case (`primary_email`), as for offers.
+  const groups = field(o, "customerGroups");
   return {
     id,
-    companyName: str(o.companyName),
-    primaryEmail: str(o.primaryEmail),
+    companyName: str(field(o, "companyName")),
+    primaryEmail: str(field(o, "primaryEmail")),
     city: str(o.city),
-    zipCode: str(o.zipCode),
-    customerGroups: Array.isArray(o.customerGroups) ? o.customerGroups.map(str) : [],
-    createdAt: str(o.createdAt),
+    zipCode: str(field(o, "zipCode")),
+    customerGroups: Array.isArray(groups) ? groups.map(str) : [],
+    createdAt: str(field(o, "createdAt")),
   };
 }
 

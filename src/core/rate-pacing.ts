@@ -180,13 +180,24 @@ function leadingInt(text: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** When a 429 says we may come back (epoch ms): `retry-after` first, else `x-ratelimit-reset`. */
+/**
+ * When a 429 says we may come back (epoch ms): `retry-after` first, else `x-ratelimit-reset`. A
+ * retry-after of 0 or a date past (come back now, from an answer that just refused us) gives way to
+ * a reset that is later.
+ */
 export function limitedUntil(headers: Headers, now: number): number | null {
-  const after = header(headers, "retry-after")?.trim() ?? "";
+  const after = retryAfterAt(header(headers, "retry-after")?.trim() ?? "", now);
+  if (after !== null && after > now) return after;
+  const reset = resetAt(header(headers, "x-ratelimit-reset")?.trim() ?? "", now);
+  return reset !== null && (after === null || reset > now) ? reset : after;
+}
+
+function retryAfterAt(after: string, now: number): number | null {
   if (/^\d{1,9}(\.\d+)?$/.test(after)) return now + Math.ceil(Number(after) * 1000);
-  const date = parseHttpDate(after, now);
-  if (date !== null) return date;
-  const reset = header(headers, "x-ratelimit-reset")?.trim() ?? "";
+  return parseHttpDate(after, now);
+}
+
+function resetAt(reset: string, now: number): number | null {
   if (!/^\d{1,15}$/.test(reset)) return null;
   const n = Number(reset);
   // UNIX seconds as documented; a small number can only be seconds from now, a huge one milliseconds.

@@ -19,7 +19,13 @@ export interface CreatedOffer {
   readonly id: string;
   readonly amount: string;
   readonly createdAt: string;
+  /** As served; "" when it cannot be read. */
   readonly offerNumber: string;
+  /**
+   * True when the API served the offer number as a JSON number (PHP's JSON_NUMERIC_CHECK turns
+   * `"0042"` into 42): then it stands for any offer number of that value.
+   */
+  readonly numericNumber?: boolean;
   readonly customerId: string;
   readonly acceptedAt: string | null;
   readonly rejectedAt: string | null;
@@ -67,6 +73,22 @@ export function parseJson(text: string): unknown {
 const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
 
 /**
+ * A field of an API object by its documented name, or (a Laravel model served as it is) by the same
+ * name in snake_case: `offerNumber` or `offer_number`.
+ */
+export function field(o: Record<string, unknown>, name: string): unknown {
+  const v = o[name];
+  return v !== undefined ? v : o[name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)];
+}
+
+/** An offer number: text as it is; a JSON number as JavaScript writes it (numeric: true); else null. */
+function offerNumberOf(v: unknown): { text: string; numeric: boolean } | null {
+  if (typeof v === "string") return { text: v, numeric: false };
+  if (typeof v === "number" && Number.isFinite(v)) return { text: String(v), numeric: true };
+  return null;
+}
+
+/**
  * A timestamp field: the documented ATOM text as it is; a number (a Unix time, in seconds below 10^11,
  * else milliseconds) as ISO text, so that creation times stay comparable and dates are not lost.
  */
@@ -94,7 +116,7 @@ function offerIdOf(o: Record<string, unknown>): string | null {
   const raw = typeof o.id === "number" && Number.isSafeInteger(o.id) && o.id > 0 ? String(o.id) : str(o.id);
   if (raw === null) return null;
   if (raw.startsWith("off_")) return raw;
-  return typeof o.offerNumber === "string" && isOfferId(raw) ? raw : null;
+  return offerNumberOf(field(o, "offerNumber")) !== null && isOfferId(raw) ? raw : null;
 }
 
 /** The CustomerOffer in a response body, or null when it is not one. */
@@ -104,35 +126,37 @@ export function asCustomerOffer(json: unknown): CreatedOffer | null {
   const data = o.data !== null && typeof o.data === "object" && !Array.isArray(o.data) ? o.data : null;
   const id = offerIdOf(o);
   if (id === null) return data ? asCustomerOffer(data) : null;
+  const number = offerNumberOf(field(o, "offerNumber"));
   return {
     id,
     amount: str(o.amount) ?? (typeof o.amount === "number" ? o.amount.toFixed(2) : ""),
-    createdAt: stamp(o.createdAt) ?? "",
-    offerNumber: str(o.offerNumber) ?? "",
-    customerId: str(o.customerId) ?? "",
-    acceptedAt: stamp(o.acceptedAt),
-    rejectedAt: stamp(o.rejectedAt),
-    expiresAt: str(o.expiresAt) ?? "",
+    createdAt: stamp(field(o, "createdAt")) ?? "",
+    offerNumber: number?.text ?? "",
+    ...(number?.numeric ? { numericNumber: true } : {}),
+    customerId: str(field(o, "customerId")) ?? "",
+    acceptedAt: stamp(field(o, "acceptedAt")),
+    rejectedAt: stamp(field(o, "rejectedAt")),
+    expiresAt: str(field(o, "expiresAt")) ?? "",
   };
 }
 
 /**
- * An item of the offers list: an offer, or one whose ID cannot be read but whose offer number can
- * (ID "" then, its customer "" when unreadable too). A lookup must not prove an offer absent past
- * such an item of the same number (reconcile.ts): it may be that very offer. Others: null.
+ * An item of the offers list: an offer, or an item whose ID cannot be read (ID "" then, and what else
+ * cannot be read ""). A lookup must not prove an offer absent past an item that may be it
+ * (reconcile.ts): one of the number sent, or of a number, customer or ID it cannot read.
  */
-export function asListedOffer(json: unknown): CreatedOffer | null {
+export function asListedOffer(json: unknown): CreatedOffer {
   const offer = asCustomerOffer(json);
-  if (offer || json === null || typeof json !== "object") return offer;
-  const o = json as Record<string, unknown>;
-  const offerNumber = str(o.offerNumber) ?? "";
-  if (offerNumber === "") return null;
+  if (offer) return offer;
+  const o = json !== null && typeof json === "object" ? (json as Record<string, unknown>) : {};
+  const number = offerNumberOf(field(o, "offerNumber"));
   return {
     id: "",
     amount: "",
-    createdAt: stamp(o.createdAt) ?? "",
-    offerNumber,
-    customerId: str(o.customerId) ?? "",
+    createdAt: stamp(field(o, "createdAt")) ?? "",
+    offerNumber: number?.text ?? "",
+    ...(number?.numeric ? { numericNumber: true } : {}),
+    customerId: str(field(o, "customerId")) ?? "",
     acceptedAt: null,
     rejectedAt: null,
     expiresAt: "",
@@ -213,6 +237,11 @@ export function classify(exchange: Exchange, nowMs: number, mutating: boolean): 
   if (status >= 500)
     return { kind: "transient", reason: texts().temporaryError(status), ambiguous: mutating };
   if (status >= 400) return { kind: "refused", status, reason: reasonOf(body, status, type) };
+  if (status >= 300 && status < 400) {
+    // Not followed (the key would go along): where it points, bounded and on one line.
+    const location = capText((header(headers, "location") ?? "").replace(/\s+/g, " ").trim(), 200);
+    return { kind: "transient", reason: texts().redirected(status, location), ambiguous: mutating };
+  }
   return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
 }
 

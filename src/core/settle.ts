@@ -38,6 +38,11 @@ export interface Settlement {
   readonly states: Map<string, keyof RunCounts>;
   /** Rows the lookup could not settle: still `sending`, for a later run. */
   readonly open: number;
+  /**
+   * Rows still `sending` because the list shows offers the product cannot match (lookUp's doubtful):
+   * told so on the row, left to the next scheduled run or to the user, not continued at once.
+   */
+  readonly doubtful: number;
   /** The earliest time a row that waits on its backoff may be sent (epoch ms), or null. */
   readonly nextAttemptAt: number | null;
 }
@@ -61,12 +66,14 @@ export function settleLookups(
   found: ReadonlyMap<string, CreatedOffer>,
   complete: boolean,
   c: SettleContext,
+  doubtful: ReadonlySet<string> = new Set(),
 ): Settlement {
   const updates: RowUpdate[] = [];
   const toSend: SendItem[] = [];
   const ledger: LedgerEntry[] = [];
   const states = new Map<string, keyof RunCounts>();
   let open = 0;
+  let unsure = 0;
   let nextAttemptAt: number | null = null;
   for (const u of items) {
     const at = { key: u.key, sheetRow: u.sheetRow, ...(u.ref ? { ref: u.ref } : {}) };
@@ -80,7 +87,11 @@ export function settleLookups(
       continue;
     }
     if (!complete) {
-      open++;
+      if (doubtful.has(u.ref || `key:${u.key}`)) {
+        unsure++;
+        const message = texts().cannotTellIfCreated(u.sent.offerNumber);
+        updates.push({ ...at, values: { status: "sending", message } });
+      } else open++;
       states.set(u.key, "pending");
       continue;
     }
@@ -105,5 +116,5 @@ export function settleLookups(
       toSend.push({ key: u.key, sheetRow: u.sheetRow, offerNumber: u.offerNumber, body: u.body, ref: u.ref });
     }
   }
-  return { updates, toSend, ledger, states, open, nextAttemptAt };
+  return { updates, toSend, ledger, states, open, doubtful: unsure, nextAttemptAt };
 }

@@ -32,6 +32,13 @@ export const ANSWER_EN = {
     `MijnKlantportaal refused this offer without giving a reason (HTTP ${status}${phrase ? ` ${phrase}` : ""}). Check the row, then clear Status to send it again.`,
   refusedPage: (status: number, phrase: string) =>
     `MijnKlantportaal refused this offer and answered with an error page instead of a reason (HTTP ${status}${phrase ? ` ${phrase}` : ""}). Check the row, then clear Status to send it again.`,
+  /** `what`: the offer's ID, number, customer and (when known) creation time, joined. */
+  answeredWithOther: (what: string) =>
+    `Not created: MijnKlantportaal answered with an offer it already had (${what}) instead of making this one. An offer number can be used there only once, it seems: give this offer another number, then clear Status to send it.`,
+  otherOfferParts: (id: string, offerNumber: string, customerId: string, createdAt: string) =>
+    [id, `offer number ${offerNumber}`, `customer ${customerId}`, createdAt ? `created ${createdAt}` : ""]
+      .filter((p) => !/^(offer number |customer |)$/.test(p))
+      .join(", "),
   // The key check (saveApiKey)
   keyWrong: (status: number) =>
     `MijnKlantportaal did not accept this key (HTTP ${status}): it may be mistyped or revoked. Copy it again from MijnKlantportaal (Settings › API keys). Nothing was saved.`,
@@ -75,6 +82,12 @@ export const ANSWER_NL: AnswerTexts = {
     `MijnKlantportaal heeft deze offerte geweigerd zonder reden te geven (HTTP ${status}${phrase ? ` ${phrase}` : ""}). Controleer de rij en maak Status leeg om de offerte opnieuw te versturen.`,
   refusedPage: (status, phrase) =>
     `MijnKlantportaal heeft deze offerte geweigerd en gaf een foutpagina in plaats van een reden (HTTP ${status}${phrase ? ` ${phrase}` : ""}). Controleer de rij en maak Status leeg om de offerte opnieuw te versturen.`,
+  answeredWithOther: (what) =>
+    `Niet aangemaakt: MijnKlantportaal antwoordde met een offerte die er al was (${what}) in plaats van deze aan te maken. Een offertenummer kan daar blijkbaar maar één keer gebruikt worden: geef deze offerte een ander nummer en maak Status leeg om hem te versturen.`,
+  otherOfferParts: (id, offerNumber, customerId, createdAt) =>
+    [id, `offertenummer ${offerNumber}`, `klant ${customerId}`, createdAt ? `aangemaakt op ${createdAt}` : ""]
+      .filter((p) => !/^(offertenummer |klant |)$/.test(p))
+      .join(", "),
   keyWrong: (status) =>
     `MijnKlantportaal accepteert deze sleutel niet (HTTP ${status}): misschien is hij verkeerd gekopieerd of ingetrokken. Kopieer hem opnieuw uit MijnKlantportaal (Instellingen › API-sleutels). Er is niets opgeslagen.`,
   keyLacks: (permission) =>

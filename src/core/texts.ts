@@ -118,6 +118,8 @@ export const TEXTS_EN = {
   unreachable: () => `could not reach ${MKP}`,
   temporaryError: (status: number) => `temporary error (HTTP ${status})`,
   unexpectedAnswer: (status: number) => `unexpected answer (HTTP ${status})`,
+  redirected: (status: number, location: string) =>
+    `${MKP} answered with a redirect (HTTP ${status}${location ? ` to ${location}` : ""}), which is not followed so that the API key goes nowhere else: check the script property MKP_BASE_URL (the API's address)`,
   apiLineField: (line: number, field: string) => `Line ${line} ${field}`,
   /** The API's reason with its status; just the status when it gave none. */
   apiReason: (reason: string, status: number) =>
@@ -131,6 +133,8 @@ export const TEXTS_EN = {
   editedWhileSending: (sentNumber: string, sentCustomer: string) =>
     `This row was edited while it was being sent: ${MKP} created the offer as it was sent (offer number ${sentNumber}, customer ${sentCustomer}). Check the offer in ${MKP}.`,
   deletedThere: () => `Not found in ${MKP}: the offer seems to have been deleted there.`,
+  cannotTellIfCreated: (offerNumber: string) =>
+    `Not known whether this offer was created: ${MKP}'s list shows offers made since it was sent without an offer number or customer this tool can read, so it was not sent again. Look for offer ${offerNumber} in ${MKP}: if it is there, type its ID in Offer ID and clear Status; if not, clear Status to send it.`,
   lineNoOffer: (offerNumber: string, sheet: string) =>
     `No row in ${sheet} has offer number ${offerNumber}: correct the offer number, or add the offer`,
   lineNoNumber: () => "Offer number missing: type the offer this line belongs to",
@@ -274,6 +278,8 @@ export const TEXTS_NL: Texts = {
   unreachable: () => `${MKP} was niet bereikbaar`,
   temporaryError: (status) => `tijdelijke fout (HTTP ${status})`,
   unexpectedAnswer: (status) => `onverwacht antwoord (HTTP ${status})`,
+  redirected: (status, location) =>
+    `${MKP} verwees door (HTTP ${status}${location ? ` naar ${location}` : ""}); dat wordt niet gevolgd, zodat de API-sleutel nergens anders heen gaat: controleer de scripteigenschap MKP_BASE_URL (het adres van de API)`,
   apiLineField: (line, field) => `Regel ${line} ${field}`,
   apiReason: (reason, status) => (reason === "" ? `HTTP ${status}` : `${reason} (HTTP ${status})`),
   notCreatedRetryAt: (at) =>
@@ -285,6 +291,8 @@ export const TEXTS_NL: Texts = {
   editedWhileSending: (sentNumber, sentCustomer) =>
     `Deze rij is gewijzigd terwijl de offerte werd verstuurd: ${MKP} heeft de offerte aangemaakt zoals die verstuurd is (offertenummer ${sentNumber}, klant ${sentCustomer}). Controleer de offerte in ${MKP}.`,
   deletedThere: () => `Niet gevonden in ${MKP}: de offerte lijkt daar verwijderd te zijn.`,
+  cannotTellIfCreated: (offerNumber) =>
+    `Niet bekend of deze offerte is aangemaakt: de lijst van ${MKP} toont offertes die sindsdien zijn gemaakt zonder offertenummer of klant die deze tool kan lezen, dus de offerte is niet opnieuw verstuurd. Zoek offerte ${offerNumber} op in ${MKP}: staat hij erin, vul dan zijn ID in bij Offerte-ID en maak Status leeg; zo niet, maak Status leeg om hem te versturen.`,
   lineNoOffer: (offerNumber, sheet) =>
     `Geen rij in ${sheet} heeft offertenummer ${offerNumber}: verbeter het offertenummer, of voeg de offerte toe`,
   lineNoNumber: () => "Offertenummer ontbreekt: vul in bij welke offerte deze regel hoort",

@@ -85,9 +85,88 @@ describe.each(["asc", "desc"] as const)("looking up sent offers (%s)", (order) =
     expect(r.complete).toBe(true);
   });
 
+  // An API may serve list items in a shape the product cannot match by number or customer (fields left
+  // out, snake_case names, numbers where the docs have strings): such an item, made since the marking,
+  // may be ours, so the target is not proven absent (sending it again would create it twice).
+  it.each([
+    ["without offerNumber", (o: Record<string, unknown>) => delete o.offerNumber],
+    ["without customerId", (o: Record<string, unknown>) => delete o.customerId],
+    ["with an offerNumber that is an object", (o: Record<string, unknown>) => (o.offerNumber = { v: 1 })],
+    [
+      "an id without off_ and no offerNumber",
+      (o: Record<string, unknown>) => {
+        o.id = "12345";
+        delete o.offerNumber;
+      },
+    ],
+  ])("an item of ours %s: never proven absent", (_l, change) => {
+    const { list, account } = setup(order);
+    change(account.add("K-0007", MARKED + 2000, "cst_a") as unknown as Record<string, unknown>);
+    const r = lookUp(() => list, [target("K-0007")]);
+    expect(r.found.size).toBe(0);
+    expect(r.complete).toBe(false);
+  });
+
+  it("an unreadable item made before the marking cannot be ours: the lookup still settles", () => {
+    const { list, account } = setup(order);
+    const old = account.add("K-0007", MARKED - 2 * CLOCK_SKEW_MS, "cst_a") as unknown as Record<
+      string,
+      unknown
+    >;
+    delete old.offerNumber;
+    expect(lookUp(() => list, [target("K-0007")]).complete).toBe(true);
+  });
+
+  it("snake_case field names (offer_number, customer_id, created_at) are read: ours is found", () => {
+    const { list, account } = setup(order);
+    const ours = account.add("K-0007", MARKED + 2000, "cst_a") as unknown as Record<string, unknown>;
+    for (const [camel, snake] of [
+      ["offerNumber", "offer_number"],
+      ["customerId", "customer_id"],
+      ["createdAt", "created_at"],
+    ]) {
+      ours[snake as string] = ours[camel as string];
+      delete ours[camel as string];
+    }
+    const r = lookUp(() => list, [target("K-0007")]);
+    expect(r.found.get("ref-K-0007")?.id).toBe(ours.id);
+    expect(r.complete).toBe(true);
+  });
+
+  it("offer numbers served as JSON numbers (PHP's JSON_NUMERIC_CHECK): 2025001 and 0042 (as 42) are found", () => {
+    const { list, account } = setup(order);
+    const a = account.add("2025001", MARKED + 2000) as unknown as Record<string, unknown>;
+    const b = account.add("0042", MARKED + 3000) as unknown as Record<string, unknown>;
+    a.offerNumber = 2025001;
+    b.offerNumber = 42;
+    const r = lookUp(() => list, [target("2025001"), target("0042")]);
+    expect(r.found.get("ref-2025001")?.id).toBe(a.id);
+    expect(r.found.get("ref-0042")?.id).toBe(b.id);
+  });
+
+  it("other numeric offer numbers as JSON numbers (1e3 as 1000, 12.50 as 12.5): found", () => {
+    const { list, account } = setup(order);
+    const a = account.add("1e3", MARKED + 2000) as unknown as Record<string, unknown>;
+    const b = account.add("12.50", MARKED + 3000) as unknown as Record<string, unknown>;
+    a.offerNumber = 1000;
+    b.offerNumber = 12.5;
+    const r = lookUp(() => list, [target("1e3"), target("12.50")]);
+    expect(r.found.get("ref-1e3")?.id).toBe(a.id);
+    expect(r.found.get("ref-12.50")?.id).toBe(b.id);
+  });
+
+  it("42 as a JSON number while both 42 and 0042 were sent: neither is taken for the other", () => {
+    const { list, account } = setup(order);
+    const only = account.add("42", MARKED + 2000) as unknown as Record<string, unknown>;
+    only.offerNumber = 42;
+    const r = lookUp(() => list, [target("42"), target("0042")]);
+    expect(r.found.size).toBe(0);
+    expect(r.complete).toBe(false);
+  });
+
   it("nothing to look up costs nothing", () => {
     const { list, account } = setup(order);
-    expect(lookUp(() => list, [])).toEqual({ found: new Map(), complete: true });
+    expect(lookUp(() => list, [])).toEqual({ found: new Map(), complete: true, doubtful: new Set() });
     expect(account.listRequestCount).toBe(0);
   });
 });

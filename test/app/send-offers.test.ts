@@ -140,6 +140,42 @@ describe("one answer each", () => {
     );
   });
 
+  // An API may answer a taken offer number with the offer that has it (200, firstOrCreate).
+  test("an answer with an offer made a month before the row was marked: failed naming that offer, not taken", () => {
+    const { result, writer } = run(
+      (r, n) => {
+        const ok = created(r, n) as Extract<Exchange, { kind: "response" }>;
+        return answer(200, { ...JSON.parse(ok.body), createdAt: "2026-11-01T09:00:00+00:00" }, RATE);
+      },
+      [item(1)],
+    );
+    expect(result.sent.map((s) => s.outcome.kind)).toEqual(["refused"]);
+    expect(writer.last("k-1")?.values).toMatchObject({ status: "failed" });
+    expect(writer.last("k-1")?.values.offerId).toBeUndefined();
+    expect(writer.last("k-1")?.values.message).toMatch(
+      /already had \(off_1, offer number K-1, customer cst_a, created T\(/,
+    );
+    expect(writer.events("K-1")).toEqual(["sent", "refused"]);
+  });
+
+  // An API may write the number or customer its own way: an offer made now is the one this request made.
+  test.each([
+    ["without number, customer or creation time", { offerNumber: null, customerId: null, createdAt: null }],
+    ["with its number as a JSON number (1e3 as 1000)", { offerNumber: 1000 }],
+    ["with the number written otherwise", { offerNumber: "k-1" }],
+    ["with another customer ID", { customerId: "cst_other" }],
+  ])("an answer %s, made now, is ours: created", (_l, change) => {
+    const numbered = { ...item(1), offerNumber: "1e3", body: body("1e3") };
+    const { result } = run(
+      (r, n) => {
+        const ok = created(r, n) as Extract<Exchange, { kind: "response" }>;
+        return answer(201, { ...JSON.parse(ok.body), ...change }, RATE);
+      },
+      [numbered],
+    );
+    expect(result.sent.map((s) => s.outcome.kind)).toEqual(["created"]);
+  });
+
   test("refused (422): failed, with the API's reason; never sent again", () => {
     const { result, writer, http } = run(
       () =>

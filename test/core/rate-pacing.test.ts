@@ -411,6 +411,15 @@ describe("limitedUntil and parseHttpDate", () => {
     [{ "x-ratelimit-reset": String(now) }, now],
     [{ "x-ratelimit-reset": "abc" }, null],
     [{}, null],
+    // Retry-After says "now" (0, a past date) from an answer that refused us: a later reset wins.
+    [{ "retry-after": "0", "x-ratelimit-reset": String(now / 1000 + 60) }, now + 60_000],
+    [
+      { "retry-after": "Sun, 06 Nov 1994 08:49:37 GMT", "x-ratelimit-reset": String(now / 1000 + 60) },
+      now + 60_000,
+    ],
+    [{ "retry-after": "0", "x-ratelimit-reset": String(now / 1000 - 60) }, now],
+    // A real wait is the server's word, whatever the reset says.
+    [{ "retry-after": "30", "x-ratelimit-reset": String(now / 1000 + 60) }, now + 30_000],
   ])("limitedUntil %j", (headers, expected) => {
     expect(limitedUntil(headers, now)).toBe(expected);
   });

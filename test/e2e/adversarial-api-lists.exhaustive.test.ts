@@ -4,46 +4,12 @@
 // is certain, and no offer number is created twice.
 
 import { afterAll, describe, expect, test } from "@jest/globals";
-import type { DoubleConfig, ListHookRule } from "../../tools/mkp-double/types";
-import { batch, expectExactlyOnce, killAtWriteBackAfterSend, statusOf } from "./probes";
-import { postedNumbers, runOk, stopDouble, type World, world } from "./world";
+import { expectExactlyOnce, lostSending, settleSending as settle } from "./probes";
+import { postedNumbers, stopDouble } from "./world";
 
 afterAll(stopDouble);
 
 const START = Date.UTC(2025, 3, 14, 8, 0);
-const DAY = 86_400_000;
-
-/**
- * `rows` offers sent, the execution killed before their IDs were written (rows left `sending`), in an
- * account of `old` offers made over the last two years; then `config` and `hooks` apply to the re-runs.
- */
-async function lostSending(
-  rows: number,
-  old: number,
-  config: Partial<DoubleConfig>,
-  hooks: ListHookRule[] = [],
-): Promise<{ w: World; numbers: string[] }> {
-  const { offers, lines } = batch(rows, "LS");
-  const w = await world({ offers, lines, config: { listOrder: config.listOrder ?? "asc" } });
-  if (old > 0)
-    await w.api.seedGenerated({ count: old, createdFrom: START - 700 * DAY, createdTo: START - DAY });
-  const killed = w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() });
-  expect(killed.killed).toBe("killed");
-  const numbers = offers.map((o) => String(o[0]));
-  expect(numbers.some((n) => statusOf(w, n) === "sending")).toBe(true);
-  await w.api.configure(config);
-  if (hooks.length > 0) await w.api.addListHooks(hooks);
-  return { w, numbers };
-}
-
-/** Re-runs until no row is `sending` (at most `max` runs); returns how many it took. */
-function settle(w: World, numbers: string[], max = 4): number {
-  for (let run = 1; run <= max; run++) {
-    runOk(w, "createPendingOffers");
-    if (numbers.every((n) => statusOf(w, n) !== "sending")) return run;
-  }
-  return max + 1;
-}
 
 describe("list envelopes other than the documented one", () => {
   test.each([

@@ -3,7 +3,8 @@
 
 import { expect } from "@jest/globals";
 import type { SpreadsheetModel } from "../../tools/gas-runtime";
-import { cellText, postedBodies, type Row, sheetColumn, type World } from "./world";
+import type { DoubleConfig, ListHookRule } from "../../tools/mkp-double/types";
+import { cellText, postedBodies, type Row, runOk, sheetColumn, type World, world } from "./world";
 
 export function batch(n: number, prefix = "A"): { offers: Row[]; lines: Row[] } {
   const offers: Row[] = [];
@@ -86,4 +87,43 @@ export function killAtWriteBackAfterSend(): Kill {
     if (isFetch(c)) fetched = true;
     return fetched && c.service === "Range" && c.method === "setValues";
   };
+}
+
+const LOST_START = Date.UTC(2025, 3, 14, 8, 0);
+
+/**
+ * `rows` offers sent, the execution killed before their IDs were written (rows left `sending`), in an
+ * account of `old` offers made over the last two years; then `config` and `hooks` apply to the re-runs.
+ */
+export async function lostSending(
+  rows: number,
+  old: number,
+  config: Partial<DoubleConfig>,
+  hooks: ListHookRule[] = [],
+): Promise<{ w: World; numbers: string[] }> {
+  const { offers, lines } = batch(rows, "LS");
+  const order = config.listOrder === "desc" ? "desc" : "asc";
+  const w = await world({ offers, lines, config: { listOrder: order } });
+  if (old > 0)
+    await w.api.seedGenerated({
+      count: old,
+      createdFrom: LOST_START - 700 * 86_400_000,
+      createdTo: LOST_START - 86_400_000,
+    });
+  const killed = w.run("createPendingOffers", [], { kill: killAtWriteBackAfterSend() });
+  expect(killed.killed).toBe("killed");
+  const numbers = offers.map((o) => String(o[0]));
+  expect(numbers.some((n) => statusOf(w, n) === "sending")).toBe(true);
+  await w.api.configure(config);
+  if (hooks.length > 0) await w.api.addListHooks(hooks);
+  return { w, numbers };
+}
+
+/** Re-runs until no row is `sending` (at most `max` runs); returns how many it took. */
+export function settleSending(w: World, numbers: string[], max = 4): number {
+  for (let run = 1; run <= max; run++) {
+    runOk(w, "createPendingOffers");
+    if (numbers.every((n) => statusOf(w, n) !== "sending")) return run;
+  }
+  return max + 1;
 }

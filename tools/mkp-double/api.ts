@@ -7,7 +7,7 @@ import type { DoubleState } from "./state";
 import { toAtom } from "./time";
 import type { StoredOffer } from "./types";
 import { pickLines, validateCreateOffer, validatePatch, validationMessage } from "./validation";
-import { shapeEnvelope } from "./variants";
+import { customerFields, offerEnvelope, shapeEnvelope } from "./variants";
 
 export interface ApiRequest {
   method: string;
@@ -88,7 +88,7 @@ export function handleApi(state: DoubleState, route: Route, req: ApiRequest): Ap
         req,
         "/customers",
         () => state.listedCustomers(),
-        (c) => c,
+        (c) => customerFields(c, state.settings.customerFieldCase),
       );
     case "create-customer":
       return createCustomer(state, req);
@@ -96,7 +96,7 @@ export function handleApi(state: DoubleState, route: Route, req: ApiRequest): Ap
       const customer = state.findCustomer(route.id, req.now);
       return customer === null
         ? error(404, "No Customer can be found for the given ID")
-        : { status: 200, body: customer };
+        : { status: 200, body: customerFields(customer, state.settings.customerFieldCase) };
     }
   }
 }
@@ -135,11 +135,21 @@ function createOffer(state: DoubleState, req: ApiRequest): ApiResult {
   const body = objectBody(req);
   if (isResult(body)) return body;
   const cfg = state.settings;
+  const asValidation = cfg.duplicateAnswer === "validation";
   const errors = validateCreateOffer(body, {
     enforceExpiryAfterIssue: cfg.enforceExpiryAfterIssue,
-    isDuplicate: (n) => cfg.rejectDuplicateOfferNumbers && state.hasOfferNumber(n),
+    isDuplicate: (n) => asValidation && cfg.rejectDuplicateOfferNumbers && state.hasOfferNumber(n),
   });
   if (Object.keys(errors).length > 0) return invalid(state, errors);
+  const existing = cfg.rejectDuplicateOfferNumbers ? state.firstWithNumber(body.offerNumber as string) : null;
+  if (existing !== null && cfg.duplicateAnswer === "existing")
+    return { status: 200, body: offerEnvelope(state.toApi(existing), cfg.offerEnvelope) };
+  if (existing !== null) {
+    const message = "A Customer Offer with this offer number already exists.";
+    const served =
+      cfg.duplicateAnswer === "conflict-with-id" ? (state.toApi(existing) as { id?: unknown }) : {};
+    return { status: 409, body: { code: 409, message, ...("id" in served ? { id: served.id } : {}) } };
+  }
   const customerId = body.customerId as string;
   if (state.findCustomer(customerId, req.now) === null) {
     if (cfg.unknownCustomerStatus === 422)
@@ -157,7 +167,11 @@ function createOffer(state: DoubleState, req: ApiRequest): ApiResult {
     },
     req.now,
   );
-  return { status: cfg.createdStatus, body: state.toApi(offer), offerId: offer.id };
+  return {
+    status: cfg.createdStatus,
+    body: offerEnvelope(state.toApi(offer), cfg.offerEnvelope),
+    offerId: offer.id,
+  };
 }
 
 function listOffers(state: DoubleState, req: ApiRequest): ApiResult {
@@ -166,7 +180,7 @@ function listOffers(state: DoubleState, req: ApiRequest): ApiResult {
     req,
     "/customer-offers",
     () => state.listedOffers(),
-    (o) => state.toApi(o),
+    (o) => state.toApi(o, state.settings.listOmitFields),
   );
 }
 
@@ -199,7 +213,7 @@ function createCustomer(state: DoubleState, req: ApiRequest): ApiResult {
   const created = state.createCustomer(customer, req.now);
   return {
     status: state.settings.customerCreatedStatus,
-    body: structuredClone(created),
+    body: customerFields(structuredClone(created), state.settings.customerFieldCase),
     customerId: created.id,
   };
 }
@@ -208,7 +222,8 @@ const offerNotFound = (): ApiResult => error(404, "No Customer Offer can be foun
 
 function getOffer(state: DoubleState, id: string): ApiResult {
   const offer = state.findOffer(id);
-  return offer === null ? offerNotFound() : { status: 200, body: state.toApi(offer) };
+  if (offer === null) return offerNotFound();
+  return { status: 200, body: offerEnvelope(state.toApi(offer), state.settings.offerEnvelope) };
 }
 
 function patchOffer(state: DoubleState, id: string, req: ApiRequest): ApiResult {
@@ -219,7 +234,7 @@ function patchOffer(state: DoubleState, id: string, req: ApiRequest): ApiResult 
   const { errors, times, strings } = validatePatch(body);
   if (Object.keys(errors).length > 0) return invalid(state, errors);
   applyAcceptance(offer, times, strings);
-  return { status: 200, body: state.toApi(offer) };
+  return { status: 200, body: offerEnvelope(state.toApi(offer), state.settings.offerEnvelope) };
 }
 
 function applyAcceptance(

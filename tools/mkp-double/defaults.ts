@@ -34,6 +34,12 @@ export const DEFAULT_CONFIG: Readonly<DoubleConfig> = Object.freeze({
   timestampFormat: "atom",
   amountFormat: "dot",
   offerIdFormat: "off",
+  offerEnvelope: "bare",
+  offerFieldCase: "camel",
+  jsonNumericCheck: false,
+  customerFieldCase: "camel",
+  listOmitFields: [],
+  duplicateAnswer: "validation",
 });
 
 export const CUSTOMER_ID_PATTERN = /^cst_[A-Za-z0-9]+$/;

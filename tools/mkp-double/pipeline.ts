@@ -165,10 +165,14 @@ export async function serveApi(
   }
   switch (fault?.kind) {
     case "status": {
-      if (fault.rawBody !== undefined) {
+      if (fault.rawBody !== undefined || fault.rawBodyBase64 !== undefined) {
         const headers = { "Content-Type": "application/json", ...rateHeaders, ...(fault.headers ?? {}) };
         settle(fault.status, headers, "fault");
-        return sendRaw(res, fault.status, Buffer.from(fault.rawBody), headers);
+        const bytes =
+          fault.rawBodyBase64 !== undefined
+            ? Buffer.from(fault.rawBodyBase64, "base64")
+            : Buffer.from(fault.rawBody ?? "");
+        return sendRaw(res, fault.status, bytes, headers);
       }
       const body = fault.body === undefined ? genericError(fault.status) : fault.body;
       return answer(fault.status, body, { ...rateHeaders, ...(fault.headers ?? {}) }, "fault");
@@ -220,6 +224,7 @@ function slowMs(virtualMs: number | [number, number], seq: number): number {
 /** The body of a created-then-answer fault: the object with fields left out or replaced, as text. */
 function changedBody(body: unknown, fault: Extract<Fault, { kind: "created-then-answer" }>): string {
   if (fault.empty === true) return "";
+  if (fault.rawBody !== undefined) return fault.rawBody;
   let value = body;
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     const copy = { ...(value as Record<string, unknown>) };

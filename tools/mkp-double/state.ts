@@ -33,7 +33,7 @@ import type {
   StoredOffer,
   TooManyRecord,
 } from "./types";
-import { offerForms, offerStamps } from "./variants";
+import { offerFields, offerForms, offerStamps } from "./variants";
 
 export class DoubleState implements MkpControl {
   /** Base URL of the API (set by listen), used in links and pagination URLs. */
@@ -288,7 +288,12 @@ export class DoubleState implements MkpControl {
 
   /** Offers in list order (config listOrder), as a view: a list request copies one page only. */
   listedOffers(): ListView<StoredOffer> {
-    return viewOf(this.offerList, this.settings.listOrder);
+    const order = this.settings.listOrder;
+    if (order !== "id") return viewOf(this.offerList, order);
+    return viewOf(
+      [...this.offerList].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      "asc",
+    );
   }
 
   /** Customers in list order (config customerListOrder). */
@@ -303,6 +308,11 @@ export class DoubleState implements MkpControl {
 
   hasOfferNumber(offerNumber: string): boolean {
     return this.offerList.some((o) => o.offerNumber === offerNumber);
+  }
+
+  /** The first stored offer with that number, or null. */
+  firstWithNumber(offerNumber: string): StoredOffer | null {
+    return this.offerList.find((o) => o.offerNumber === offerNumber) ?? null;
   }
 
   createOffer(
@@ -383,10 +393,14 @@ export class DoubleState implements MkpControl {
     }
   }
 
-  /** The API view of an offer (no lines, no sendNotification), links from the current base URL. */
-  toApi(offer: StoredOffer): unknown {
+  /**
+   * The API view of an offer (no lines, no sendNotification), links from the current base URL, the fields
+   * in `omit` left out.
+   */
+  toApi(offer: StoredOffer, omit: string[] = []): unknown {
     const stamped = offerStamps(toApiOffer(offer, this.baseUrl), this.settings.timestampFormat);
-    return offerForms(stamped, this.settings, (id) => this.numberOf(id));
+    const formed = offerForms(stamped, this.settings, (id) => this.numberOf(id));
+    return offerFields(formed, this.settings, omit);
   }
 
   blankOffer(input: NewOffer): StoredOffer {

@@ -55,8 +55,11 @@ export interface DoubleConfig {
   /** Alias kept for old callers: true = perPageMode "honour", false = "ignore" (when perPageMode is not given). */
   honourPerPage: boolean;
   maxPerPage: number;
-  /** Order of GET /customer-offers: creation order ascending or descending. */
-  listOrder: "asc" | "desc";
+  /**
+   * Order of GET /customer-offers: creation order ascending or descending, or "id": sorted by id, an order
+   * that has nothing to do with when the offers were made (a list without orderBy, random-string keys).
+   */
+  listOrder: "asc" | "desc" | "id";
   /** Order of GET /customers: creation (insertion) order ascending or descending. */
   customerListOrder: "asc" | "desc";
   /** When true, any well-shaped `cst_…` id is an existing customer. */
@@ -89,6 +92,31 @@ export interface DoubleConfig {
    * its prefix) or "number" (a JSON integer). Requests naming the id in the served form find the offer.
    */
   offerIdFormat: "off" | "plain" | "number";
+  /**
+   * How one offer is answered (create, GET and PATCH /customer-offers/…): "bare" (default, the CustomerOffer
+   * object as documented) or "data" (wrapped as `{"data": {…}}`, as a Laravel API resource is).
+   */
+  offerEnvelope: "bare" | "data";
+  /**
+   * Field names of every served offer: "camel" (default, as documented) or "snake" (`offer_number`,
+   * `customer_id`, `created_at`, …, as a Laravel model's toArray has them).
+   */
+  offerFieldCase: "camel" | "snake";
+  /**
+   * When true, every numeric string of a served offer is a JSON number, as PHP's JSON_NUMERIC_CHECK makes
+   * it (`"2025001"` → 2025001, `"0042"` → 42, `"10.00"` → 10); default false.
+   */
+  jsonNumericCheck: boolean;
+  /** Field names of every served customer: "camel" (default, as documented) or "snake" (`company_name`, …). */
+  customerFieldCase: "camel" | "snake";
+  /** Fields (documented names) left out of the offers of list pages, e.g. ["offerNumber"]; default none. */
+  listOmitFields: string[];
+  /**
+   * The answer to an offerNumber already held, when rejectDuplicateOfferNumbers is on: "validation" (default,
+   * a Laravel field error with validationErrorStatus), "conflict" (409 Error_ApiError), "conflict-with-id"
+   * (409 naming the existing offer's id) or "existing" (200 with the existing offer, as firstOrCreate does).
+   */
+  duplicateAnswer: "validation" | "conflict" | "conflict-with-id" | "existing";
 }
 
 export interface FuzzConfig {
@@ -183,6 +211,8 @@ export type Fault =
       headers?: Record<string, string>;
       /** Sent byte for byte instead of `body` as JSON (e.g. PHP's `\/` escapes), with `headers` only. */
       rawBody?: string;
+      /** Bytes sent instead of `body` (base64; e.g. Latin-1 text that is not UTF-8), with `headers` only. */
+      rawBodyBase64?: string;
     }
   | { kind: "rate-limit"; retryAfterSeconds: number }
   | { kind: "timeout"; holdMs?: number }
@@ -210,6 +240,8 @@ export type Fault =
       omit?: string[];
       patch?: Record<string, unknown>;
       empty?: boolean;
+      /** Replaces the whole body (an HTML page after the offer was made). */
+      rawBody?: string;
       headers?: Record<string, string>;
     };
 

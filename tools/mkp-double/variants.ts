@@ -84,3 +84,41 @@ export function offerForms(
         : offer.id;
   return { ...offer, id, amount: formatAmount(offer.amount, cfg.amountFormat) };
 }
+
+/** `offerNumber` → `offer_number`. */
+const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** PHP's is_numeric (leading white space allowed): the strings JSON_NUMERIC_CHECK turns into numbers. */
+const PHP_NUMERIC = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * The served offer with the documented fields in `omit` left out, its field names in the configured case
+ * (the nested `links` keep theirs) and, under jsonNumericCheck, its numeric strings as numbers.
+ */
+export function offerFields(
+  served: unknown,
+  cfg: Pick<DoubleConfig, "offerFieldCase" | "jsonNumericCheck">,
+  omit: string[],
+): unknown {
+  if (cfg.offerFieldCase === "camel" && !cfg.jsonNumericCheck && omit.length === 0) return served;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(served as Record<string, unknown>)) {
+    if (omit.includes(name)) continue;
+    const numeric = cfg.jsonNumericCheck && typeof value === "string" && PHP_NUMERIC.test(value);
+    out[cfg.offerFieldCase === "snake" ? snake(name) : name] = numeric ? Number(value) : value;
+  }
+  return out;
+}
+
+/** A served customer with its field names in the configured case. */
+export function customerFields(customer: unknown, fieldCase: DoubleConfig["customerFieldCase"]): unknown {
+  if (fieldCase === "camel") return customer;
+  return Object.fromEntries(
+    Object.entries(customer as Record<string, unknown>).map(([name, value]) => [snake(name), value]),
+  );
+}
+
+/** One offer's answer (create, GET, PATCH) in the configured envelope. */
+export function offerEnvelope(body: unknown, envelope: DoubleConfig["offerEnvelope"]): unknown {
+  return envelope === "data" ? { data: body } : body;
+}
