@@ -52,8 +52,8 @@ interface Queued {
 }
 
 /**
- * A create answered with an offer made before the row was marked (an API that answers a taken offer
- * number with the offer holding it, as firstOrCreate does) is not taken for the row: the row fails,
+ * A create answered (200, not 201 Created) with an offer made before the row was marked (an API that
+ * answers a taken offer number with the offer holding it, as firstOrCreate does) is not taken for the row: the row fails,
  * saying which offer came back. Another number or customer alone is not enough: an API may write
  * them its own way, and failing a row whose offer was made would invite a second one.
  */
@@ -62,7 +62,8 @@ function notOurs(
   sent: LedgerEntry | undefined,
   formatTimestamp: (iso: string) => string,
 ): Outcome {
-  if (outcome.kind !== "created" || sent === undefined) return outcome;
+  // 201 Created: this request made it, whatever its timestamp says (a server clock or zone off).
+  if (outcome.kind !== "created" || sent === undefined || outcome.status === 201) return outcome;
   const o: CreatedOffer = outcome.offer;
   if (!createdBefore(o, sent.at - CLOCK_SKEW_MS)) return outcome;
   const t = pick(ANSWER_TEXTS);

@@ -33,7 +33,8 @@ export interface CreatedOffer {
 }
 
 export type Outcome =
-  | { readonly kind: "created"; readonly offer: CreatedOffer }
+  /** `status`: 201 says this request made it; 200 may also hand back an offer made before. */
+  | { readonly kind: "created"; readonly offer: CreatedOffer; readonly status?: number }
   /** The API refused the request (4xx other than 401/403/408/429): never retried. */
   | { readonly kind: "refused"; readonly status: number; readonly reason: string }
   | { readonly kind: "unauthorized"; readonly status: number; readonly reason: string }
@@ -226,7 +227,7 @@ export function classify(exchange: Exchange, nowMs: number, mutating: boolean): 
   const { status, headers, body } = exchange;
   if (status === 200 || status === 201) {
     const offer = asCustomerOffer(parseJson(body));
-    if (offer) return { kind: "created", offer };
+    if (offer) return { kind: "created", offer, status };
     return { kind: "transient", reason: texts().unexpectedAnswer(status), ambiguous: mutating };
   }
   const type = header(headers, "content-type");

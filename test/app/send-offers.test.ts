@@ -158,6 +158,20 @@ describe("one answer each", () => {
     expect(writer.events("K-1")).toEqual(["sent", "refused"]);
   });
 
+  // 201 Created says this request made it: a server clock or zone that is off (UTC stamps labelled
+  // +02:00) must not fail the row, which would invite the user to send it again.
+  test("a 201 Created whose creation time reads hours before the marking: created, not failed", () => {
+    const { result, writer } = run(
+      (r, n) => {
+        const ok = created(r, n) as Extract<Exchange, { kind: "response" }>;
+        return answer(201, { ...JSON.parse(ok.body), createdAt: "2026-11-01T09:00:00+00:00" }, RATE);
+      },
+      [item(1)],
+    );
+    expect(result.sent.map((s) => s.outcome.kind)).toEqual(["created"]);
+    expect(writer.last("k-1")?.values).toMatchObject({ status: "created", offerId: "off_1" });
+  });
+
   // An API may write the number or customer its own way: an offer made now is the one this request made.
   test.each([
     ["without number, customer or creation time", { offerNumber: null, customerId: null, createdAt: null }],
