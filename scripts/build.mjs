@@ -2,7 +2,7 @@
 // a top-level function declaration per entry point, the manifest, the HTML, one texts file per
 // language (TextsEn.html, TextsNl.html: a script kept as HTML so that Apps Script does not parse it
 // on every execution; shell/texts-file.ts evaluates it when an execution first needs a text), and
-// one file per feature built apart (FeatureCustomers.html, FeatureSheets.html: scripts/bundle.mjs,
+// one file per feature built apart (FeatureCustomers.html, FeatureRefresh.html, …: scripts/bundle.mjs,
 // shell/feature-file.ts).
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";

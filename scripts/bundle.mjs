@@ -13,11 +13,10 @@ export const SHARED_PARAMETER = "__mkpShared";
 export const FEATURE_GLOBAL = "__mkpFeature";
 /** Features by name (core/features.ts FeatureName): entry module and project file. */
 export const FEATURES = {
-  customers: { entry: "src/app/customers-feature.ts", file: "FeatureCustomers" },
+  customers: { entry: "src/customers-feature.ts", file: "FeatureCustomers" },
   lookups: { entry: "src/app/lookups-feature.ts", file: "FeatureLookups" },
   refresh: { entry: "src/app/refresh-feature.ts", file: "FeatureRefresh" },
   settings: { entry: "src/app/settings-feature.ts", file: "FeatureSettings" },
-  sheets: { entry: "src/shell/sheets-feature.ts", file: "FeatureSheets" },
 };
 
 const OPTIONS = {

@@ -24,8 +24,7 @@ import { appsScriptStores } from "./shell/stores";
 import { useProjectTexts } from "./shell/texts-file";
 import { armSafetyNet, isHourly, withScheduleLock } from "./shell/triggers";
 
-type CustomersFeature = typeof import("./app/customers-feature");
-type SheetsFeature = typeof import("./shell/sheets-feature");
+type CustomersFeature = typeof import("./customers-feature");
 const refresh = () => feature<typeof import("./app/refresh-feature")>("refresh");
 /** The API key, turning hourly runs on or off, retrying failed offers (after makeContext). */
 const settings = () => feature<typeof import("./app/settings-feature")>("settings");
@@ -67,7 +66,7 @@ function scheduleTold(change: (ctx: RunContext) => Told): Told {
 function setupSheetsTold(): Told {
   const ctx = makeContext("menu");
   const done = withLock(ctx, () =>
-    feature<SheetsFeature>("sheets").setupSheets(SpreadsheetApp.getActiveSpreadsheet()),
+    feature<CustomersFeature>("customers").setupSheets(SpreadsheetApp.getActiveSpreadsheet()),
   );
   if (done !== null) return { message: toast(done.value), stopped: false };
   ctx.notifier.problem(texts().busy());

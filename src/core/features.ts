@@ -5,7 +5,7 @@
 // the script are the script's own, so no state is held twice.
 
 /** The features built apart (scripts/build.mjs FEATURES), by name. */
-export type FeatureName = "customers" | "lookups" | "refresh" | "settings" | "sheets";
+export type FeatureName = "customers" | "lookups" | "refresh" | "settings";
 
 /** Reads one feature's exports (the shell evaluates a project file; tests require the module). */
 export type FeatureLoader = (name: FeatureName) => object;

@@ -1,4 +1,4 @@
-// Reads a feature's code from its project file (FeatureCustomers, FeatureSheets: built by
+// Reads a feature's code from its project file (FeatureCustomers, FeatureRefresh, …: built by
 // scripts/build.mjs) when a run first needs it, as the texts are read (texts-file.ts). The file's
 // script refers to the modules it shares with Code.js by name: it is handed Code.js's own (the
 // `__shared` export of the bundle), so those modules and their state exist once.
@@ -10,7 +10,6 @@ const FILES: Readonly<Record<FeatureName, string>> = {
   lookups: "FeatureLookups",
   refresh: "FeatureRefresh",
   settings: "FeatureSettings",
-  sheets: "FeatureSheets",
 };
 /** The global Code.js defines (scripts/build.mjs GLOBAL) and the one a feature file defines. */
 const SCRIPT_GLOBAL = "__mkp";

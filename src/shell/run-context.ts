@@ -38,13 +38,13 @@ export function chooseLanguage(locale: () => string, choice?: () => string | nul
   useProjectTexts();
 }
 
-type SheetsFeature = typeof import("./sheets-feature");
+type CustomersFeature = typeof import("../customers-feature");
 
 /** The Customers sheets, through the sheets feature: read only when a run first touches them. */
 function customerSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): CustomerSheets {
   let real: CustomerSheets | undefined;
   const sheets = (): CustomerSheets => {
-    real ??= feature<SheetsFeature>("sheets").spreadsheetCustomerSheets(ss);
+    real ??= feature<CustomersFeature>("customers").spreadsheetCustomerSheets(ss);
     return real;
   };
   return {

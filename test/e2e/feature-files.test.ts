@@ -12,13 +12,7 @@ import { API_KEY, DIST, LINE_HEADERS, OFFER_HEADERS, runOk, stopDouble, world } 
 
 afterAll(stopDouble);
 
-const FEATURES = [
-  "FeatureCustomers",
-  "FeatureLookups",
-  "FeatureRefresh",
-  "FeatureSettings",
-  "FeatureSheets",
-] as const;
+const FEATURES = ["FeatureCustomers", "FeatureLookups", "FeatureRefresh", "FeatureSettings"] as const;
 type Feature = (typeof FEATURES)[number];
 const READ = "HtmlService.createHtmlOutputFromFile";
 
@@ -60,9 +54,9 @@ describe("reading the feature files", () => {
     expect(created.counts[READ]).toBe(1);
   });
 
-  test("offers naming customers by company name: the customers and sheets features, once each", async () => {
+  test("offers naming customers by company name: the customers feature, once", async () => {
     const w = await customerWorld([customer(1), customer(2)], {
-      runtime: { distDir: distWithout(...others("FeatureCustomers", "FeatureSheets")) },
+      runtime: { distDir: distWithout(...others("FeatureCustomers")) },
       sheets: {
         Offers: [OFFER_HEADERS, offerRow("N-1", "Klant 1 B.V."), offerRow("N-2", "klant 2 bv")],
         "Offer lines": [LINE_HEADERS, lineRow("N-1"), lineRow("N-2")],
@@ -71,8 +65,8 @@ describe("reading the feature files", () => {
     const run = runOk(w, "createPendingOffers");
     expect(w.column("Status")).toEqual(["created", "created"]);
     expect(w.column("Customer ID")).toEqual(["cst_t0001", "cst_t0002"]);
-    // The texts, then each feature once, however many rows and calls used them.
-    expect(run.counts[READ]).toBe(3);
+    // The texts, then the feature once, however many rows and calls used it.
+    expect(run.counts[READ]).toBe(2);
   });
 
   test("a Dutch spreadsheet: the customers feature speaks Dutch (the script's language, not a copy's)", async () => {
@@ -90,9 +84,9 @@ describe("reading the feature files", () => {
     expect(message).not.toMatch(/\b(no|found|or)\b/);
   });
 
-  test("Set up sheets reads the sheets feature only; a refresh the refresh and lookups features", async () => {
+  test("Set up sheets reads the customers feature only (it sets up the customers' sheets too); a refresh the refresh and lookups features", async () => {
     const w = await world({
-      runtime: { distDir: distWithout(...others("FeatureSheets")) },
+      runtime: { distDir: distWithout(...others("FeatureCustomers")) },
       offers: [["S-1", "cst_demo0001", "2025-04-14"]],
       lines: [lineRow("S-1")],
     });
@@ -100,7 +94,7 @@ describe("reading the feature files", () => {
     expect(w.ss.findSheet("Run log")).toBeTruthy();
     expect(setup.counts[READ]).toBe(2);
     const v = await world({
-      runtime: { distDir: distWithout("FeatureCustomers", "FeatureSheets") },
+      runtime: { distDir: distWithout("FeatureCustomers") },
       offers: [["R-1", "cst_demo0001", "2025-04-14"]],
       lines: [lineRow("R-1")],
     });
@@ -149,7 +143,7 @@ describe("reading the feature files", () => {
     expect(run.counts[READ]).toBe(2);
   });
 
-  test("an hourly run whose daily sync is due reads refresh, customers and sheets once each", async () => {
+  test("an hourly run whose daily sync is due reads refresh and customers once each", async () => {
     const w = await customerWorld([customer(1), customer(2), customer(3)], {
       sheets: {
         Offers: [OFFER_HEADERS, offerRow("H-1", "cst_t0001")],
@@ -161,6 +155,6 @@ describe("reading the feature files", () => {
     expect(hourly?.error).toBeUndefined();
     expect(w.column("Status")).toEqual(["created"]);
     expect(customerIds(w)).toEqual(["cst_t0001", "cst_t0002", "cst_t0003"]);
-    expect(hourly?.counts[READ]).toBe(4);
+    expect(hourly?.counts[READ]).toBe(3);
   });
 });
