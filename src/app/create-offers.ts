@@ -203,6 +203,7 @@ class CreateRun {
       offerNumber: row.offerNumber,
       body: row.body,
       problems: row.problems,
+      message: row.message,
       // Without a ledger entry (a row from before the ledger), what the row says is all we know.
       sent: sent ?? {
         ref: row.ref,
@@ -280,6 +281,8 @@ class CreateRun {
           offerNumber: s.item.offerNumber,
           body: s.item.body,
           problems: [],
+          // What its row was just told of the answer (a lookup that cannot finish keeps it).
+          message: outcomeValues(s.outcome, this.book.time.timestamp).values.message ?? "",
           sent: s.entry,
           history: this.historyAfter(s),
         })),

@@ -1,6 +1,6 @@
 // What a lookup of possibly-sent offers means for their rows (pure): found → `created` with that
 // offer (saying so when the row was edited since it was sent); proven absent → sent again, once its
-// backoff has passed; not proven either way → left `sending` for the next run.
+// backoff has passed; not proven either way → left `sending` for the next run, saying so.
 
 import {
   backoffAfter,
@@ -24,6 +24,8 @@ export interface Unsettled {
   /** The row's request body now (null when it no longer validates). */
   readonly body: CreateOfferBody | null;
   readonly problems: readonly string[];
+  /** The row's Message as read (a left-`sending` row's, from the run that left it); blank when new. */
+  readonly message?: string;
   /** What was sent for it. */
   readonly sent: LedgerEntry;
   readonly history: RefHistory | null;
@@ -91,7 +93,13 @@ export function settleLookups(
         unsure++;
         const message = texts().cannotTellIfCreated(u.sent.offerNumber);
         updates.push({ ...at, values: { status: "sending", message } });
-      } else open++;
+      } else {
+        // Said on a row that says nothing yet (a left-`sending` row keeps the reason its run gave, such
+        // as a redirect), so that a row left `sending` is never a mystery, nor sent again by hand.
+        open++;
+        if ((u.message ?? "").trim() === "")
+          updates.push({ ...at, values: { status: "sending", message: texts().stillChecking() } });
+      }
       states.set(u.key, "pending");
       continue;
     }

@@ -133,6 +133,8 @@ export const TEXTS_EN = {
   editedWhileSending: (sentNumber: string, sentCustomer: string) =>
     `This row was edited while it was being sent: ${MKP} created the offer as it was sent (offer number ${sentNumber}, customer ${sentCustomer}). Check the offer in ${MKP}.`,
   deletedThere: () => `Not found in ${MKP}: the offer seems to have been deleted there.`,
+  stillChecking: () =>
+    `Not yet known whether ${MKP} created this offer: its list of offers could not be read far enough in this run. The next run looks again; the offer is not sent again before it is certain that it was not created.`,
   cannotTellIfCreated: (offerNumber: string) =>
     `Not known whether this offer was created: ${MKP}'s list shows offers made since it was sent without an offer number or customer this tool can read, so it was not sent again. Look for offer ${offerNumber} in ${MKP}: if it is there, type its ID in Offer ID and clear Status; if not, clear Status to send it.`,
   lineNoOffer: (offerNumber: string, sheet: string) =>
@@ -291,6 +293,8 @@ export const TEXTS_NL: Texts = {
   editedWhileSending: (sentNumber, sentCustomer) =>
     `Deze rij is gewijzigd terwijl de offerte werd verstuurd: ${MKP} heeft de offerte aangemaakt zoals die verstuurd is (offertenummer ${sentNumber}, klant ${sentCustomer}). Controleer de offerte in ${MKP}.`,
   deletedThere: () => `Niet gevonden in ${MKP}: de offerte lijkt daar verwijderd te zijn.`,
+  stillChecking: () =>
+    `Nog niet bekend of ${MKP} deze offerte heeft aangemaakt: de lijst met offertes kon in deze run niet ver genoeg worden gelezen. De volgende run kijkt opnieuw; de offerte wordt pas opnieuw verstuurd als zeker is dat hij niet is aangemaakt.`,
   cannotTellIfCreated: (offerNumber) =>
     `Niet bekend of deze offerte is aangemaakt: de lijst van ${MKP} toont offertes die sindsdien zijn gemaakt zonder offertenummer of klant die deze tool kan lezen, dus de offerte is niet opnieuw verstuurd. Zoek offerte ${offerNumber} op in ${MKP}: staat hij erin, vul dan zijn ID in bij Offerte-ID en maak Status leeg; zo niet, maak Status leeg om hem te versturen.`,
   lineNoOffer: (offerNumber, sheet) =>

@@ -82,10 +82,23 @@ describe("settling lookups", () => {
     expect(s.updates[0]?.values.message).toContain("ED-2");
   });
 
-  it("not found in an incomplete search: left sending, nothing recorded", () => {
+  it("not found in an incomplete search: left sending, saying so, nothing recorded", () => {
     const s = settleLookups([unsettled("r1", body("K-1"), body("K-1"))], new Map(), false, ctx());
-    expect(s).toMatchObject({ updates: [], toSend: [], ledger: [], open: 1 });
+    expect(s).toMatchObject({ toSend: [], ledger: [], open: 1 });
+    expect(s.updates.map((u) => u.values)).toEqual([
+      {
+        status: "sending",
+        message:
+          "Not yet known whether MijnKlantportaal created this offer: its list of offers could not be read far enough in this run. The next run looks again; the offer is not sent again before it is certain that it was not created.",
+      },
+    ]);
     expect(s.states.get("k-1")).toBe("pending");
+  });
+
+  it("not found in an incomplete search, the row telling why already (a redirect): its Message is kept", () => {
+    const u = { ...unsettled("r1", body("K-1"), body("K-1")), message: "MijnKlantportaal redirected…" };
+    const s = settleLookups([u], new Map(), false, ctx());
+    expect(s).toMatchObject({ updates: [], toSend: [], ledger: [], open: 1 });
   });
 
   it("proven absent: recorded absent and sent again at once after one try", () => {

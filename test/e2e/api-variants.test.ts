@@ -184,6 +184,8 @@ describe("API variants", () => {
     runOk(w, "createPendingOffers");
     expect(await postedBodies(w.api)).toEqual([]);
     expect(statusOf(w, "LF-1")).toBe("sending");
+    // Was a gap: the row said nothing, so a user could only guess (and send it again by hand).
+    expect(messageOf(w, "LF-1")).toMatch(/^Not yet known whether MijnKlantportaal created this offer/);
     await w.api.clearFaults();
     runOk(w, "createPendingOffers");
     expect(await postedBodies(w.api)).toEqual([]);
