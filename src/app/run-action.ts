@@ -64,7 +64,12 @@ function mailIfNeeded(ctx: RunContext, outcome: RunOutcome): void {
   try {
     const today = ctx.workbook.zonedTime().today(ctx.clock.now());
     if (loadState(ctx.stores, mailedOn(kind)) === today) return;
-    const body = texts().mailBody(ctx.mailer.spreadsheetName(), outcome.message, ctx.mailer.spreadsheetUrl());
+    const body = texts().mailBody(
+      ctx.mailer.spreadsheetName(),
+      outcome.message,
+      ctx.mailer.spreadsheetUrl(),
+      kind,
+    );
     if (ctx.mailer.send(texts().mailSubject(kind), body)) saveState(ctx.stores, mailedOn(kind), today);
   } catch {
     // A mail that cannot be sent must not turn a finished run into a failed one.

@@ -174,13 +174,15 @@ export const TEXTS_EN = {
     kind === "stopped"
       ? `${MKP} offers: the scheduled run stopped`
       : `${MKP} offers: some offers were refused`,
-  mailBody: (name: string, message: string, url: string) =>
+  mailBody: (name: string, message: string, url: string, kind: "stopped" | "failed") =>
     [
       `The scheduled run in the spreadsheet "${name}" ended like this:`,
       "",
       message,
       "",
-      `Open the spreadsheet to see the Message column of the rows concerned: ${url}`,
+      kind === "failed"
+        ? `Open the spreadsheet to see the Message column of the rows concerned: ${url}`
+        : `Open the spreadsheet: ${url}`,
       "You get at most one such mail a day.",
     ].join("\n"),
 
@@ -334,13 +336,15 @@ export const TEXTS_NL: Texts = {
     kind === "stopped"
       ? `${MKP}-offertes: de automatische run is gestopt`
       : `${MKP}-offertes: sommige offertes zijn geweigerd`,
-  mailBody: (name, message, url) =>
+  mailBody: (name, message, url, kind) =>
     [
       `De automatische run in de spreadsheet "${name}" is als volgt geëindigd:`,
       "",
       message,
       "",
-      `Open de spreadsheet en bekijk de kolom Melding van de betreffende rijen: ${url}`,
+      kind === "failed"
+        ? `Open de spreadsheet en bekijk de kolom Melding van de betreffende rijen: ${url}`
+        : `Open de spreadsheet: ${url}`,
       "Je krijgt hooguit één zo'n e-mail per dag.",
     ].join("\n"),
 

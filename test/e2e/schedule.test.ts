@@ -40,6 +40,9 @@ describe("scheduled runs", () => {
     w.rt.advanceToNextTrigger();
     expect(w.rt.mail.length).toBe(1);
     expect(w.rt.mail[0]?.to).toBe("sales@example.com");
+    // A stopped run concerns no row: the mail points to the spreadsheet, not to rows' Messages.
+    expect(w.rt.mail[0]?.body).toMatch(/\nOpen the spreadsheet: \S+\n/);
+    expect(w.rt.mail[0]?.body).not.toMatch(/rows concerned/);
     expect(JSON.stringify(w.rt.mail)).not.toContain("test-key-0001");
     expect(w.column("Status")).not.toContain("failed");
   });
